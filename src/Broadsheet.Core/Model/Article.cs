@@ -1,0 +1,189 @@
+namespace Broadsheet.Core.Model;
+
+/// <summary>What kind of item an article is; readers see photo news and advertisements marked.</summary>
+public enum ArticleKind
+{
+    Story = 0,
+    PhotoNews = 1,
+    Briefs = 2,
+    Advertisement = 3,
+}
+
+/// <summary>The text fields of an article, as detected or as an editor corrected them.</summary>
+public sealed record ArticleContent
+{
+    public string? Kicker { get; init; }
+
+    public required string Headline { get; init; }
+
+    public string? Subheadline { get; init; }
+
+    public string? Byline { get; init; }
+
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
+    public ArticleKind Kind { get; init; } = ArticleKind.Story;
+}
+
+/// <summary>A story (or photo, brief column, advertisement) in an edition, with its regions on one or more pages.</summary>
+public sealed class Article
+{
+    private readonly List<ArticleRegion> _regions = [];
+    private readonly List<ArticleImage> _images = [];
+
+    private Article()
+    {
+        Headline = "";
+    }
+
+    internal Article(Edition edition, int order, ArticleContent content)
+    {
+        Edition = edition;
+        Order = order;
+        Headline = "";
+        Apply(content);
+    }
+
+    public int Id { get; private set; }
+
+    public int EditionId { get; private set; }
+
+    public Edition Edition { get; private set; } = null!;
+
+    /// <summary>1-based position in the whole edition's reading order.</summary>
+    public int Order { get; private set; }
+
+    /// <summary>引题: the line above the headline.</summary>
+    public string? Kicker { get; private set; }
+
+    /// <summary>主题: the headline.</summary>
+    public string Headline { get; private set; }
+
+    /// <summary>副题: the line below the headline.</summary>
+    public string? Subheadline { get; private set; }
+
+    /// <summary>作者: who wrote it, lifted out of the body's first line where it was printed there.</summary>
+    public string? Byline { get; private set; }
+
+    public List<string> Paragraphs { get; private set; } = [];
+
+    public ArticleKind Kind { get; private set; }
+
+    public IReadOnlyList<ArticleRegion> Regions => _regions;
+
+    public IReadOnlyList<ArticleImage> Images => _images;
+
+    /// <summary>The title a reader sees in lists: the headline, or for untitled photo news the caption's start.</summary>
+    public string DisplayTitle => Headline;
+
+    public void Apply(ArticleContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrWhiteSpace(content.Headline))
+        {
+            throw new DomainException("An article needs a headline.");
+        }
+
+        Kicker = Blank(content.Kicker);
+        Headline = content.Headline.Trim();
+        Subheadline = Blank(content.Subheadline);
+        Byline = Blank(content.Byline);
+        Paragraphs = [.. content.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p))];
+        Kind = content.Kind;
+    }
+
+    /// <summary>Adds a region on <paramref name="page"/>, which must belong to the same edition.</summary>
+    public ArticleRegion AddRegion(Page page, Polygon polygon)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        EnsureSameEdition(page);
+        var region = new ArticleRegion(this, page, polygon);
+        _regions.Add(region);
+        return region;
+    }
+
+    public ArticleImage AddImage(Page page, Polygon polygon, string? caption, string? credit)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        EnsureSameEdition(page);
+        var image = new ArticleImage(this, page, polygon, caption, credit);
+        _images.Add(image);
+        return image;
+    }
+
+    /// <summary>True when any of this article's regions lies on <paramref name="page"/>.</summary>
+    public bool IsOn(Page page) => _regions.Exists(r => ReferenceEquals(r.Page, page) || (r.PageId != 0 && r.PageId == page.Id));
+
+    private void EnsureSameEdition(Page page)
+    {
+        if (!ReferenceEquals(page.Edition, Edition) && (page.EditionId == 0 || page.EditionId != EditionId))
+        {
+            throw new DomainException($"Page {page.Label} belongs to another edition than article '{Headline}'.");
+        }
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>Where (part of) an article is printed: a polygon on one page.</summary>
+public sealed class ArticleRegion
+{
+    private ArticleRegion()
+    {
+        Polygon = null!;
+    }
+
+    internal ArticleRegion(Article article, Page page, Polygon polygon)
+    {
+        Article = article;
+        Page = page;
+        Polygon = polygon ?? throw new ArgumentNullException(nameof(polygon));
+    }
+
+    public int Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    public Article Article { get; private set; } = null!;
+
+    public int PageId { get; private set; }
+
+    public Page Page { get; private set; } = null!;
+
+    public Polygon Polygon { get; private set; }
+}
+
+/// <summary>A photo or graphic of an article, with its caption and credit ("…/摄").</summary>
+public sealed class ArticleImage
+{
+    private ArticleImage()
+    {
+        Polygon = null!;
+    }
+
+    internal ArticleImage(Article article, Page page, Polygon polygon, string? caption, string? credit)
+    {
+        Article = article;
+        Page = page;
+        Polygon = polygon ?? throw new ArgumentNullException(nameof(polygon));
+        Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
+        Credit = string.IsNullOrWhiteSpace(credit) ? null : credit.Trim();
+    }
+
+    public int Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    public Article Article { get; private set; } = null!;
+
+    public int PageId { get; private set; }
+
+    public Page Page { get; private set; } = null!;
+
+    /// <summary>Where the photo is printed on its page.</summary>
+    public Polygon Polygon { get; private set; }
+
+    public string? Caption { get; private set; }
+
+    public string? Credit { get; private set; }
+}

@@ -1,0 +1,24 @@
+namespace Broadsheet.Core.Ports;
+
+/// <summary>
+/// Where page images, PDFs and tiles live. Keys are relative paths with forward slashes
+/// (e.g. <c>pages/ab/abcdef….png</c>); writes are atomic, so a reader never sees half a file.
+/// </summary>
+public interface IBlobStore
+{
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores <paramref name="content"/> under <paramref name="key"/>, replacing what was there.</summary>
+    Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a blob for reading, or returns null when there is none.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the keys under a prefix (for housekeeping and tests).</summary>
+    IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>The file behind a key when the store is a local disk (lets the web server send it directly), else null.</summary>
+    string? TryGetLocalPath(string key);
+}
