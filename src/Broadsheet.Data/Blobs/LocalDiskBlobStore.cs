@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using Broadsheet.Core.Ports;
+
+namespace Broadsheet.Data.Blobs;
+
+/// <summary>
+/// Blobs as files under one folder. Writes go to a temporary file in the same folder and are renamed
+/// into place, so readers (and nginx serving the folder directly) never see a partial file.
+/// </summary>
+public sealed class LocalDiskBlobStore : IBlobStore
+{
+    private readonly string _root;
+
+    public LocalDiskBlobStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(File.Exists(PathOf(key)));
+
+    public async Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && !key.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    public string? TryGetLocalPath(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>Maps a key to a path, refusing keys that would leave the root folder.</summary>
+    private string PathOf(string key)
+    {
+        if (!IsValidKey(key))
+        {
+            throw new ArgumentException($"'{key}' is not a valid blob key.", nameof(key));
+        }
+
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    internal static bool IsValidKey(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 400
+        && key[0] != '/' && !key.Contains('\\', StringComparison.Ordinal)
+        && key.Split('/').All(s => s.Length > 0 && s != "." && s != "..")
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
+}

@@ -1,0 +1,32 @@
+using Broadsheet.Core.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Data;
+
+/// <summary>The relational store of publications, editions, pages and articles; provider-neutral.</summary>
+public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options) : DbContext(options)
+{
+    public DbSet<Publication> Publications => Set<Publication>();
+
+    public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<Page> Pages => Set<Page>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleRegion> ArticleRegions => Set<ArticleRegion>();
+
+    public DbSet<ArticleImage> ArticleImages => Set<ArticleImage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Polygon>().HaveConversion<PolygonConverter>();
+    }
+}

@@ -1,0 +1,35 @@
+using Broadsheet.Core;
+using Broadsheet.Core.Ports;
+using Broadsheet.Data.Blobs;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite database in the data folder (WAL mode), the edition store and the
+    /// local-disk blob store under <see cref="DataFolder.BlobsPath"/>.
+    /// </summary>
+    public static IServiceCollection AddBroadsheetData(this IServiceCollection services, DataFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder.Root);
+        services.AddSingleton(folder);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = folder.DatabasePath,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+        services.AddDbContextFactory<BroadsheetDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<IEditionStore, EfEditionStore>();
+        services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Data;
+
+/// <summary>The import pipeline's view of the database.</summary>
+internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> contexts) : IEditionStore
+{
+    public async Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+    }
+
+    public async Task<Publication> AddPublicationAsync(Publication publication, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Publications.Add(publication);
+        await db.SaveChangesAsync(cancellationToken);
+        return publication;
+    }
+
+    public async Task<bool> EditionExistsAsync(int publicationId, DateOnly date, int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Editions.AnyAsync(e => e.PublicationId == publicationId && e.Date == date && e.Number == number, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> SaveEditionAsync(Edition edition, bool replace, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var publicationId = edition.PublicationId != 0 ? edition.PublicationId : edition.Publication.Id;
+        var existing = await db.Editions
+            .Include(e => e.Pages)
+            .FirstOrDefaultAsync(e => e.PublicationId == publicationId && e.Date == edition.Date && e.Number == edition.Number, cancellationToken);
+
+        var orphaned = new List<string>();
+        if (existing is not null)
+        {
+            if (!replace)
+            {
+                throw new DomainException(
+                    $"The edition of {edition.Date:yyyy-MM-dd} of '{edition.Publication.Slug}' already exists; use --replace to replace it.");
+            }
+
+            var kept = edition.Pages.SelectMany(p => new[] { p.ImageKey, p.PdfKey }).ToHashSet(StringComparer.Ordinal);
+            orphaned.AddRange(existing.Pages
+                .SelectMany(p => new[] { p.ImageKey, p.PdfKey })
+                .OfType<string>()
+                .Where(k => !kept.Contains(k))
+                .Distinct(StringComparer.Ordinal));
+            await db.Editions.Where(e => e.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // The publication was loaded elsewhere; attach it unchanged rather than inserting it again.
+        db.Attach(edition.Publication);
+        db.Editions.Add(edition);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return orphaned;
+    }
+}

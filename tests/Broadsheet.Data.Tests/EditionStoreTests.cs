@@ -1,0 +1,96 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Data.Tests;
+
+public sealed class EditionStoreTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 2);
+
+    [Fact]
+    public async Task Database_is_a_real_file_in_wal_mode()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        await using var db = data.NewContext();
+        await db.Database.OpenConnectionAsync();
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+
+        Assert.True(File.Exists(data.Folder.DatabasePath));
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
+    [Fact]
+    public async Task Saved_edition_reads_back_with_pages_articles_and_regions()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报") { FooterLines = ["京ICP备00000000号"] });
+
+        await store.SaveEditionAsync(MakeEdition(publication, "一号头条"), replace: false);
+
+        await using var db = data.NewContext();
+        var edition = await db.Editions
+            .Include(e => e.Pages)
+            .Include(e => e.Articles).ThenInclude(a => a.Regions).ThenInclude(r => r.Page)
+            .SingleAsync();
+        Assert.Equal(Day, edition.Date);
+        Assert.Equal(EditionStatus.Published, edition.Status);
+        Assert.Equal(["01", "02"], edition.Pages.OrderBy(p => p.Order).Select(p => p.Label));
+        var article = Assert.Single(edition.Articles);
+        Assert.Equal("一号头条", article.Headline);
+        Assert.Equal(["第一段。", "第二段。"], article.Paragraphs);
+        Assert.Equal(["01", "02"], article.Regions.Select(r => r.Page.Label).Order(StringComparer.Ordinal));
+        Assert.Equal(Polygon.Rectangle(0.1, 0.2, 0.5, 0.6), article.Regions.First(r => r.Page.Label == "01").Polygon);
+        Assert.Equal(["京ICP备00000000号"], (await db.Publications.SingleAsync()).FooterLines);
+    }
+
+    [Fact]
+    public async Task Second_edition_on_the_same_date_is_refused_and_changes_nothing()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        await store.SaveEditionAsync(MakeEdition(publication, "原来的头条"), replace: false);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => store.SaveEditionAsync(MakeEdition(publication, "新头条"), replace: false));
+
+        Assert.Contains("2026-11-02", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--replace", error.Message, StringComparison.Ordinal);
+        await using var db = data.NewContext();
+        Assert.Equal("原来的头条", (await db.Articles.SingleAsync()).Headline);
+        Assert.Equal(2, await db.Pages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Replace_swaps_the_edition_and_reports_blobs_no_longer_used()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        await store.SaveEditionAsync(MakeEdition(publication, "原来的头条", imageKey: "pages/old.png"), replace: false);
+
+        var orphaned = await store.SaveEditionAsync(MakeEdition(publication, "新头条", imageKey: "pages/new.png"), replace: true);
+
+        Assert.Equal(["pages/old.png"], orphaned);
+        await using var db = data.NewContext();
+        Assert.Equal("新头条", (await db.Articles.SingleAsync()).Headline);
+        Assert.Equal(1, await db.Editions.CountAsync());
+        Assert.Equal(2, await db.ArticleRegions.CountAsync());
+    }
+
+    private static Edition MakeEdition(Publication publication, string headline, string imageKey = "pages/a.png")
+    {
+        var edition = new Edition(publication, Day);
+        var first = edition.AddPage("01", "头版", new PageSize(842, 1191));
+        first.ImageKey = imageKey;
+        first.PdfKey = "pdf/a.pdf";
+        var second = edition.AddPage("02", "要闻", new PageSize(842, 1191));
+        var article = edition.AddArticle(new ArticleContent { Headline = headline, Paragraphs = ["第一段。", "第二段。"] });
+        article.AddRegion(first, Polygon.Rectangle(0.1, 0.2, 0.5, 0.6));
+        article.AddRegion(second, Polygon.Rectangle(0.1, 0.1, 0.3, 0.3));
+        edition.Publish(new DateTimeOffset(2026, 11, 1, 22, 0, 0, TimeSpan.Zero));
+        return edition;
+    }
+}

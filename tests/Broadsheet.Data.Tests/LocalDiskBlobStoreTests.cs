@@ -1,0 +1,51 @@
+using System.Text;
+using Broadsheet.Data.Blobs;
+
+namespace Broadsheet.Data.Tests;
+
+public sealed class LocalDiskBlobStoreTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-blob-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Put_then_read_returns_the_same_bytes_and_leaves_no_temporary_file()
+    {
+        var store = new LocalDiskBlobStore(_root);
+        await store.PutAsync("pages/ab/abc.png", new MemoryStream(Encoding.UTF8.GetBytes("page image")));
+
+        await using var stream = await store.OpenReadAsync("pages/ab/abc.png");
+        using var reader = new StreamReader(stream!);
+        Assert.Equal("page image", await reader.ReadToEndAsync());
+        Assert.Equal(["abc.png"], Directory.GetFiles(Path.Combine(_root, "pages", "ab")).Select(Path.GetFileName));
+        Assert.Equal(["pages/ab/abc.png"], await store.ListAsync("pages/").ToListAsync());
+    }
+
+    [Fact]
+    public async Task Missing_blob_reads_as_null_and_delete_is_idempotent()
+    {
+        var store = new LocalDiskBlobStore(_root);
+        Assert.Null(await store.OpenReadAsync("pdf/none.pdf"));
+        Assert.False(await store.ExistsAsync("pdf/none.pdf"));
+        await store.DeleteAsync("pdf/none.pdf");
+    }
+
+    [Theory]
+    [InlineData("../escape.png")]
+    [InlineData("/etc/passwd")]
+    [InlineData("pages/../../x")]
+    [InlineData("pages\\x.png")]
+    [InlineData("")]
+    public async Task Keys_that_would_leave_the_folder_are_refused(string key)
+    {
+        var store = new LocalDiskBlobStore(_root);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync(key, new MemoryStream([1])));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
