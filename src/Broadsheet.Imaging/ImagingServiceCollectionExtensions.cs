@@ -1,0 +1,21 @@
+using Broadsheet.Core.Ports;
+using Broadsheet.Imaging.Rasterizing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Imaging;
+
+public static class ImagingServiceCollectionExtensions
+{
+    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback).</summary>
+    public static IServiceCollection AddBroadsheetImaging(this IServiceCollection services, Action<RasterizerOptions>? configure = null)
+    {
+        var options = services.AddOptions<RasterizerOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton<IPageRasterizer, PdfRasterizer>();
+        return services;
+    }
+}

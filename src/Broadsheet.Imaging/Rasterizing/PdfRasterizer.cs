@@ -1,0 +1,91 @@
+using System.ComponentModel;
+using System.Globalization;
+using Broadsheet.Core.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Imaging.Rasterizing;
+
+/// <summary>
+/// Rasterises PDF pages with MuPDF's <c>mutool draw</c>, falling back to poppler's <c>pdftoppm</c> when
+/// mutool is not installed or fails on a page (it is stricter with some damaged files).
+/// </summary>
+internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPageRasterizer
+{
+    private readonly RasterizerOptions _options = options.Value;
+
+    public async Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(widthPx, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(widthPx, 20000);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+
+        var mutoolError = await TryMutoolAsync(pdfPath, pageNumber, widthPx, outputPath, cancellationToken);
+        if (mutoolError is null)
+        {
+            return Result(outputPath);
+        }
+
+        var popplerError = await TryPdftoppmAsync(pdfPath, pageNumber, widthPx, outputPath, cancellationToken);
+        if (popplerError is null)
+        {
+            return Result(outputPath);
+        }
+
+        throw new InvalidDataException(
+            $"{Path.GetFileName(pdfPath)}: page {pageNumber} could not be rendered (mutool: {mutoolError}; pdftoppm: {popplerError}).");
+    }
+
+    private static RasterizedPage Result(string path)
+    {
+        var (width, height) = PngHeader.ReadSize(path);
+        return new RasterizedPage(path, width, height);
+    }
+
+    private async Task<string?> TryMutoolAsync(string pdf, int page, int width, string output, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["draw", "-q", "-F", "png", "-w", Invariant(width), "-o", output, pdf, Invariant(page)];
+        return await TryRunAsync(_options.MutoolPath, arguments, output, cancellationToken);
+    }
+
+    private async Task<string?> TryPdftoppmAsync(string pdf, int page, int width, string output, CancellationToken cancellationToken)
+    {
+        // pdftoppm appends ".png" to the prefix it is given.
+        var prefix = output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? output[..^4] : output;
+        string[] arguments = ["-png", "-singlefile", "-f", Invariant(page), "-l", Invariant(page), "-scale-to-x", Invariant(width), "-scale-to-y", "-1", pdf, prefix];
+        var error = await TryRunAsync(_options.PdftoppmPath, arguments, prefix + ".png", cancellationToken);
+        if (error is null && !string.Equals(prefix + ".png", output, StringComparison.Ordinal))
+        {
+            File.Move(prefix + ".png", output, overwrite: true);
+        }
+
+        return error;
+    }
+
+    private async Task<string?> TryRunAsync(string tool, IReadOnlyList<string> arguments, string expectedOutput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (exitCode, error) = await ExternalTool.RunAsync(tool, arguments, _options.Timeout, cancellationToken);
+            if (exitCode == 0 && File.Exists(expectedOutput) && new FileInfo(expectedOutput).Length > 0)
+            {
+                return null;
+            }
+
+            return FirstLine(error) ?? $"exit code {exitCode}";
+        }
+        catch (Win32Exception)
+        {
+            return "not installed";
+        }
+        catch (TimeoutException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string? FirstLine(string text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split('\n', 2)[0].Trim();
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

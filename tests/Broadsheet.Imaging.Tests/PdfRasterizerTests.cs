@@ -1,0 +1,52 @@
+using Broadsheet.Core.Ports;
+using Broadsheet.Imaging.Rasterizing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Imaging.Tests;
+
+public sealed class PdfRasterizerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("broadsheet-imaging-").FullName;
+
+    [Fact]
+    public async Task Renders_a_page_at_the_requested_width_keeping_its_aspect_ratio()
+    {
+        var pdf = Path.Combine(_dir, "page.pdf");
+        TinyPdf.Write(pdf, 600, 900);
+
+        var page = await Rasterizer().RasterizeAsync(pdf, 1, 400, Path.Combine(_dir, "page.png"));
+
+        Assert.Equal(400, page.Width);
+        Assert.InRange(page.Height, 599, 601);
+        Assert.True(new FileInfo(page.Path).Length > 100);
+    }
+
+    [Fact]
+    public async Task Falls_back_to_pdftoppm_when_mutool_is_missing()
+    {
+        var pdf = Path.Combine(_dir, "page.pdf");
+        TinyPdf.Write(pdf, 600, 900);
+
+        var page = await Rasterizer(o => o.MutoolPath = "/nonexistent/mutool").RasterizeAsync(pdf, 1, 300, Path.Combine(_dir, "fallback.png"));
+
+        Assert.Equal(300, page.Width);
+        Assert.InRange(page.Height, 449, 451);
+        Assert.Equal(["fallback.png", "page.pdf"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_pdf_fails_with_a_message_naming_it()
+    {
+        var bogus = Path.Combine(_dir, "03-经济.pdf");
+        await File.WriteAllTextAsync(bogus, "this is not a PDF at all");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Rasterizer().RasterizeAsync(bogus, 1, 300, Path.Combine(_dir, "x.png")));
+
+        Assert.StartsWith("03-经济.pdf: page 1 could not be rendered", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IPageRasterizer Rasterizer(Action<RasterizerOptions>? configure = null) =>
+        new ServiceCollection().AddBroadsheetImaging(configure).BuildServiceProvider().GetRequiredService<IPageRasterizer>();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
