@@ -1,4 +1,5 @@
 using Broadsheet.Core.Ports;
+using Broadsheet.Imaging.Derivatives;
 using Broadsheet.Imaging.Rasterizing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Broadsheet.Imaging;
 
 public static class ImagingServiceCollectionExtensions
 {
-    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback).</summary>
+    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback) and the libvips page-image processor.</summary>
     public static IServiceCollection AddBroadsheetImaging(this IServiceCollection services, Action<RasterizerOptions>? configure = null)
     {
         var options = services.AddOptions<RasterizerOptions>();
@@ -15,7 +16,9 @@ public static class ImagingServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.AddOptions<DerivativeOptions>();
         services.AddSingleton<IPageRasterizer, PdfRasterizer>();
+        services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
         return services;
     }
 }
