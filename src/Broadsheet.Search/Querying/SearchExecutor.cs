@@ -1,0 +1,49 @@
+using Broadsheet.Search.Analysis;
+using Broadsheet.Search.Indexing;
+using Lucene.Net.Search;
+
+namespace Broadsheet.Search.Querying;
+
+/// <summary>Runs a <see cref="SearchQuery"/> against one searcher: top hits of the requested page, total, facets.</summary>
+internal sealed class SearchExecutor(SearchAnalyzers analyzers)
+{
+    /// <summary>How deep a reader can page (500 pages of 20); deeper pages come back empty, the total stays right.</summary>
+    public const int MaxWindow = 10_000;
+
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(IndexSchema.DateValues, SortFieldType.INT32, true));
+    private static readonly Sort ByNewest = new(new SortField(IndexSchema.DateValues, SortFieldType.INT32, true), SortField.FIELD_SCORE);
+    private static readonly Sort ByOldest = new(new SortField(IndexSchema.DateValues, SortFieldType.INT32, false), SortField.FIELD_SCORE);
+
+    private readonly QueryCompiler _compiler = new(analyzers);
+
+    public SearchResult Execute(IndexSearcher searcher, SearchQuery query)
+    {
+        var compiled = _compiler.Compile(query);
+        if (compiled.Query is null)
+        {
+            return query.Facets ? SearchResult.Empty with { Facets = new FacetCollector().Result() } : SearchResult.Empty;
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
+        var skip = (long)(Math.Max(1, query.Page) - 1) * pageSize;
+        var window = (int)Math.Min(skip + pageSize, MaxWindow);
+
+        // Relevance still breaks ties by date (newest first), but a date never outranks a better match.
+        var sort = query.Sort switch
+        {
+            SearchSort.Newest => ByNewest,
+            SearchSort.Oldest => ByOldest,
+            _ => ByRelevance,
+        };
+        var top = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = query.Facets ? new FacetCollector() : null;
+        searcher.Search(compiled.Query, compiled.Filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+
+        var page = skip >= window ? [] : top.GetTopDocs((int)skip, pageSize).ScoreDocs;
+        var builder = new HitBuilder(new PhraseMarker(analyzers.Mark, compiled.MarkTerms));
+        var hits = page
+            .Select(d => builder.Build(DocumentMapper.FromDocument(searcher.Doc(d.Doc)), float.IsNaN(d.Score) ? 0f : d.Score))
+            .ToList();
+        return new SearchResult(top.TotalHits, hits, facets?.Result());
+    }
+}

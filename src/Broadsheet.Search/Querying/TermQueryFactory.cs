@@ -1,0 +1,172 @@
+using Broadsheet.Search.Analysis;
+using Broadsheet.Search.Indexing;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Broadsheet.Search.Querying;
+
+/// <summary>What one typed term became: its query, and the pieces a hit may contain instead of the whole.</summary>
+/// <param name="Query">Matches articles containing the term.</param>
+/// <param name="Parts">For an unspaced run that segmentation split (贵阳民警调解 → 贵阳, 民警, 调解), the pieces; otherwise empty.</param>
+/// <param name="WordTokens">The term's segmented tokens with positions, for proximity between terms.</param>
+internal sealed record TermQueryParts(Query Query, IReadOnlyList<string> Parts, IReadOnlyList<AnalyzedToken> WordTokens);
+
+/// <summary>
+/// Builds the Lucene query for one typed term across the fields of its scope, in both the segmented and the
+/// bigram field of each: the segmented field ranks well-segmented words, the bigram field finds every run
+/// of characters (names above all) as consecutive bigrams, whatever the segmenter made of it.
+/// </summary>
+internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
+{
+    // Bigram matches add recall; they count a little less so precise word matches lead.
+    private const float BigramWeight = 0.8f;
+
+    // An unspaced run found exactly as typed beats the same pieces scattered through the article.
+    private const float ExactRunBoost = 2f;
+
+    private static readonly (TextGroup Group, float Boost)[] Anywhere =
+        [(IndexSchema.Title, 3f), (IndexSchema.Body, 1f), (IndexSchema.Author, 0.5f)];
+
+    public TermQueryParts? Build(UserTerm term)
+    {
+        var fields = FieldsFor(term.Scope);
+        var words = AnalyzedToken.Analyze(analyzers.Word, IndexSchema.Body.WordField, term.Text);
+        var chunks = term.IsPhrase ? [] : SplitIntoChunks(words, term.Text);
+        if (chunks.Count <= 1)
+        {
+            var whole = AnyField(fields, g => Either(Words(g.WordField, words), Bigrams(g.BigramField, term.Text)));
+            return whole is null ? null : new TermQueryParts(whole, [], words);
+        }
+
+        var all = new BooleanQuery();
+        var parts = new List<string>();
+        foreach (var chunk in chunks)
+        {
+            var piece = AnyField(fields, g => Either(Words(g.WordField, chunk.Tokens), Bigrams(g.BigramField, chunk.Text)));
+            if (piece is not null)
+            {
+                all.Add(piece, Occur.MUST);
+                parts.Add(chunk.Text);
+            }
+        }
+
+        if (AnyField(fields, g => Bigrams(g.BigramField, term.Text)) is { } exact)
+        {
+            exact.Boost = ExactRunBoost;
+            all.Add(exact, Occur.SHOULD);
+        }
+
+        return parts.Count == 0 ? null : new TermQueryParts(all, parts, words);
+    }
+
+    /// <summary>The segmented fields a proximity boost between terms runs over.</summary>
+    public static IEnumerable<(TextGroup Group, float Boost)> ProximityFields =>
+        Anywhere.Where(f => f.Group != IndexSchema.Author);
+
+    private static (TextGroup Group, float Boost)[] FieldsFor(TermScope scope) => scope switch
+    {
+        TermScope.Title => [(IndexSchema.Title, 1f)],
+        TermScope.Author => [(IndexSchema.Author, 1f)],
+        _ => Anywhere,
+    };
+
+    /// <summary>
+    /// Splits a run into the pieces the query requires. SmartCn cuts names and rarer words into single
+    /// characters (李明 → 李 明, 和解 → 和 解); adjacent single characters are kept together as one piece so
+    /// that they must appear together, instead of each anywhere in the article.
+    /// </summary>
+    private static List<Chunk> SplitIntoChunks(List<AnalyzedToken> words, string text)
+    {
+        var chunks = new List<List<AnalyzedToken>>();
+        foreach (var token in words)
+        {
+            var single = token.End - token.Start == 1;
+            if (single && chunks.Count > 0 && chunks[^1][^1] is var last && last.End - last.Start == 1 && last.End == token.Start)
+            {
+                chunks[^1].Add(token);
+            }
+            else
+            {
+                chunks.Add([token]);
+            }
+        }
+
+        return [.. chunks.Select(c => new Chunk(text[c[0].Start..c[^1].End], c))];
+    }
+
+    private static Query? AnyField(IEnumerable<(TextGroup Group, float Boost)> fields, Func<TextGroup, Query?> build)
+    {
+        var any = new BooleanQuery();
+        foreach (var (group, boost) in fields)
+        {
+            if (build(group) is { } query)
+            {
+                query.Boost *= boost;
+                any.Add(query, Occur.SHOULD);
+            }
+        }
+
+        return any.Clauses.Count switch
+        {
+            0 => null,
+            1 => any.Clauses[0].Query,
+            _ => any,
+        };
+    }
+
+    private static Query? Either(Query? words, Query? bigrams)
+    {
+        if (bigrams is not null)
+        {
+            bigrams.Boost = BigramWeight;
+        }
+
+        if (words is null || bigrams is null)
+        {
+            return words ?? bigrams;
+        }
+
+        return new BooleanQuery { { words, Occur.SHOULD }, { bigrams, Occur.SHOULD } };
+    }
+
+    private static Query? Words(string field, IReadOnlyList<AnalyzedToken> tokens) => Phrase(field, tokens);
+
+    private Query? Bigrams(string field, string text)
+    {
+        var tokens = AnalyzedToken.Analyze(analyzers.Bigram, field, text);
+
+        // The index keeps single characters beside the bigrams; a query needs only those no bigram covers,
+        // but keeps the positions as analysed so a phrase lines up with the indexed positions.
+        var doubles = tokens.Where(t => string.Equals(t.Type, CJKBigramFilter.DOUBLE_TYPE, StringComparison.Ordinal)).ToList();
+        var needed = tokens
+            .Where(t => !string.Equals(t.Type, CJKBigramFilter.SINGLE_TYPE, StringComparison.Ordinal)
+                || !doubles.Exists(d => d.Start <= t.Start && t.End <= d.End))
+            .ToList();
+        return Phrase(field, needed);
+    }
+
+    private static Query? Phrase(string field, IReadOnlyList<AnalyzedToken> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (tokens.Count == 1)
+        {
+            return new TermQuery(new Term(field, tokens[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        var first = tokens[0].Position;
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(field, token.Term), token.Position - first);
+        }
+
+        return phrase;
+    }
+
+    private sealed record Chunk(string Text, IReadOnlyList<AnalyzedToken> Tokens);
+}
