@@ -1,1 +1,12 @@
-return 0;
+using System.CommandLine;
+using Broadsheet.Cli.Commands;
+
+var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")
+{
+    DemoCommand.Create(),
+    ImportCommand.Create(),
+    ServeCommand.Create(),
+    PublicationCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
