@@ -1,5 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Broadsheet.Web;
+
+BroadsheetWebHost.Create(args).Run();
 
 public partial class Program;

@@ -1,0 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Broadsheet.Web.Api;
+
+internal static class ApiRegistration
+{
+    public const string Prefix = "/api";
+
+    /// <summary>JSON as API clients expect it: camelCase, enums as camelCase names, Chinese text as is.</summary>
+    public static IServiceCollection AddBroadsheetApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBroadsheetApi(this IEndpointRouteBuilder app)
+    {
+        app.MapEditionsApi();
+        // Anything else under /api is a JSON 404, not the reader's HTML page.
+        app.MapFallback(Prefix + "/{**path}", () => TypedResults.Problem(
+            "There is no such API endpoint.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+        return app;
+    }
+}

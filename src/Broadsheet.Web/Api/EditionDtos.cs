@@ -1,0 +1,52 @@
+using Broadsheet.Core.Model;
+
+namespace Broadsheet.Web.Api;
+
+internal sealed record PublicationDto(string Slug, string Name, string Language, string TimeZone);
+
+internal sealed record EditionSummaryDto(DateOnly Date, int Number, int? IssueNumber, string Url);
+
+internal sealed record EditionListDto(PublicationDto Publication, IReadOnlyList<EditionSummaryDto> Editions);
+
+internal sealed record EditionDto(
+    PublicationDto Publication,
+    DateOnly Date,
+    int Number,
+    int? IssueNumber,
+    DateTimeOffset? PublishedAt,
+    string ReaderUrl,
+    IReadOnlyList<PageDto> Pages);
+
+internal sealed record PageDto(
+    string Label,
+    string Name,
+    int Order,
+    string? Section,
+    double WidthPt,
+    double HeightPt,
+    string? ImageUrl,
+    int ImageWidth,
+    int ImageHeight,
+    string? PdfUrl,
+    string ReaderUrl,
+    IReadOnlyList<ArticleDto> Articles);
+
+/// <summary>An article as listed under one page; <c>n</c> is its number on that page, as in the reader's URL.</summary>
+internal sealed record ArticleDto(
+    int N,
+    int Order,
+    ArticleKind Kind,
+    string? Kicker,
+    string Headline,
+    string? Subheadline,
+    string? Byline,
+    IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<ImageDto> Images,
+    IReadOnlyList<RegionDto> Regions,
+    string ReaderUrl);
+
+/// <summary>A photo of an article; the polygon is where it is printed on its page, as [x, y] pairs in 0..1.</summary>
+internal sealed record ImageDto(string Page, string? Caption, string? Credit, IReadOnlyList<double[]> Polygon);
+
+/// <summary>A region of an article on a page, as [x, y] pairs normalised to 0..1 from the page's top-left corner.</summary>
+internal sealed record RegionDto(string Page, IReadOnlyList<double[]> Points);

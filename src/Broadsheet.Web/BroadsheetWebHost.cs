@@ -1,0 +1,47 @@
+using Broadsheet.Core;
+using Broadsheet.Data;
+using Broadsheet.Web.Api;
+using Broadsheet.Web.Hosting;
+using Broadsheet.Web.Media;
+using Broadsheet.Web.Published;
+using Broadsheet.Web.Reader;
+
+namespace Broadsheet.Web;
+
+/// <summary>Composes the web application: the reader, the JSON API and the media endpoint over one data folder.</summary>
+public static class BroadsheetWebHost
+{
+    /// <summary>
+    /// Builds the application from command-line style <paramref name="args"/>, e.g.
+    /// <c>--Broadsheet:Data=/srv/paper --urls=http://127.0.0.1:5000</c>. The database is migrated when the
+    /// application starts, before it accepts requests.
+    /// </summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Another entry assembly (the `broadsheet` command) hosts this app too; pages and assets are found
+            // through this assembly's name, not the entry assembly's.
+            ApplicationName = typeof(BroadsheetWebHost).Assembly.GetName().Name,
+        });
+
+        // Every SQL statement at Information would drown the request log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        var options = builder.AddBroadsheetWebOptions();
+        builder.Services.AddBroadsheetData(new DataFolder(options.Data));
+        builder.Services.AddHostedService<MigrateDatabaseOnStart>();
+        builder.Services.AddPublishedEditions();
+        builder.Services.AddBroadsheetReader();
+        builder.Services.AddBroadsheetApi();
+
+        var app = builder.Build();
+        app.UseBroadsheetStaticFiles();
+        app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
+        app.UseRouting();
+        app.MapMedia();
+        app.MapBroadsheetApi();
+        app.MapBroadsheetReader();
+        return app;
+    }
+}

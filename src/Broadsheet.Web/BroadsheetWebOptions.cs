@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadsheet.Web;
+
+/// <summary>Settings of the web application, under the <c>Broadsheet</c> configuration section.</summary>
+internal sealed class BroadsheetWebOptions
+{
+    public const string Section = "Broadsheet";
+
+    /// <summary>The data folder (database, blobs, index); <c>./data</c> unless set, relative to the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Data { get; set; } = "./data";
+}
+
+internal static class BroadsheetWebOptionsRegistration
+{
+    /// <summary>
+    /// Registers the options with start-up validation and returns their values now, because the data folder
+    /// decides which services are registered.
+    /// </summary>
+    public static BroadsheetWebOptions AddBroadsheetWebOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BroadsheetWebOptions>()
+            .BindConfiguration(BroadsheetWebOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(BroadsheetWebOptions.Section).Get<BroadsheetWebOptions>() ?? new();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Broadsheet.Web.Media;
+
+/// <summary>Which blob keys may be asked for over HTTP: relative paths of plain segments, nothing that climbs out.</summary>
+internal static class MediaKey
+{
+    public static bool IsValid(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 400
+        && key[0] != '/' && key[^1] != '/'
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.')
+        && key.Split('/').All(segment => segment.Length > 0 && segment[0] != '.');
+}

@@ -1,0 +1,114 @@
+using Broadsheet.Core.Model;
+
+namespace Broadsheet.Web.Published;
+
+/// <summary>
+/// A published edition arranged for reading: pages in order, each with the articles that have a region on it
+/// (numbered 1.. in edition reading order), and the permalinks of both. The reader and the API share it, so
+/// the numbers in URLs are the same everywhere.
+/// </summary>
+internal sealed class EditionView
+{
+    private readonly Dictionary<Article, ArticleOnPage> _homes = new(ReferenceEqualityComparer.Instance);
+    private readonly List<ArticleOnPage> _readingOrder = [];
+
+    public EditionView(Edition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        Edition = edition;
+        var articles = edition.Articles.OrderBy(a => a.Order).ToList();
+        var pages = new List<PageView>();
+        foreach (var page in edition.Pages.OrderBy(p => p.Order))
+        {
+            var onPage = new List<ArticleOnPage>();
+            foreach (var article in articles)
+            {
+                var regions = article.Regions.Where(r => IsOn(r, page)).Select(r => r.Polygon).ToList();
+                if (regions.Count > 0)
+                {
+                    onPage.Add(new ArticleOnPage(article, page, onPage.Count + 1, regions, Url: ""));
+                }
+            }
+
+            var view = new PageView(this, page, pages.Count, [.. onPage.Select(a => a with { Url = ReaderUrls.Article(Slug, Date, page.Label, a.N) })]);
+            pages.Add(view);
+            foreach (var item in view.Articles)
+            {
+                _homes.TryAdd(item.Article, item);
+            }
+        }
+
+        Pages = pages;
+        _readingOrder.AddRange(articles.Where(_homes.ContainsKey).Select(a => _homes[a]));
+    }
+
+    public Edition Edition { get; }
+
+    public Publication Publication => Edition.Publication;
+
+    public string Slug => Edition.Publication.Slug;
+
+    public DateOnly Date => Edition.Date;
+
+    public IReadOnlyList<PageView> Pages { get; }
+
+    public PageView? FirstPage => Pages.Count > 0 ? Pages[0] : null;
+
+    public string Url => ReaderUrls.Edition(Slug, Date);
+
+    /// <summary>Finds a page by its label, ignoring case.</summary>
+    public PageView? FindPage(string label) =>
+        Pages.FirstOrDefault(p => string.Equals(p.Page.Label, label, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Where an article is read by default: the first page (in page order) it is printed on.</summary>
+    public ArticleOnPage? Home(Article article) =>
+        _homes.TryGetValue(article, out var home) ? home : null;
+
+    /// <summary>The article before this one in the edition's reading order, across page boundaries.</summary>
+    public ArticleOnPage? Previous(Article article) => Neighbour(article, -1);
+
+    /// <summary>The article after this one in the edition's reading order, across page boundaries.</summary>
+    public ArticleOnPage? Next(Article article) => Neighbour(article, +1);
+
+    private ArticleOnPage? Neighbour(Article article, int step)
+    {
+        var index = _readingOrder.FindIndex(a => ReferenceEquals(a.Article, article));
+        var other = index + step;
+        return index < 0 || other < 0 || other >= _readingOrder.Count ? null : _readingOrder[other];
+    }
+
+    // A loaded region knows its page id; one built in memory and not yet saved knows only the page object.
+    private static bool IsOn(ArticleRegion region, Page page) =>
+        ReferenceEquals(region.Page, page) || (region.PageId != 0 && region.PageId == page.Id);
+}
+
+/// <summary>A page of an <see cref="EditionView"/> with the articles printed on it, in reading order.</summary>
+internal sealed class PageView(EditionView edition, Page page, int index, IReadOnlyList<ArticleOnPage> articles)
+{
+    public EditionView Edition { get; } = edition;
+
+    public Page Page { get; } = page;
+
+    /// <summary>0-based position among the edition's pages.</summary>
+    public int Index { get; } = index;
+
+    public IReadOnlyList<ArticleOnPage> Articles { get; } = articles;
+
+    public string Title => ReaderUrls.PageTitle(Page);
+
+    public string Url => ReaderUrls.Page(Edition.Slug, Edition.Date, Page.Label);
+
+    public string? ImageUrl => ReaderUrls.Media(Page.ImageKey);
+
+    public string? PdfUrl => ReaderUrls.Media(Page.PdfKey);
+
+    public PageView? Previous => Index > 0 ? Edition.Pages[Index - 1] : null;
+
+    public PageView? Next => Index + 1 < Edition.Pages.Count ? Edition.Pages[Index + 1] : null;
+
+    /// <summary>The article numbered <paramref name="n"/> (1-based) on this page.</summary>
+    public ArticleOnPage? Article(int n) => n >= 1 && n <= Articles.Count ? Articles[n - 1] : null;
+}
+
+/// <summary>An article as found on one page: its number there, its regions on that page and its URL.</summary>
+internal sealed record ArticleOnPage(Article Article, Page Page, int N, IReadOnlyList<Polygon> Regions, string Url);

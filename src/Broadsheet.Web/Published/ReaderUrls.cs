@@ -1,0 +1,32 @@
+using System.Globalization;
+using Broadsheet.Core.Model;
+
+namespace Broadsheet.Web.Published;
+
+/// <summary>
+/// The reader's permalinks. Slugs and page labels are restricted to URL-safe characters by the model,
+/// so nothing here needs escaping.
+/// </summary>
+internal static class ReaderUrls
+{
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Publication(string slug) => "/" + slug;
+
+    public static string Edition(string slug, DateOnly date) => $"/{slug}/{Date(date)}";
+
+    public static string Page(string slug, DateOnly date, string label) => $"/{slug}/{Date(date)}/{label}";
+
+    public static string Article(string slug, DateOnly date, string label, int n) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{slug}/{Date(date)}/{label}/{n}");
+
+    /// <summary>The URL of a blob, or null when there is none.</summary>
+    public static string? Media(string? key) => string.IsNullOrEmpty(key) ? null : "/media/" + key;
+
+    /// <summary>"第01版:头版", as e-paper sites name a page in their page lists.</summary>
+    public static string PageTitle(Page page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return string.IsNullOrWhiteSpace(page.Name) ? $"第{page.Label}版" : $"第{page.Label}版:{page.Name}";
+    }
+}

@@ -1,0 +1,10 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Web.Published;
+
+namespace Broadsheet.Web.Reader;
+
+/// <summary>The 标题导航 list of a page, with the article being read (if any) marked.</summary>
+internal sealed record TocModel(PageView Page, Article? Current = null);
+
+/// <summary>A page image with hotspots, or as a thumbnail with <paramref name="Current"/>'s regions highlighted.</summary>
+internal sealed record PageSheetModel(PageView Page, bool Thumbnail = false, Article? Current = null);

@@ -1,0 +1,96 @@
+using Broadsheet.Core;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Ports;
+using Broadsheet.Data;
+using Broadsheet.Imaging;
+using Broadsheet.Ingest;
+using Broadsheet.Samples;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Broadsheet.BrowserTests.Fixtures;
+
+/// <summary>
+/// The real application on a free loopback port over a private data folder, as `broadsheet serve` starts it,
+/// holding a generated sample edition imported the way `broadsheet import` does it, and a headless Chromium.
+/// </summary>
+public sealed class LiveServer : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-browser-tests", Guid.NewGuid().ToString("N"));
+    private string DataPath => Path.Combine(_root, "data");
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>How long generating and importing the sample edition took, for the test log.</summary>
+    public TimeSpan SeedTime { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await ImportSampleEditionAsync();
+        SeedTime = clock.Elapsed;
+        _app = Broadsheet.Web.BroadsheetWebHost.Create(["--Broadsheet:Data=" + DataPath, "--urls=http://127.0.0.1:0"]);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    private async Task ImportSampleEditionAsync()
+    {
+        var package = Path.Combine(_root, "2026-11-02");
+        SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, PageCount = 4 }, package);
+
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddBroadsheetData(new DataFolder(DataPath))
+            .AddBroadsheetImaging()
+            .AddBroadsheetIngest(options => options.RasterWidth = 1400)
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        await services.GetRequiredService<EditionImporter>().ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}

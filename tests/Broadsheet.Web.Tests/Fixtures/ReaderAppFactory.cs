@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Broadsheet.Web.Tests.Fixtures;
+
+/// <summary>The whole web application over a private temporary data folder, seeded with <see cref="TestEdition"/>.</summary>
+public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-web-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual bool Seed => true;
+
+    internal SeededEdition Seeded { get; private set; } = null!;
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Broadsheet:Data", _root);
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        // Starting the server migrates the database, so the store can be used right after.
+        _ = Server;
+        if (Seed)
+        {
+            Seeded = await TestEdition.SeedAsync(Services);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
+
+/// <summary>The application over an empty data folder: no publication, no edition.</summary>
+public sealed class EmptyAppFactory : ReaderAppFactory
+{
+    protected override bool Seed => false;
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Web.Tests;
+
+/// <summary>The way the `broadsheet serve` command starts the app: command-line settings, a real socket.</summary>
+public sealed class HostTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-web-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Create_with_command_line_settings_migrates_the_data_folder_and_serves_the_reader()
+    {
+        await using var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + _root, "--urls=http://127.0.0.1:0"]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var api = await client.GetAsync(new Uri("/api/v1/publications/none/editions", UriKind.Relative));
+        await app.StopAsync();
+
+        Assert.True(File.Exists(Path.Combine(_root, "broadsheet.db")));
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("还没有已发布的报纸", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Fact]
+    public void An_empty_data_folder_setting_is_refused_at_start()
+    {
+        Assert.Throws<ValidationException>(() => BroadsheetWebHost.Create(["--Broadsheet:Data="]));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
