@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Broadsheet.Samples;
+
+/// <summary>Reads (and, inside this assembly, writes) the ground-truth JSON written beside each sample page PDF.</summary>
+/// <remarks>
+/// The file is an object: <c>{ "publication", "date", "page": { "label", "name", "widthPt", "heightPt", "pdf" }, "articles": [ … ] }</c>,
+/// camelCase, enums as camelCase strings, Chinese unescaped so the file can be read by eye.
+/// </remarks>
+public static partial class GroundTruth
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The articles of one page's truth file, in reading order.</summary>
+    public static IReadOnlyList<TruthArticle> Read(string truthJsonPath)
+    {
+        using var stream = File.OpenRead(truthJsonPath);
+        var file = JsonSerializer.Deserialize<TruthFile>(stream, JsonOptions)
+            ?? throw new InvalidDataException($"{truthJsonPath} holds no ground truth.");
+        return file.Articles;
+    }
+
+    internal static void Write(string path, TruthFile file)
+    {
+        // Even the relaxed encoder escapes the ideographic space that separates headline phrases; it is unescaped
+        // again so the file reads as printed (the text itself never holds a backslash). Line endings are fixed so
+        // the bytes never depend on the platform.
+        var json = JsonSerializer.Serialize(file, JsonOptions);
+        json = IdeographicSpace().Replace(json, "\u3000").ReplaceLineEndings("\n") + "\n";
+        File.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\\)\\u3000")]
+    private static partial System.Text.RegularExpressions.Regex IdeographicSpace();
+}
+
+internal sealed record TruthFile(string Publication, string Date, TruthPageInfo Page, IReadOnlyList<TruthArticle> Articles);
+
+internal sealed record TruthPageInfo(string Label, string Name, double WidthPt, double HeightPt, string Pdf);
