@@ -7,6 +7,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     ImportCommand.Create(),
     ServeCommand.Create(),
     PublicationCommand.Create(),
+    SampleCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

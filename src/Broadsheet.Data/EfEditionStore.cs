@@ -47,9 +47,11 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
                     $"The edition of {edition.Date:yyyy-MM-dd} of '{edition.Publication.Slug}' already exists; use --replace to replace it.");
             }
 
-            var kept = edition.Pages.SelectMany(p => new[] { p.ImageKey, p.PdfKey }).ToHashSet(StringComparer.Ordinal);
+            // Derivatives are reported as their prefix with a trailing '/'.
+            static string?[] KeysOf(Page p) => [p.ImageKey, p.PdfKey, p.DerivativesKey is null ? null : p.DerivativesKey + "/"];
+            var kept = edition.Pages.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
             orphaned.AddRange(existing.Pages
-                .SelectMany(p => new[] { p.ImageKey, p.PdfKey })
+                .SelectMany(KeysOf)
                 .OfType<string>()
                 .Where(k => !kept.Contains(k))
                 .Distinct(StringComparer.Ordinal));

@@ -26,8 +26,9 @@ public static class BroadsheetWebHost
             ApplicationName = typeof(BroadsheetWebHost).Assembly.GetName().Name,
         });
 
-        // Every SQL statement at Information would drown the request log.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Per-request and per-statement lines at Information would drown what an operator needs to see.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.AddBroadsheetWebOptions();
         builder.Services.AddBroadsheetData(new DataFolder(options.Data));
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();

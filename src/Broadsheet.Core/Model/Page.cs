@@ -61,6 +61,12 @@ public sealed class Page
 
     public int ImageHeight { get; set; }
 
+    /// <summary>
+    /// Key prefix of the reader's images made from the master: <c>{prefix}/thumb.webp</c>, <c>page.jpg</c>,
+    /// <c>large.webp</c> and so on (sizes thumb, page, large; formats jpg, webp). Null when none were made.
+    /// </summary>
+    public string? DerivativesKey { get; set; }
+
     /// <summary>Blob key of the page's PDF.</summary>
     public string? PdfKey { get; set; }
 

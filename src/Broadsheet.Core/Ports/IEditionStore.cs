@@ -15,7 +15,8 @@ public interface IEditionStore
     /// Saves a complete new edition in one transaction. With <paramref name="replace"/>, an existing edition of
     /// the same publication, date and number is removed in that same transaction; without it, an existing one
     /// makes this throw <see cref="DomainException"/> and nothing changes. Returns the blob keys the
-    /// replaced edition used and the new one does not, so the caller can delete them after the commit.
+    /// replaced edition used and the new one does not, so the caller can delete them after the commit
+    /// (a key ending in '/' stands for every blob under that prefix).
     /// </summary>
     Task<IReadOnlyList<string>> SaveEditionAsync(Edition edition, bool replace, CancellationToken cancellationToken = default);
 }

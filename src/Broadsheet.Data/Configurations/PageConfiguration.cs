@@ -15,6 +15,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         builder.Property(p => p.Section).HasMaxLength(20);
         builder.Property(p => p.ImageKey).HasMaxLength(200);
         builder.Property(p => p.PdfKey).HasMaxLength(200);
+        builder.Property(p => p.DerivativesKey).HasMaxLength(200);
         builder.Property(p => p.ReviewNote).HasMaxLength(1000);
         builder.Ignore(p => p.Size);
     }

@@ -165,6 +165,10 @@ namespace Broadsheet.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DerivativesKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EditionId")
                         .HasColumnType("INTEGER");
 
