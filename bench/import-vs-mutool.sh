@@ -20,7 +20,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mutool_times=() import_times=() import_rss=()
 for ((i = 1; i <= runs; i++)); do
   start=$(date +%s.%N)
-  for pdf in "$work"/2026-11-02/*.pdf; do mutool draw -q -w 2000 -o "$work/ref.png" "$pdf" 1; done
+  for pdf in "$work"/2026-11-02/*.pdf; do mutool draw -q -w 2000 -o "$work/ref.png" "$pdf" 1 2>/dev/null; done
   mutool_times+=("$(echo "$(date +%s.%N) - $start" | bc)")
 
   data="$work/data-$i"
