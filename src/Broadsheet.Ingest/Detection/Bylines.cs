@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+
+namespace Broadsheet.Ingest.Detection;
+
+/// <summary>What <see cref="Bylines.Lift"/> took off the front of an article's body.</summary>
+internal sealed record LiftedByline(string? Dateline, string? Byline, IReadOnlyList<string> Paragraphs);
+
+/// <summary>
+/// Lifts the dateline and byline out of an article's first paragraph, where papers print them:
+/// "本报讯（记者 张三 通讯员 李四）…" (a dateline with the writers in brackets), "本报讯 …" (a dateline
+/// alone), "■通讯员 王五" or "□本报评论员" on a line of its own, "By Jane Smith", "GENEVA — …".
+/// </summary>
+internal static partial class Bylines
+{
+    /// <summary>A byline line of its own is short; a longer one is body text that happens to start with a mark.</summary>
+    private const int MaxOwnLine = 40;
+
+    /// <summary>Whether a line is how stories open: a dateline, a byline mark, "By …".</summary>
+    public static bool StartsStory(string line)
+    {
+        var text = (line ?? "").Trim();
+        return Bracketed().IsMatch(text) || Bare().IsMatch(text) || Marked().IsMatch(text) || English().IsMatch(text)
+            || (text.Length <= MaxOwnLine && Role().IsMatch(text))
+            || OpenBracket().IsMatch(text) || Source().IsMatch(text);
+    }
+
+    public static LiftedByline Lift(IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        if (paragraphs.Count == 0)
+        {
+            return new(null, null, paragraphs);
+        }
+
+        var first = paragraphs[0].Trim();
+        var rest = paragraphs.Skip(1).ToList();
+
+        if (OwnLine(first) is { } own)
+        {
+            // The byline's own line; the dateline, if any, opens the next paragraph.
+            var next = rest.Count > 0 ? Lift(rest) : new LiftedByline(null, null, rest);
+            return new(next.Dateline, own, next.Byline is null ? next.Paragraphs : rest);
+        }
+
+        var bracketed = Bracketed().Match(first);
+        if (bracketed.Success)
+        {
+            return new(bracketed.Groups["dateline"].Value.Trim(), Tidy(bracketed.Groups["who"].Value), Remainder(first, bracketed.Length, rest));
+        }
+
+        var bare = Bare().Match(first);
+        if (bare.Success)
+        {
+            return new(bare.Groups["dateline"].Value.Trim(), null, Remainder(first, bare.Length, rest));
+        }
+
+        return new(null, null, paragraphs);
+    }
+
+    /// <summary>Whether a line is a byline set on its own ("■通讯员 王五", "By Jane Smith").</summary>
+    public static bool IsOwnLine(string line) => OwnLine((line ?? "").Trim()) is not null;
+
+    private static string? OwnLine(string first)
+    {
+        if (first.Length > MaxOwnLine)
+        {
+            return null;
+        }
+
+        var marked = Marked().Match(first);
+        if (marked.Success)
+        {
+            return Tidy(marked.Groups["who"].Value);
+        }
+
+        if (Role().IsMatch(first))
+        {
+            return Tidy(first);
+        }
+
+        var english = English().Match(first);
+        return english.Success ? Tidy(english.Groups["who"].Value) : null;
+    }
+
+    private static IReadOnlyList<string> Remainder(string first, int cut, List<string> rest)
+    {
+        var body = first[cut..].TrimStart(' ', '\u3000');
+        return body.Length > 0 ? [body, .. rest] : rest;
+    }
+
+    /// <summary>
+    /// Collapses the spacing between names to single spaces, as the name list is printed. A space that fell
+    /// at a line break leaves no trace in the PDF; next to a role word ("记者", "通讯员") it is put back.
+    /// </summary>
+    public static string Tidy(string who)
+    {
+        var spaced = AfterRole().Replace(BeforeRole().Replace(who.Trim(), " "), "$0 ");
+        return Whitespace().Replace(spaced, " ").Trim();
+    }
+
+    /// <summary>"本报讯（记者 张三）", "新华社北京11月2日电（记者 李四）": a source ending in 讯 or 电, then the writers in brackets.</summary>
+    [GeneratedRegex(@"^(?<dateline>[^（(。，\s]{1,24}[讯电])\s*[（(](?<who>[^）)]{1,80})[）)]", RegexOptions.CultureInvariant)]
+    private static partial Regex Bracketed();
+
+    /// <summary>"本报讯 …", "新华社北京11月1日电 …", "GENEVA — …": a dateline and a space or dash, no names.</summary>
+    [GeneratedRegex(@"^(?:(?<dateline>(?:本报|新华社|中新社|中新网|人民日报|央视)[^（(。，\s]{0,20}[讯电])[\s\u3000]+|(?<dateline>[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,4})\s+[—–]{1,2}\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Bare();
+
+    /// <summary>"■通讯员 王五", "□本报评论员", "●本报记者 张三 文/图": a square or bullet, then who wrote it.</summary>
+    [GeneratedRegex(@"^[■□●○◆◇▲△★☆▇]\s*(?<who>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Marked();
+
+    /// <summary>"本报记者 张三 通讯员 李四" on a line of its own.</summary>
+    [GeneratedRegex(@"^(本报|特约|见习|实习)?(记者|通讯员|评论员|实习生)\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex Role();
+
+    /// <summary>A dateline the line break cut before its end: "新华社北京11月1日" / "电（记者 …）".</summary>
+    [GeneratedRegex(@"^(?:本报讯|本报\S{1,12}讯|新华社|中新社|中新网|人民日报|央视)", RegexOptions.CultureInvariant)]
+    private static partial Regex Source();
+
+    /// <summary>A dateline whose bracket the line break cut: "本报讯（记者 张三 通".</summary>
+    [GeneratedRegex(@"^[^（(。，\s]{1,24}[讯电]\s*[（(]", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenBracket();
+
+    [GeneratedRegex(@"^By\s+(?<who>[A-Z].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex English();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    /// <summary>Where a role starts right after a name: "张三通讯员" (but not inside "本报记者", "见习记者", "特约记者").</summary>
+    [GeneratedRegex(@"(?<=[^\s本报约习（(])(?=(?:本报|特约|见习)?(?:记者|通讯员|实习生))", RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeRole();
+
+    /// <summary>A role followed straight by a name: "记者张三".</summary>
+    [GeneratedRegex(@"(?:记者|通讯员|实习生)(?=[^\s）)])", RegexOptions.CultureInvariant)]
+    private static partial Regex AfterRole();
+}

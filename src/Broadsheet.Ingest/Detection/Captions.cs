@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Broadsheet.Ingest.Text;
+
+namespace Broadsheet.Ingest.Detection;
+
+/// <summary>
+/// A photo's caption is the body-size text set right under it and no wider than it; its credit is the
+/// "本报记者 张三 摄" (or "张三/摄") at the end.
+/// </summary>
+internal static partial class Captions
+{
+    /// <summary>The caption starts within this many ems below the photo.</summary>
+    private const double MaxGap = 1.5;
+
+    /// <param name="image">The photo.</param>
+    /// <param name="lines">Lines that may be its caption (not titles).</param>
+    /// <param name="titles">
+    /// Titles on the page: photo news (图片新闻) sets its title between the photo and the caption, so a
+    /// title right under the photo is stepped over.
+    /// </param>
+    /// <param name="sizes">The page's type sizes.</param>
+    public static IReadOnlyList<TextLine> Below(PageImage image, IReadOnlyList<TextLine> lines, IReadOnlyList<TitleBlock> titles, FontSizes sizes)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(titles);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var slack = 0.5 * sizes.Body;
+        var candidates = lines
+            .Where(l => !sizes.IsDisplay(l)
+                && l.Box.Left >= image.Box.Left - slack
+                && l.Box.Right <= image.Box.Right + slack
+                && l.Box.Top >= image.Box.Bottom - slack)
+            .OrderBy(l => l.Box.Top)
+            .ToList();
+        var caption = new List<TextLine>();
+        var bottom = image.Box.Bottom;
+        var title = titles.FirstOrDefault(t => t.Box.Top >= bottom - slack && t.Box.Top - bottom <= MaxGap * sizes.Body
+            && t.Box.Left >= image.Box.Left - slack && t.Box.Right <= image.Box.Right + slack);
+        if (title is not null)
+        {
+            bottom = title.Box.Bottom;
+        }
+
+        foreach (var line in candidates)
+        {
+            var limit = caption.Count == 0 ? MaxGap * sizes.Body : 0.8 * line.FontSize;
+            if (line.Box.Top - bottom > limit)
+            {
+                break;
+            }
+
+            caption.Add(line);
+            bottom = Math.Max(bottom, line.Box.Bottom);
+        }
+
+        return caption;
+    }
+
+    /// <summary>
+    /// Splits "11月1日，市民在公园晨练。 赵六/摄" into the caption and the credit, which holds the name only
+    /// ("赵六"); "… Photo: Ma Wei" the same way.
+    /// </summary>
+    public static (string? Caption, string? Credit) Split(string text)
+    {
+        var trimmed = (text ?? "").Trim();
+        var english = EnglishCredit().Match(trimmed);
+        if (english.Success)
+        {
+            var before = trimmed[..english.Index].Trim();
+            return (before.Length > 0 ? before : null, english.Groups["credit"].Value.Trim());
+        }
+
+        var m = Credit().Match(trimmed);
+        if (!m.Success)
+        {
+            return (trimmed.Length > 0 ? trimmed : null, null);
+        }
+
+        var caption = trimmed[..m.Index].Trim();
+        return (caption.Length > 0 ? caption : null, Bylines.Tidy(m.Groups["credit"].Value));
+    }
+
+    [GeneratedRegex(@"[（(]?\s*(?<credit>[^。！？；（()）/／\s][^。！？；（()）/／]{0,29}?)\s*[/／]?\s*摄\s*[）)]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Credit();
+
+    [GeneratedRegex(@"\(?\b(?:Photo|Photograph|Picture)s?(?:\s+by|\s*:)\s*(?<credit>[^()]+?)\)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishCredit();
+}

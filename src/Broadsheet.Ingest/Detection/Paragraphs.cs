@@ -1,0 +1,92 @@
+using Broadsheet.Ingest.Text;
+
+namespace Broadsheet.Ingest.Detection;
+
+/// <summary>
+/// Reads an article's columns into paragraphs. A paragraph starts where a line is indented (Chinese
+/// papers indent two characters), where the line before stopped short of a justified column's edge, or after a
+/// gap larger than the leading, at a change of type size (a sub-head) and after a byline set on a line of its
+/// own; a paragraph runs on from the foot of one column to the head of the next.
+/// </summary>
+internal static class Paragraphs
+{
+    /// <summary>An indent of this many ems starts a paragraph.</summary>
+    private const double Indent = 0.8;
+
+    /// <summary>A line ending this many ems short of the column's right edge ends its paragraph.</summary>
+    private const double ShortLine = 1.5;
+
+    /// <summary>A sub-head (小标题) is set a little larger than the text around it; it is a paragraph of its own.</summary>
+    private const double SizeChange = 0.04;
+
+    /// <summary>A gap this many ems larger than the usual line spacing separates paragraphs.</summary>
+    private const double ExtraGap = 0.8;
+
+    public static IReadOnlyList<string> Read(IReadOnlyList<TextColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var paragraphs = new List<string>();
+        var current = "";
+        TextLine? previous = null;
+        TextColumn? previousColumn = null;
+        var previousJustified = false;
+        var linesInParagraph = 0;
+        foreach (var column in columns)
+        {
+            var leading = TypicalLeading(column);
+            var justified = IsJustified(column);
+            foreach (var line in column.Lines)
+            {
+                var em = line.FontSize;
+                var text = line.Text.Trim(' ');
+
+                // Some typesetters indent with two ideographic spaces rather than by position.
+                var spaceIndent = text.StartsWith("\u3000\u3000", StringComparison.Ordinal);
+                text = spaceIndent ? text.TrimStart('\u3000') : text;
+                var startsNew = previous is null
+                    || spaceIndent
+                    || (linesInParagraph == 1 && Bylines.IsOwnLine(current) && previous.Box.Right < previousColumn!.Right - previous.FontSize)
+                    || Math.Abs(line.FontSize - previous.FontSize) > SizeChange * em
+                    || line.Box.Left - column.Left >= Indent * em
+                    || (previousJustified && previous.Box.Right <= previousColumn!.Right - (ShortLine * previous.FontSize))
+                    || (ReferenceEquals(previousColumn, column) && line.Box.Top - previous.Box.Top > leading + (ExtraGap * em));
+                if (startsNew && current.Length > 0)
+                {
+                    paragraphs.Add(current);
+                    current = "";
+                    linesInParagraph = 0;
+                }
+
+                current = Script.Join(current, text);
+                linesInParagraph++;
+                previous = line;
+                previousColumn = column;
+                previousJustified = justified;
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            paragraphs.Add(current);
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>
+    /// Whether the column is set flush on both sides, as Chinese text is; a short line then ends a paragraph.
+    /// English is often set ragged right, where only the indent tells.
+    /// </summary>
+    private static bool IsJustified(TextColumn column)
+    {
+        var lines = column.Lines.Take(column.Lines.Count - 1).ToList();
+        return lines.Count < 2 || lines.Count(l => l.Box.Right >= column.Right - (0.5 * l.FontSize)) >= 0.6 * lines.Count;
+    }
+
+    /// <summary>The usual distance from one line's top to the next in the column.</summary>
+    private static double TypicalLeading(TextColumn column)
+    {
+        var steps = column.Lines.Zip(column.Lines.Skip(1), (a, b) => b.Box.Top - a.Box.Top).Where(d => d > 0).Order().ToArray();
+        return steps.Length > 0 ? steps[steps.Length / 2] : column.Lines[0].FontSize * 1.5;
+    }
+}

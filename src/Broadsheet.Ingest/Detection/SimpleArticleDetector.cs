@@ -1,0 +1,97 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Ingest.Text;
+
+namespace Broadsheet.Ingest.Detection;
+
+/// <summary>
+/// The first article detector. In order: leave out the page header and footer (<see cref="PageFurniture"/>);
+/// take framed advertisements whole (<see cref="Advertisements"/>); find headlines by type size with their
+/// kickers and subheadlines (<see cref="TitleFinder"/>); find photo captions (<see cref="Captions"/>); give
+/// the column pieces to headlines (<see cref="BodyAssignment"/>); make each article's paragraphs, byline and
+/// photos (<see cref="ArticleAssembler"/>); draw the regions once all are known (<see cref="Regions"/>).
+/// Each step is its own small class so a better detector can replace one at a time.
+/// </summary>
+internal sealed class SimpleArticleDetector : IArticleDetector
+{
+    public IReadOnlyList<DetectedArticle> Detect(PageLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var (top, bottom) = PageFurniture.ContentBand(layout);
+        var lines = layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5).ToList();
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var images = layout.Images.Where(i => i.Box.Top >= top - 1 && i.Box.Bottom <= bottom + 1).ToList();
+        var advertisements = new List<DetectedArticle>();
+        foreach (var frame in lines.Where(Advertisements.IsTag).Select(t => Advertisements.FrameOf(t, layout.Rules)).OfType<PageBox>().ToList())
+        {
+            var inside = lines.Where(l => Advertisements.Inside(frame, l.Box)).ToList();
+            var pictures = images.Where(i => Advertisements.Inside(frame, i.Box)).ToList();
+            advertisements.Add(Advertisements.Build(frame, [.. inside.Where(l => !Advertisements.IsTag(l))], pictures, layout));
+            lines.RemoveAll(inside.Contains);
+            images.RemoveAll(pictures.Contains);
+        }
+
+        lines.RemoveAll(Advertisements.IsTag);
+        if (lines.Count == 0)
+        {
+            return ReadingOrder(advertisements, FontSizes.Of(layout.Lines));
+        }
+
+        var sizes = FontSizes.Of(lines);
+        var titles = TitleFinder.Find(lines, sizes);
+        var taken = new HashSet<TextLine>(titles.SelectMany(t => t.Lines), ReferenceEqualityComparer.Instance);
+
+        var captions = new Dictionary<PageImage, IReadOnlyList<TextLine>>();
+        foreach (var image in images)
+        {
+            var caption = Captions.Below(image, [.. lines.Where(l => !taken.Contains(l))], titles, sizes);
+            captions[image] = caption;
+            taken.UnionWith(caption);
+        }
+
+        var assignment = BodyAssignment.Assign(
+            titles,
+            [.. lines.Where(l => !taken.Contains(l))],
+            [.. images.Select(i => (i, ArticleAssembler.WithCaption(i, captions[i])))],
+            layout.Rules,
+            sizes);
+        var photoNews = assignment.Unowned
+            .Where(i => captions[i].Count > 0)
+            .Select(i => ArticleAssembler.PhotoNews(i, captions[i], sizes, layout))
+            .ToList();
+
+        var articles = titles
+            .Select((title, i) => ArticleAssembler.Build(title, assignment.Bodies[i], assignment.Photos[i], captions, layout.Panels, layout.Rules, sizes, layout))
+            .Concat(photoNews)
+            .Concat(advertisements)
+            .ToList();
+        return ReadingOrder(Regions.Draw(articles, layout, Regions.ContentBottom(layout, bottom), sizes), sizes);
+    }
+
+    /// <summary>
+    /// Top to bottom by where each article starts (its kicker, or an advertisement's frame, not its
+    /// headline); of articles starting level with each other (within two body lines) the page's lead story
+    /// (the largest headline) first, as papers list it, then left to right.
+    /// </summary>
+    private static List<DetectedArticle> ReadingOrder(IEnumerable<DetectedArticle> articles, FontSizes sizes)
+    {
+        static double Top(DetectedArticle a) => a.Parts.Count > 0 ? a.Parts.Min(p => p.Top) : a.HeadlineBox.Top;
+        static double Left(DetectedArticle a) => a.Parts.Count > 0 ? a.Parts.Min(p => p.Left) : a.HeadlineBox.Left;
+        var byTop = articles.OrderBy(Top).ToList();
+        var lead = byTop.Where(a => a.Kind != ArticleKind.Advertisement).MaxBy(a => a.HeadlineSize);
+        var ordered = new List<DetectedArticle>();
+        var i = 0;
+        while (i < byTop.Count)
+        {
+            var first = Top(byTop[i]);
+            var band = byTop.Skip(i).TakeWhile(a => Top(a) - first <= 2 * sizes.Body).ToList();
+            ordered.AddRange(band.OrderBy(a => ReferenceEquals(a, lead) ? 0 : 1).ThenBy(Left));
+            i += band.Count;
+        }
+
+        return ordered;
+    }
+}

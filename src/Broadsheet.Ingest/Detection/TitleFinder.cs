@@ -1,0 +1,130 @@
+using Broadsheet.Ingest.Text;
+
+namespace Broadsheet.Ingest.Detection;
+
+/// <summary>
+/// Finds title blocks: runs of display-size lines stacked one above the other. The largest type in a run
+/// is the headline; smaller lines above it are the kicker, below it the subheadline. A body-size line
+/// ending in "——" just above a headline is a kicker too, and one starting with "——" just below it a
+/// subheadline, as papers set them that way.
+/// </summary>
+internal static class TitleFinder
+{
+    /// <summary>Lines within this many ems (of the larger) of each other vertically belong to one title.</summary>
+    private const double StackGap = 0.9;
+
+    /// <summary>Lines of a headline are at least this share of the largest size in the block.</summary>
+    private const double HeadlineShare = 0.9;
+
+    public static IReadOnlyList<TitleBlock> Find(IReadOnlyList<TextLine> lines, FontSizes sizes)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var display = lines.Where(sizes.IsDisplay).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+        var groups = Stack(display);
+        var blocks = new List<TitleBlock>();
+        var used = new HashSet<TextLine>(ReferenceEqualityComparer.Instance);
+        foreach (var group in groups)
+        {
+            var largest = group.Max(l => l.FontSize);
+            if (!sizes.IsHeadlineSize(largest))
+            {
+                continue;
+            }
+
+            var ordered = group.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+            var first = ordered.FindIndex(l => l.FontSize >= HeadlineShare * largest);
+            var last = ordered.FindLastIndex(l => l.FontSize >= HeadlineShare * largest);
+            var kicker = ordered[..first];
+            var headline = ordered[first..(last + 1)];
+            var subheadline = ordered[(last + 1)..];
+
+            // A kicker set as large as the headline still ends in a dash.
+            while (headline.Count > 1 && EndsWithDash(headline[0].Text))
+            {
+                kicker.Add(headline[0]);
+                headline.RemoveAt(0);
+            }
+
+            var block = new TitleBlock(kicker, headline, subheadline);
+            used.UnionWith(block.Lines);
+            blocks.Add(block);
+        }
+
+        return [.. blocks.Select(b => AttachDashLines(b, lines, used))];
+    }
+
+    private static List<List<TextLine>> Stack(List<TextLine> display)
+    {
+        var parent = Enumerable.Range(0, display.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        for (var i = 0; i < display.Count; i++)
+        {
+            for (var j = i + 1; j < display.Count; j++)
+            {
+                if (AreStacked(display[i], display[j]))
+                {
+                    parent[Root(j)] = Root(i);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, display.Count).GroupBy(Root).Select(g => g.Select(i => display[i]).ToList())];
+    }
+
+    private static bool AreStacked(TextLine a, TextLine b)
+    {
+        var (upper, lower) = a.Box.Top <= b.Box.Top ? (a, b) : (b, a);
+        var gap = lower.Box.Top - upper.Box.Bottom;
+        var size = Math.Max(a.FontSize, b.FontSize);
+        var narrower = Math.Min(a.Box.Width, b.Box.Width);
+        if (a.Box.VerticalOverlap(b.Box) > 0.5 * Math.Min(a.Box.Height, b.Box.Height))
+        {
+            // Side by side: two headlines of neighbouring stories, not one.
+            return false;
+        }
+
+        return gap <= StackGap * size && a.Box.HorizontalOverlap(b.Box) >= 0.3 * narrower;
+    }
+
+    private static TitleBlock AttachDashLines(TitleBlock block, IReadOnlyList<TextLine> lines, HashSet<TextLine> used)
+    {
+        var box = block.Box;
+        var reach = StackGap * block.HeadlineSize;
+        var kicker = block.Kicker.ToList();
+        var subheadline = block.Subheadline.ToList();
+        var above = lines
+            .Where(l => !used.Contains(l) && l.Box.Bottom <= box.Top + 1 && box.Top - l.Box.Bottom <= reach && l.Box.HorizontalOverlap(box) > 0)
+            .OrderByDescending(l => l.Box.Bottom)
+            .FirstOrDefault();
+        if (above is not null && EndsWithDash(above.Text))
+        {
+            kicker.Insert(0, above);
+            used.Add(above);
+        }
+
+        var below = lines
+            .Where(l => !used.Contains(l) && l.Box.Top >= box.Bottom - 1 && l.Box.Top - box.Bottom <= reach && l.Box.HorizontalOverlap(box) > 0)
+            .OrderBy(l => l.Box.Top)
+            .FirstOrDefault();
+        if (below is not null && StartsWithDash(below.Text))
+        {
+            subheadline.Add(below);
+            used.Add(below);
+        }
+
+        return block with { Kicker = kicker, Subheadline = subheadline };
+    }
+
+    public static bool EndsWithDash(string text)
+    {
+        var t = text.TrimEnd();
+        return t.EndsWith("——", StringComparison.Ordinal) || t.EndsWith("──", StringComparison.Ordinal) || t.EndsWith("--", StringComparison.Ordinal);
+    }
+
+    public static bool StartsWithDash(string text)
+    {
+        var t = text.TrimStart();
+        return t.StartsWith('—') || t.StartsWith('─') || t.StartsWith("--", StringComparison.Ordinal);
+    }
+}

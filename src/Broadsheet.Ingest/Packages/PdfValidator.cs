@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using Broadsheet.Core.Model;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Broadsheet.Ingest.Packages;
+
+/// <summary>What validation learnt about a page PDF.</summary>
+internal sealed record ValidatedPage(PackagePage Page, PageSize Size, int PdfPageCount, int Rotation);
+
+/// <summary>
+/// Checks that a page file is a PDF this pipeline can use, before anything is written: it starts like a
+/// PDF, is complete, is not encrypted, opens, and has a first page of a plausible size.
+/// </summary>
+internal static class PdfValidator
+{
+    /// <summary>Smallest page side we accept, in points: one inch. Anything smaller is not a newspaper page.</summary>
+    private const double MinSide = 72;
+
+    /// <summary>How far from the end of the file the <c>%%EOF</c> marker may sit (some writers pad after it).</summary>
+    private const int TrailerWindow = 2048;
+
+    public static ValidatedPage Validate(PackagePage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var file = page.FileName;
+        CheckBytes(page.FilePath, file);
+        try
+        {
+            using var document = PdfDocument.Open(page.FilePath, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.NumberOfPages < 1)
+            {
+                throw new ImportException($"{file}: the PDF has no pages");
+            }
+
+            var first = document.GetPage(1);
+            var crop = first.CropBox.Bounds;
+            var size = new PageSize(crop.Width, crop.Height);
+            if (!size.IsValid || size.Width < MinSide || size.Height < MinSide)
+            {
+                throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt, not a plausible newspaper page"));
+            }
+
+            // Touch the content so a damaged content stream fails here rather than halfway through the import.
+            _ = first.Letters.Count;
+            return new ValidatedPage(page, size, document.NumberOfPages, first.Rotation.Value);
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw new ImportException($"{file}: the PDF is encrypted; export it again without a password", ex);
+        }
+        catch (ImportException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new ImportException($"{file}: the PDF is truncated or corrupt ({ex.Message})", ex);
+        }
+    }
+
+    private static void CheckBytes(string path, string file)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+        {
+            throw new ImportException($"{file}: the file is empty");
+        }
+
+        var head = new byte[Math.Min(1024, stream.Length)];
+        stream.ReadExactly(head);
+        if (head.AsSpan().IndexOf("%PDF-"u8) < 0)
+        {
+            throw new ImportException($"{file}: not a PDF (it starts with \"{Printable(head.AsSpan(0, Math.Min(4, head.Length)))}\")");
+        }
+
+        var tailLength = (int)Math.Min(TrailerWindow, stream.Length);
+        var tail = new byte[tailLength];
+        stream.Seek(-tailLength, SeekOrigin.End);
+        stream.ReadExactly(tail);
+        if (tail.AsSpan().IndexOf("%%EOF"u8) < 0)
+        {
+            throw new ImportException($"{file}: the PDF is truncated or corrupt (it does not end with %%EOF)");
+        }
+    }
+
+    /// <summary>Shows the first bytes the way a person can compare them with a known file signature.</summary>
+    internal static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in bytes)
+        {
+            if (b is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\')
+            {
+                sb.Append((char)b);
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
+            }
+        }
+
+        return sb.ToString();
+    }
+}

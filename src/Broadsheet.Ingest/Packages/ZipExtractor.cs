@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Broadsheet.Ingest.Packages;
+
+/// <summary>
+/// Unpacks the page PDFs of a zip package into a folder. Every entry's path is checked before anything
+/// is written, so an archive with a path that escapes the folder (zip slip) is refused as a whole;
+/// entry count and unpacked size are capped, counting the bytes actually written rather than trusting
+/// the sizes the archive declares.
+/// </summary>
+internal static class ZipExtractor
+{
+    public static void Extract(string zipPath, string destination, long maxBytes, int maxEntries, CancellationToken cancellationToken)
+    {
+        var display = Path.GetFileName(zipPath);
+        var root = Path.GetFullPath(destination);
+        var rootWithSeparator = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        Directory.CreateDirectory(root);
+
+        ZipArchive archive;
+        try
+        {
+            archive = ZipFile.OpenRead(zipPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ImportException($"{display}: not a zip archive, or a damaged one ({ex.Message})", ex);
+        }
+
+        using (archive)
+        {
+            if (archive.Entries.Count > maxEntries)
+            {
+                throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                    $"{display}: holds {archive.Entries.Count} entries, more than the {maxEntries} a package may have"));
+            }
+
+            var targets = new List<(ZipArchiveEntry Entry, string Path)>();
+            long declared = 0;
+            foreach (var entry in archive.Entries)
+            {
+                var target = TargetPath(entry.FullName, rootWithSeparator)
+                    ?? throw new ImportException($"{display}: entry '{entry.FullName}' points outside the package folder; refusing the archive");
+                declared += entry.Length;
+                if (IsPagePdf(entry.FullName))
+                {
+                    targets.Add((entry, target));
+                }
+            }
+
+            if (declared > maxBytes)
+            {
+                throw TooLarge(display, maxBytes);
+            }
+
+            long written = 0;
+            var buffer = new byte[81920];
+            foreach (var (entry, target) in targets)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                using var input = entry.Open();
+                using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+                int read;
+                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    written += read;
+                    if (written > maxBytes)
+                    {
+                        throw TooLarge(display, maxBytes);
+                    }
+
+                    output.Write(buffer, 0, read);
+                }
+            }
+        }
+    }
+
+    /// <summary>Files a package may hold pages in: PDFs, but not macOS resource forks or hidden files.</summary>
+    public static bool IsPagePdf(string path)
+    {
+        var segments = path.Split('/', '\\');
+        var name = segments[^1];
+        return name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith('.')
+            && !segments.Any(s => string.Equals(s, "__MACOSX", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Where an entry would land, or null when its name is absolute or climbs out of the folder.</summary>
+    private static string? TargetPath(string entryName, string rootWithSeparator)
+    {
+        var name = entryName.Replace('\\', '/');
+        if (name.Length == 0 || name.StartsWith('/') || Path.IsPathRooted(name) || (name.Length > 1 && name[1] == ':'))
+        {
+            return null;
+        }
+
+        if (name.Split('/').Any(s => s == ".."))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(rootWithSeparator, name));
+        return full.StartsWith(rootWithSeparator, StringComparison.Ordinal) ? full : null;
+    }
+
+    private static ImportException TooLarge(string display, long maxBytes) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"{display}: unpacks to more than {maxBytes / (1024.0 * 1024 * 1024):0.#} GB, the most a package may hold"));
+}

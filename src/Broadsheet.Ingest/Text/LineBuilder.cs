@@ -1,0 +1,245 @@
+using System.Text;
+
+namespace Broadsheet.Ingest.Text;
+
+/// <summary>
+/// Groups glyphs into lines: glyphs on one baseline, in reading order, split where a column gutter,
+/// a vertical rule or a change of type size separates them. Works on glyphs rather than on a PDF
+/// library's words because CJK text has no spaces to find words by.
+/// </summary>
+internal static class LineBuilder
+{
+    /// <summary>Baselines closer than this (in ems) are one row.</summary>
+    private const double BaselineTolerance = 0.25;
+
+    /// <summary>A horizontal gap wider than this (in ems) is a gutter, not letter or word spacing.</summary>
+    private const double GutterGap = 1.0;
+
+    /// <summary>A gap wider than this (in ems) between Latin characters is a word space the PDF did not draw.</summary>
+    private const double WordGap = 0.22;
+
+    /// <summary>Adjacent glyphs whose sizes differ by more than this ratio belong to different lines.</summary>
+    private const double SizeRatio = 1.3;
+
+    public static IReadOnlyList<TextLine> Build(IEnumerable<Glyph> glyphs, IReadOnlyList<PageRule> rules, HanScript script = HanScript.Simplified)
+    {
+        ArgumentNullException.ThrowIfNull(glyphs);
+        ArgumentNullException.ThrowIfNull(rules);
+        var vertical = rules.Where(r => !r.IsHorizontal).Select(r => r.Box).ToArray();
+        var lines = new List<TextLine>();
+        foreach (var row in Rows(glyphs.Where(g => g.Size > 0 && g.Value.Length > 0)))
+        {
+            foreach (var run in Runs(row, vertical))
+            {
+                if (ToLine(run, script) is { } line)
+                {
+                    lines.Add(line);
+                }
+            }
+        }
+
+        return [.. lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left)];
+    }
+
+    private static IEnumerable<List<Glyph>> Rows(IEnumerable<Glyph> glyphs)
+    {
+        List<Glyph>? row = null;
+        double rowBaseline = 0, rowSize = 0;
+        foreach (var g in glyphs.OrderBy(g => g.Baseline).ThenBy(g => g.Box.Left))
+        {
+            if (row is not null && Math.Abs(g.Baseline - rowBaseline) <= BaselineTolerance * Math.Min(g.Size, rowSize))
+            {
+                row.Add(g);
+                continue;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
+
+            row = [g];
+            rowBaseline = g.Baseline;
+            rowSize = g.Size;
+        }
+
+        if (row is not null)
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<List<Glyph>> Runs(List<Glyph> row, PageBox[] verticalRules)
+    {
+        row.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+        var run = new List<Glyph>();
+        Glyph? previous = null;
+        var reach = double.MinValue;
+        foreach (var g in row)
+        {
+            if (g.IsWhiteSpace)
+            {
+                // A drawn space belongs to the line it sits in (an ideographic space inside a headline is
+                // an em wide and must not read as a gutter), but does not start one.
+                if (run.Count > 0 && g.Box.Left - reach <= GutterGap * g.Size)
+                {
+                    run.Add(g);
+                    reach = Math.Max(reach, g.Box.Right);
+                }
+                else if (IsIdeographicSpace(g))
+                {
+                    // An ideographic space across a gutter starts the next column's line.
+                    if (run.Count > 0)
+                    {
+                        yield return run;
+                    }
+
+                    run = [g];
+                    previous = null;
+                    reach = g.Box.Right;
+                }
+
+                continue;
+            }
+
+            if (previous is { } p)
+            {
+                var gap = g.Box.Left - Math.Max(p.Box.Right, reach);
+                var size = Math.Max(p.Size, g.Size);
+                var ratio = Math.Max(p.Size, g.Size) / Math.Min(p.Size, g.Size);
+                if (IsOverprint(p, g))
+                {
+                    // Fake bold: the same character printed twice a hair apart.
+                    run[^1] = p with { IsBold = true };
+                    previous = run[^1];
+                    continue;
+                }
+
+                if (gap > GutterGap * size || ratio > SizeRatio || CrossesRule(p, g, verticalRules))
+                {
+                    yield return run;
+                    run = [];
+                }
+            }
+
+            run.Add(g);
+            previous = g;
+            reach = g.Box.Right;
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    private static bool IsOverprint(Glyph a, Glyph b) =>
+        string.Equals(a.Value, b.Value, StringComparison.Ordinal)
+        && Math.Abs(a.Box.Left - b.Box.Left) < Math.Min(0.1 * a.Size, 0.25 * a.Box.Width)
+        && Math.Abs(a.Baseline - b.Baseline) < 0.1 * a.Size;
+
+    private static bool CrossesRule(Glyph a, Glyph b, PageBox[] verticalRules)
+    {
+        foreach (var rule in verticalRules)
+        {
+            var x = rule.CenterX;
+            if (x > a.Box.Right - 0.1 && x < b.Box.Left + 0.1 && rule.Top <= a.Baseline && rule.Bottom >= a.Baseline - (0.5 * a.Size))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TextLine? ToLine(List<Glyph> run, HanScript script)
+    {
+        // Trailing spaces go, but not an ideographic space: it is printed text (a brief's lead, then U+3000,
+        // then its text) and often the last thing on a line.
+        while (run.Count > 0 && run[^1].IsWhiteSpace && !IsIdeographicSpace(run[^1]))
+        {
+            run.RemoveAt(run.Count - 1);
+        }
+
+        if (run.All(g => g.IsWhiteSpace))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        Glyph? previous = null;
+        var pendingSpace = false;
+        foreach (var g in run)
+        {
+            if (g.IsWhiteSpace)
+            {
+                // An ideographic space is part of the text as printed (between a brief's lead and its text);
+                // any other drawn space is a word break.
+                if (IsIdeographicSpace(g))
+                {
+                    text.Append('\u3000');
+                    pendingSpace = false;
+                }
+                else if (text.Length > 0 && text[^1] != '\u3000')
+                {
+                    pendingSpace = true;
+                }
+
+                continue;
+            }
+
+            var value = CjkFolding.Fold(g.Value, script);
+            if (previous is { } p && (pendingSpace || IsUndrawnWordSpace(p, g, value)))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(value);
+            previous = g with { Value = value };
+            pendingSpace = false;
+        }
+
+        var ink = run.Where(g => !g.IsWhiteSpace).ToList();
+        var box = PageBox.Bounding(run.Where(g => !g.IsWhiteSpace || IsIdeographicSpace(g)).Select(g => g.Box));
+        var size = Mode(ink, g => Math.Round(g.Size, 1));
+        var main = ink.Where(g => Math.Abs(g.Size - size) < 0.05).DefaultIfEmpty(ink[0]);
+        var colour = Mode(ink, g => g.Colour ?? "");
+        return new TextLine(text.ToString(), box, size)
+        {
+            FontName = Mode(ink, g => g.FontName),
+            IsBold = ink.Count(g => g.IsBold) * 2 > ink.Count,
+            Colour = colour.Length == 0 ? null : colour,
+            Baseline = Median(main.Select(g => g.Baseline)),
+        };
+    }
+
+    /// <summary>
+    /// A gap between two Latin characters wide enough to be a word space the PDF positioned rather than drew.
+    /// Never between CJK characters or punctuation: justified CJK lines spread every character apart.
+    /// </summary>
+    private static bool IsUndrawnWordSpace(Glyph previous, Glyph current, string value) =>
+        IsLatin(previous.Value) && IsLatin(value)
+        && current.Box.Left - previous.Box.Right > WordGap * Math.Max(previous.Size, current.Size);
+
+    /// <summary>
+    /// An ideographic space, or another blank a full em wide, which is one whatever the PDF calls it (fonts that
+    /// share the glyph map U+3000 to U+2003 EM SPACE). Not U+0020: justified English stretches its spaces.
+    /// </summary>
+    private static bool IsIdeographicSpace(Glyph g) =>
+        g.Value.Contains('\u3000', StringComparison.Ordinal)
+        || (g.IsWhiteSpace && !g.Value.Contains(' ', StringComparison.Ordinal) && g.Box.Width >= 0.8 * g.Size);
+
+    private static bool IsLatin(string value) =>
+        System.Text.Rune.DecodeFromUtf16(value, out var rune, out _) == System.Buffers.OperationStatus.Done
+        && rune.Value < 0x2000 && !Script.IsCjk(rune.Value);
+
+    private static T Mode<T>(List<Glyph> glyphs, Func<Glyph, T> key)
+        where T : notnull =>
+        glyphs.GroupBy(key).OrderByDescending(g => g.Count()).First().Key;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}

@@ -1,0 +1,42 @@
+namespace Broadsheet.Ingest.Text;
+
+/// <summary>
+/// One printed line of text (or a run of one, where a column gutter or a rule splits a baseline).
+/// Font details are those of most of its characters.
+/// </summary>
+internal sealed record TextLine(string Text, PageBox Box, double FontSize)
+{
+    public string FontName { get; init; } = "";
+
+    public bool IsBold { get; init; }
+
+    /// <summary>Fill colour as <c>#RRGGBB</c>, when the PDF says.</summary>
+    public string? Colour { get; init; }
+
+    /// <summary>The y of the baseline, top-left origin.</summary>
+    public double Baseline { get; init; }
+
+    public override string ToString() => Text;
+}
+
+/// <summary>A raster image (photo, graphic) drawn on the page.</summary>
+internal sealed record PageImage(PageBox Box);
+
+/// <summary>A thin straight line (or a thin filled bar) such as a column or section rule.</summary>
+internal sealed record PageRule(PageBox Box)
+{
+    public bool IsHorizontal => Box.Width >= Box.Height;
+}
+
+/// <summary>A filled rectangle such as the coloured bar behind a section head or the tint behind a boxed story.</summary>
+internal sealed record PagePanel(PageBox Box, string? Colour);
+
+/// <summary>What layout analysis sees of a page: its size in points and its lines, images and rules.</summary>
+internal sealed record PageLayout(double Width, double Height, IReadOnlyList<TextLine> Lines)
+{
+    public IReadOnlyList<PageImage> Images { get; init; } = [];
+
+    public IReadOnlyList<PageRule> Rules { get; init; } = [];
+
+    public IReadOnlyList<PagePanel> Panels { get; init; } = [];
+}

@@ -1,0 +1,20 @@
+using Broadsheet.Core.Ports;
+
+namespace Broadsheet.Ingest.Tests.Fakes;
+
+/// <summary>Writes two stand-in derivatives per master (derived from its bytes) instead of running libvips.</summary>
+internal sealed class FakeImageProcessor : IPageImageProcessor
+{
+    public async Task<IReadOnlyList<ImageDerivative>> CreateDerivativesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var master = await File.ReadAllBytesAsync(masterPath, cancellationToken);
+        var thumb = Path.Combine(outputDirectory, "thumb.jpg");
+        var page = Path.Combine(outputDirectory, "page.webp");
+        await File.WriteAllBytesAsync(thumb, [.. "thumb"u8, .. master], cancellationToken);
+        await File.WriteAllBytesAsync(page, [.. "page"u8, .. master], cancellationToken);
+        return [new("thumb", "jpeg", thumb, 200, 283), new("page", "webp", page, 1000, 1414)];
+    }
+
+    public Task CreateTilesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}

@@ -1,0 +1,85 @@
+using Broadsheet.Core;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Ports;
+using Broadsheet.Data;
+using Broadsheet.Imaging;
+using Broadsheet.Ingest.Tests.Fakes;
+using Broadsheet.Ingest.Tests.Support;
+using Broadsheet.Samples;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Ingest.Tests.Import;
+
+/// <summary>The importer with the real adapters: SQLite, the blob folder, mutool and libvips, as the CLI composes them.</summary>
+public sealed class EndToEndImportTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 5, 30, 0, TimeSpan.Zero);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_generated_edition_is_imported_published_and_can_be_replaced()
+    {
+        var data = new DataFolder(_temp.Folder("data"));
+        var sample = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 2, PageCount = 4 }, _temp.Folder("2026-11-02"));
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FixedClock(Now))
+            .AddBroadsheetData(data)
+            .AddBroadsheetImaging()
+            .AddBroadsheetIngest()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        var importer = services.GetRequiredService<EditionImporter>();
+
+        var result = await importer.ImportAsync(new ImportRequest { SourcePath = sample.Directory, PublicationSlug = "binjiang" });
+
+        Assert.Equal((new DateOnly(2026, 11, 2), 4, false), (result.Date, result.PageCount, result.Replaced));
+        var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var edition = await db.Editions.Include(e => e.Pages).SingleAsync();
+            Assert.Equal(EditionStatus.Published, edition.Status);
+            Assert.Equal(Now, edition.PublishedAt);
+            Assert.Equal(sample.Pages.Select(p => p.Label), edition.Pages.OrderBy(p => p.Order).Select(p => p.Label));
+            Assert.Equal(sample.Pages.Select(p => p.Name), edition.Pages.OrderBy(p => p.Order).Select(p => p.Name));
+            var blobs = services.GetRequiredService<IBlobStore>();
+            foreach (var page in edition.Pages)
+            {
+                Assert.Equal(2000, page.ImageWidth);
+                Assert.True(await blobs.ExistsAsync(page.ImageKey!), page.ImageKey);
+                Assert.True(await blobs.ExistsAsync(page.PdfKey!), page.PdfKey);
+            }
+
+            // Every article printed on these pages, by headline; a headline broken over two lines loses the
+            // ideographic space between its phrases in print, so that space is left out of the comparison.
+            static string Printed(string headline) => headline.Replace("\u3000", "", StringComparison.Ordinal);
+            var expected = sample.Pages.SelectMany(p => p.Articles).DistinctBy(a => a.Id).Select(a => Printed(a.Headline)).Order(StringComparer.Ordinal);
+            var saved = await db.Articles.Where(a => a.EditionId == edition.Id).Select(a => a.Headline).ToListAsync();
+            Assert.Equal(expected, saved.Select(Printed).Order(StringComparer.Ordinal));
+            Assert.Equal(result.ArticleCount, saved.Count);
+            Assert.True(await db.ArticleRegions.CountAsync() >= saved.Count);
+        }
+
+        var keys = await ListAsync(services.GetRequiredService<IBlobStore>());
+        var again = await importer.ImportAsync(new ImportRequest { SourcePath = sample.Directory, PublicationSlug = "binjiang", Replace = true });
+
+        Assert.True(again.Replaced);
+        Assert.Equal(keys, await ListAsync(services.GetRequiredService<IBlobStore>()));
+        Assert.Empty(Directory.Exists(data.StagingPath) ? Directory.EnumerateFileSystemEntries(data.StagingPath) : []);
+    }
+
+    private static async Task<List<string>> ListAsync(IBlobStore blobs)
+    {
+        var keys = new List<string>();
+        await foreach (var key in blobs.ListAsync(""))
+        {
+            keys.Add(key);
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
+}
