@@ -55,6 +55,15 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
                 .OfType<string>()
                 .Where(k => !kept.Contains(k))
                 .Distinct(StringComparer.Ordinal));
+            // Content-addressed blobs may be shared with other editions (the same page printed twice).
+            var bare = orphaned.Select(k => k.TrimEnd('/')).ToList();
+            var shared = await db.Pages
+                .Where(p => p.EditionId != existing.Id
+                    && (bare.Contains(p.ImageKey!) || bare.Contains(p.PdfKey!) || bare.Contains(p.DerivativesKey!)))
+                .Select(p => new[] { p.ImageKey, p.PdfKey, p.DerivativesKey })
+                .ToListAsync(cancellationToken);
+            var sharedKeys = shared.SelectMany(k => k).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            orphaned.RemoveAll(k => sharedKeys.Contains(k.TrimEnd('/')));
             await db.Editions.Where(e => e.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
         }
 

@@ -80,9 +80,23 @@ public sealed class EditionStoreTests
         Assert.Equal(2, await db.ArticleRegions.CountAsync());
     }
 
-    private static Edition MakeEdition(Publication publication, string headline, string imageKey = "pages/a.png")
+    [Fact]
+    public async Task Replace_keeps_blobs_that_another_edition_still_uses()
     {
-        var edition = new Edition(publication, Day);
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        await store.SaveEditionAsync(MakeEdition(publication, "昨天", imageKey: "pages/shared.png", day: Day.AddDays(-1)), replace: false);
+        await store.SaveEditionAsync(MakeEdition(publication, "今天", imageKey: "pages/shared.png"), replace: false);
+
+        var orphaned = await store.SaveEditionAsync(MakeEdition(publication, "今天新版", imageKey: "pages/new.png"), replace: true);
+
+        Assert.Empty(orphaned);
+    }
+
+    private static Edition MakeEdition(Publication publication, string headline, string imageKey = "pages/a.png", DateOnly? day = null)
+    {
+        var edition = new Edition(publication, day ?? Day);
         var first = edition.AddPage("01", "头版", new PageSize(842, 1191));
         first.ImageKey = imageKey;
         first.PdfKey = "pdf/a.pdf";
