@@ -201,13 +201,7 @@ public sealed class EditionImporter
     private async Task<string> StoreAsync(string prefix, string path, string extension, ConcurrentBag<string> created, CancellationToken cancellationToken)
     {
         var key = await BlobKeys.ForFileAsync(prefix, path, extension, cancellationToken);
-        if (!await _blobs.ExistsAsync(key, cancellationToken))
-        {
-            created.Add(key);
-            await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            await _blobs.PutAsync(key, content, cancellationToken);
-        }
-
+        await StoreAtAsync(key, path, created, cancellationToken);
         return key;
     }
 
