@@ -98,8 +98,8 @@ internal sealed class PageView(EditionView edition, Page page, int index, IReadO
 
     public string Url => ReaderUrls.Page(Edition.Slug, Edition.Date, Page.Label);
 
-    /// <summary>The page image for the page view: the page-width JPEG when derivatives exist, else the master.</summary>
-    public string? ImageUrl => Variant("page", "jpg") ?? ReaderUrls.Media(Page.ImageKey);
+    /// <summary>The master page image, whose size is <see cref="Core.Model.Page.ImageWidth"/> x <see cref="Core.Model.Page.ImageHeight"/>.</summary>
+    public string? ImageUrl => ReaderUrls.Media(Page.ImageKey);
 
     /// <summary>A derivative of the page image (size thumb, page or large; format jpg or webp), when there are derivatives.</summary>
     public string? Variant(string size, string format) =>
