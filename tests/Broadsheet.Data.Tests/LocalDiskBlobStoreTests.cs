@@ -21,6 +21,18 @@ public sealed class LocalDiskBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Iiif_tile_keys_with_commas_are_stored_in_nested_folders()
+    {
+        var store = new LocalDiskBlobStore(_root);
+        const string tile = "pages/ab/abc-2000/tiles/1024,0,512,512/512,512/0/default.jpg";
+
+        await store.PutAsync(tile, new MemoryStream([1, 2, 3]));
+
+        Assert.True(File.Exists(Path.Combine(_root, "pages", "ab", "abc-2000", "tiles", "1024,0,512,512", "512,512", "0", "default.jpg")));
+        Assert.Equal([tile], await store.ListAsync("pages/ab/abc-2000/").ToListAsync());
+    }
+
+    [Fact]
     public async Task Missing_blob_reads_as_null_and_delete_is_idempotent()
     {
         var store = new LocalDiskBlobStore(_root);

@@ -14,11 +14,13 @@ public sealed class PdfRasterizerTests : IDisposable
         var pdf = Path.Combine(_dir, "page.pdf");
         TinyPdf.Write(pdf, 600, 900);
 
-        var page = await Rasterizer().RasterizeAsync(pdf, 1, 400, Path.Combine(_dir, "page.png"));
+        var page = await Rasterizer().RasterizeAsync(pdf, 1, 400, Path.Combine(_dir, "page.ppm"));
 
         Assert.Equal(400, page.Width);
         Assert.InRange(page.Height, 599, 601);
-        Assert.True(new FileInfo(page.Path).Length > 100);
+        // A binary PPM: a header, then three bytes a pixel.
+        Assert.Equal("P6"u8.ToArray(), (await File.ReadAllBytesAsync(page.Path))[..2]);
+        Assert.True(new FileInfo(page.Path).Length >= 400L * 599 * 3);
     }
 
     [Fact]
@@ -27,11 +29,11 @@ public sealed class PdfRasterizerTests : IDisposable
         var pdf = Path.Combine(_dir, "page.pdf");
         TinyPdf.Write(pdf, 600, 900);
 
-        var page = await Rasterizer(o => o.MutoolPath = "/nonexistent/mutool").RasterizeAsync(pdf, 1, 300, Path.Combine(_dir, "fallback.png"));
+        var page = await Rasterizer(o => o.MutoolPath = "/nonexistent/mutool").RasterizeAsync(pdf, 1, 300, Path.Combine(_dir, "fallback.ppm"));
 
         Assert.Equal(300, page.Width);
         Assert.InRange(page.Height, 449, 451);
-        Assert.Equal(["fallback.png", "page.pdf"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["fallback.ppm", "page.pdf"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class PdfRasterizerTests : IDisposable
         var bogus = Path.Combine(_dir, "03-经济.pdf");
         await File.WriteAllTextAsync(bogus, "this is not a PDF at all");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Rasterizer().RasterizeAsync(bogus, 1, 300, Path.Combine(_dir, "x.png")));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Rasterizer().RasterizeAsync(bogus, 1, 300, Path.Combine(_dir, "x.ppm")));
 
         Assert.StartsWith("03-经济.pdf: page 1 could not be rendered", error.Message, StringComparison.Ordinal);
     }

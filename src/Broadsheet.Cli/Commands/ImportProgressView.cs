@@ -10,7 +10,7 @@ namespace Broadsheet.Cli.Commands;
 /// </summary>
 internal static class ImportProgressView
 {
-    private static readonly ImportStage[] PageStages = [ImportStage.Rasterising, ImportStage.ReadingText, ImportStage.Detecting, ImportStage.Storing];
+    private static readonly ImportStage[] PageStages = [ImportStage.ReadingText, ImportStage.Detecting, ImportStage.Rasterising, ImportStage.MakingImages, ImportStage.Storing];
 
     public static async Task<ImportResult> RunAsync(EditionImporter importer, ImportRequest request, bool quiet, CancellationToken cancellationToken)
     {
@@ -67,8 +67,10 @@ internal static class ImportProgressView
         ImportStage.Rasterising => "rendering",
         ImportStage.ReadingText => "reading text",
         ImportStage.Detecting => "finding articles",
+        ImportStage.MakingImages => "making images and tiles",
         ImportStage.Storing => "stored",
         ImportStage.Saving => "saving",
+        ImportStage.Indexing => "indexing for search",
         _ => "published",
     };
 

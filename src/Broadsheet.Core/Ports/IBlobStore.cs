@@ -11,6 +11,16 @@ public interface IBlobStore
     /// <summary>Stores <paramref name="content"/> under <paramref name="key"/>, replacing what was there.</summary>
     Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores the file at <paramref name="sourcePath"/> under <paramref name="key"/>. The store may take the file
+    /// itself (a local disk moves it into place), so the caller must not use it afterwards.
+    /// </summary>
+    async Task PutFileAsync(string key, string sourcePath, CancellationToken cancellationToken = default)
+    {
+        await using var content = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        await PutAsync(key, content, cancellationToken);
+    }
+
     /// <summary>Opens a blob for reading, or returns null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 

@@ -1,17 +1,35 @@
 namespace Broadsheet.Core.Ports;
 
-/// <summary>One image made from a page's master raster: a size (thumb, page, large) in a format (jpeg, webp).</summary>
+/// <summary>One image made from a page's raster: a size (thumb, page, large) in a format (jpeg, webp).</summary>
 public sealed record ImageDerivative(string Size, string Format, string Path, int Width, int Height)
 {
     public string ContentType => Format == "webp" ? "image/webp" : "image/jpeg";
+
+    /// <summary>The file name the reader asks for, e.g. <c>page.webp</c> or <c>thumb.jpg</c>.</summary>
+    public string FileName => $"{Size}.{(Format == "webp" ? "webp" : "jpg")}";
 }
 
-/// <summary>Makes the images the reader needs from a page's master raster.</summary>
+/// <summary>
+/// Everything the reader shows of one page, written into one folder: the derivatives at its top
+/// (<c>thumb.jpg</c>, <c>page.webp</c>, <c>large.jpg</c> …) and, when made, IIIF tiles under <c>tiles/</c>.
+/// </summary>
+/// <param name="Directory">The folder holding all of it; store it file by file under one key prefix.</param>
+/// <param name="Derivatives">The sized images, each a file at the top of <paramref name="Directory"/>.</param>
+/// <param name="HasTiles">Whether <c>tiles/info.json</c> and its tile tree were written.</param>
+public sealed record PageImages(string Directory, IReadOnlyList<ImageDerivative> Derivatives, bool HasTiles)
+{
+    /// <summary>The largest JPEG: the page image for anyone who wants a single file.</summary>
+    public ImageDerivative Largest => Derivatives.Where(d => d.Format == "jpeg").MaxBy(d => d.Width)
+        ?? throw new InvalidOperationException("No JPEG derivative was made.");
+}
+
+/// <summary>Makes the images the reader needs from a page's raster.</summary>
 public interface IPageImageProcessor
 {
-    /// <summary>Writes the thumbnail, page-width and large images, in JPEG and WebP, into <paramref name="outputDirectory"/>.</summary>
-    Task<IReadOnlyList<ImageDerivative>> CreateDerivativesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default);
-
-    /// <summary>Writes IIIF Image API 3 level-0 tiles (info.json and a tile tree) into <paramref name="outputDirectory"/>.</summary>
-    Task CreateTilesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Decodes <paramref name="rasterPath"/> once and writes the thumbnail, page-width and large images in JPEG
+    /// and WebP, and IIIF Image API 3 level-0 tiles (<c>tiles/info.json</c> and a tile tree), into
+    /// <paramref name="outputDirectory"/>.
+    /// </summary>
+    Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default);
 }

@@ -42,6 +42,25 @@ public sealed class LocalDiskBlobStore : IBlobStore
         }
     }
 
+    public Task PutFileAsync(string key, string sourcePath, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            // A rename when the file is on the same disk (an import's staging folder is); a copy otherwise.
+            File.Move(sourcePath, temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
@@ -65,12 +84,21 @@ public sealed class LocalDiskBlobStore : IBlobStore
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        if (!Directory.Exists(_root))
+
+        // Only the folder the prefix points into is walked, never the whole store (which holds every tile).
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? _root : Path.Combine(_root, prefix[..slash].Replace('/', Path.DirectorySeparatorChar));
+        if (slash >= 0 && !IsValidKey(prefix[..slash]))
         {
             yield break;
         }
 
-        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
@@ -102,5 +130,5 @@ public sealed class LocalDiskBlobStore : IBlobStore
         !string.IsNullOrEmpty(key) && key.Length <= 400
         && key[0] != '/' && !key.Contains('\\', StringComparison.Ordinal)
         && key.Split('/').All(s => s.Length > 0 && s != "." && s != "..")
-        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ',');
 }

@@ -4,56 +4,76 @@ using NetVips;
 
 namespace Broadsheet.Imaging.Derivatives;
 
-/// <summary>Page images and deep-zoom tiles through libvips, which streams and keeps memory low.</summary>
+/// <summary>
+/// Page images and deep-zoom tiles through libvips. The raster is decoded once into memory (a 2000 px page is
+/// about 17 MB); every size is resized from the next larger one, and the tiles are cut from the full size.
+/// </summary>
 internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options) : IPageImageProcessor
 {
     private readonly DerivativeOptions _options = options.Value;
 
-    public Task<IReadOnlyList<ImageDerivative>> CreateDerivativesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
-        Task.Run(() => CreateDerivatives(masterPath, outputDirectory, cancellationToken), cancellationToken);
+    public Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Create(rasterPath, outputDirectory, cancellationToken), cancellationToken);
 
-    public Task CreateTilesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
-        Task.Run(
-            () =>
-            {
-                Directory.CreateDirectory(outputDirectory);
-                using var master = Image.NewFromFile(masterPath, access: Enums.Access.Sequential);
-                // dzsave writes <dir>/tiles/info.json and <dir>/tiles/{region}/{size}/0/default.jpg.
-                master.Dzsave(
-                    Path.Combine(outputDirectory, "tiles"),
-                    layout: Enums.ForeignDzLayout.Iiif3,
-                    tileSize: _options.TileSize,
-                    overlap: 0,
-                    suffix: $".jpg[Q={_options.JpegQuality}]");
-
-                // libvips leaves its own metadata beside the tiles; readers have no use for it.
-                File.Delete(Path.Combine(outputDirectory, "tiles", "vips-properties.xml"));
-            },
-            cancellationToken);
-
-    private IReadOnlyList<ImageDerivative> CreateDerivatives(string masterPath, string outputDirectory, CancellationToken cancellationToken)
+    private PageImages Create(string rasterPath, string outputDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
         var made = new List<ImageDerivative>();
 
-        // Decode the master once; each size is then resized from memory and saved twice (JPEG, WebP).
-        using var decoded = Image.NewFromFile(masterPath, access: Enums.Access.Sequential);
-        using var master = decoded.HasAlpha() ? decoded.Flatten(background: [255, 255, 255]) : decoded.Copy();
-        using var inMemory = master.CopyMemory();
-        foreach (var (size, width) in new[] { ("thumb", _options.ThumbnailWidth), ("page", _options.PageWidth), ("large", _options.LargeWidth) })
+        using var decoded = Image.NewFromFile(rasterPath, access: Enums.Access.Sequential);
+        using var flat = decoded.HasAlpha() ? decoded.Flatten(background: [255, 255, 255]) : decoded.Copy();
+        using var full = flat.CopyMemory();
+
+        // Largest first, so each smaller size shrinks the one before it rather than the full page again.
+        var source = full;
+        var sizes = new[] { ("large", _options.LargeWidth, _options.LargeWebpEffort), ("page", _options.PageWidth, _options.WebpEffort), ("thumb", _options.ThumbnailWidth, _options.WebpEffort) };
+        var owned = new List<Image>();
+        try
         {
+            foreach (var (size, width, webpEffort) in sizes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var image = source.Width <= width ? source : source.ThumbnailImage(width, height: width * 10, size: Enums.Size.Down).CopyMemory();
+                if (!ReferenceEquals(image, source))
+                {
+                    owned.Add(image);
+                }
+
+                var jpeg = Path.Combine(outputDirectory, $"{size}.jpg");
+                image.Jpegsave(jpeg, q: _options.JpegQuality, optimizeCoding: true, interlace: size == "page", keep: Enums.ForeignKeep.None);
+                made.Add(new ImageDerivative(size, "jpeg", jpeg, image.Width, image.Height));
+
+                var webp = Path.Combine(outputDirectory, $"{size}.webp");
+                image.Webpsave(webp, q: _options.WebpQuality, effort: webpEffort, keep: Enums.ForeignKeep.None);
+                made.Add(new ImageDerivative(size, "webp", webp, image.Width, image.Height));
+                source = image;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            using var flat = inMemory.ThumbnailImage(width, height: width * 10, size: Enums.Size.Down).CopyMemory();
-
-            var jpeg = Path.Combine(outputDirectory, $"{size}.jpg");
-            flat.Jpegsave(jpeg, q: _options.JpegQuality, optimizeCoding: true, interlace: size != "thumb", keep: Enums.ForeignKeep.None);
-            made.Add(new ImageDerivative(size, "jpeg", jpeg, flat.Width, flat.Height));
-
-            var webp = Path.Combine(outputDirectory, $"{size}.webp");
-            flat.Webpsave(webp, q: _options.WebpQuality, effort: 2, keep: Enums.ForeignKeep.None);
-            made.Add(new ImageDerivative(size, "webp", webp, flat.Width, flat.Height));
+            if (_options.Tiles)
+            {
+                WriteTiles(full, Path.Combine(outputDirectory, "tiles"));
+            }
+        }
+        finally
+        {
+            owned.ForEach(i => i.Dispose());
         }
 
-        return made;
+        return new PageImages(outputDirectory, made, _options.Tiles);
+    }
+
+    private void WriteTiles(Image full, string tilesDirectory)
+    {
+        // dzsave writes <tiles>/info.json and <tiles>/{region}/{size}/0/default.jpg: IIIF Image API 3, level 0.
+        full.Dzsave(
+            tilesDirectory,
+            layout: Enums.ForeignDzLayout.Iiif3,
+            tileSize: _options.TileSize,
+            overlap: 0,
+            suffix: $".jpg[Q={_options.JpegQuality}]");
+
+        // libvips leaves its own metadata beside the tiles; readers have no use for it.
+        File.Delete(Path.Combine(tilesDirectory, "vips-properties.xml"));
     }
 }

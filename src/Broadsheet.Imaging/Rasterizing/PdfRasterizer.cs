@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Imaging.Rasterizing;
 
 /// <summary>
-/// Rasterises PDF pages with MuPDF's <c>mutool draw</c>, falling back to poppler's <c>pdftoppm</c> when
-/// mutool is not installed or fails on a page (it is stricter with some damaged files).
+/// Rasterises PDF pages to binary PPM with MuPDF's <c>mutool draw</c>, falling back to poppler's <c>pdftoppm</c>
+/// when mutool is not installed or fails on a page (it is stricter with some damaged files).
 /// </summary>
 internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPageRasterizer
 {
@@ -38,25 +38,25 @@ internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPage
 
     private static RasterizedPage Result(string path)
     {
-        var (width, height) = PngHeader.ReadSize(path);
+        var (width, height) = RasterHeader.ReadSize(path);
         return new RasterizedPage(path, width, height);
     }
 
     private async Task<string?> TryMutoolAsync(string pdf, int page, int width, string output, CancellationToken cancellationToken)
     {
-        string[] arguments = ["draw", "-q", "-F", "png", "-w", Invariant(width), "-o", output, pdf, Invariant(page)];
+        string[] arguments = ["draw", "-q", "-F", "pnm", "-c", "rgb", "-w", Invariant(width), "-o", output, pdf, Invariant(page)];
         return await TryRunAsync(_options.MutoolPath, arguments, output, cancellationToken);
     }
 
     private async Task<string?> TryPdftoppmAsync(string pdf, int page, int width, string output, CancellationToken cancellationToken)
     {
-        // pdftoppm appends ".png" to the prefix it is given.
-        var prefix = output.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? output[..^4] : output;
-        string[] arguments = ["-png", "-singlefile", "-f", Invariant(page), "-l", Invariant(page), "-scale-to-x", Invariant(width), "-scale-to-y", "-1", pdf, prefix];
-        var error = await TryRunAsync(_options.PdftoppmPath, arguments, prefix + ".png", cancellationToken);
-        if (error is null && !string.Equals(prefix + ".png", output, StringComparison.Ordinal))
+        // pdftoppm writes PPM by default and appends ".ppm" to the prefix it is given.
+        var prefix = output.EndsWith(".ppm", StringComparison.OrdinalIgnoreCase) ? output[..^4] : output;
+        string[] arguments = ["-singlefile", "-f", Invariant(page), "-l", Invariant(page), "-scale-to-x", Invariant(width), "-scale-to-y", "-1", pdf, prefix];
+        var error = await TryRunAsync(_options.PdftoppmPath, arguments, prefix + ".ppm", cancellationToken);
+        if (error is null && !string.Equals(prefix + ".ppm", output, StringComparison.Ordinal))
         {
-            File.Move(prefix + ".png", output, overwrite: true);
+            File.Move(prefix + ".ppm", output, overwrite: true);
         }
 
         return error;

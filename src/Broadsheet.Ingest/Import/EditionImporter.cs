@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
@@ -25,7 +24,7 @@ public sealed class EditionImporter
     private readonly TimeProvider _clock;
     private readonly IngestOptions _options;
     private readonly IArticleDetector _detector;
-    private readonly IPageImageProcessor? _images;
+    private readonly IPageImageProcessor _images;
 
     public EditionImporter(
         IEditionStore store,
@@ -35,7 +34,7 @@ public sealed class EditionImporter
         DataFolder folder,
         TimeProvider clock,
         IOptions<IngestOptions> options)
-        : this(store, blobs, rasterizer, folder, clock, options, new SimpleArticleDetector(), images)
+        : this(store, blobs, rasterizer, images, folder, clock, options, new SimpleArticleDetector())
     {
     }
 
@@ -43,11 +42,11 @@ public sealed class EditionImporter
         IEditionStore store,
         IBlobStore blobs,
         IPageRasterizer rasterizer,
+        IPageImageProcessor images,
         DataFolder folder,
         TimeProvider clock,
         IOptions<IngestOptions> options,
-        IArticleDetector detector,
-        IPageImageProcessor? images = null)
+        IArticleDetector detector)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -57,7 +56,7 @@ public sealed class EditionImporter
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options.Value;
         _detector = detector ?? throw new ArgumentNullException(nameof(detector));
-        _images = images;
+        _images = images ?? throw new ArgumentNullException(nameof(images));
     }
 
     /// <summary>Imports the package <paramref name="request"/> names.</summary>
@@ -79,7 +78,7 @@ public sealed class EditionImporter
         }
 
         var staging = Path.Combine(_folder.StagingPath, "import-" + Guid.NewGuid().ToString("N"));
-        var created = new ConcurrentBag<string>();
+        var blobs = new ImportBlobs(_blobs);
         Edition edition;
         IReadOnlyList<string> unused;
         List<string> warnings;
@@ -90,14 +89,14 @@ public sealed class EditionImporter
             var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries);
             var package = await Task.Run(() => EditionPackage.Open(request.SourcePath, staging, limits, cancellationToken), cancellationToken);
             var validated = await ValidateAsync(package, progress, cancellationToken);
-            var pages = await ProcessAsync(validated, staging, HanScripts.FromLanguage(publication.Language), created, progress, cancellationToken);
+            var pages = await ProcessAsync(validated, staging, HanScripts.FromLanguage(publication.Language), blobs, progress, cancellationToken);
             (edition, warnings) = Build(publication, date, pages);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
         }
         catch (Exception ex)
         {
-            await DeleteQuietlyAsync(created);
+            await blobs.DeleteAddedAsync();
             if (ex is DomainException domain)
             {
                 // Another import saved this edition after our check, or the model refused what was detected.
@@ -112,7 +111,7 @@ public sealed class EditionImporter
             DeleteDirectoryQuietly(staging);
         }
 
-        await DeleteQuietlyAsync(unused);
+        await ImportBlobs.DeleteQuietlyAsync(_blobs, unused);
         progress?.Report(new(ImportStage.Done, null, edition.Pages.Count, edition.Pages.Count));
         return new ImportResult
         {
@@ -172,7 +171,7 @@ public sealed class EditionImporter
         IReadOnlyList<ValidatedPage> pages,
         string staging,
         HanScript script,
-        ConcurrentBag<string> created,
+        ImportBlobs blobs,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -184,35 +183,12 @@ public sealed class EditionImporter
             async (i, ct) =>
             {
                 void Report(ImportStage stage) => progress?.Report(new(stage, pages[i].Page.Label, Volatile.Read(ref done), pages.Count));
-                results[i] = await new PageProcessor(_rasterizer, _detector, _options.RasterWidth, _images, script).ProcessAsync(
-                    pages[i],
-                    staging,
-                    Report,
-                    (prefix, path, extension) => StoreAsync(prefix, path, extension, created, ct),
-                    (key, path) => StoreAtAsync(key, path, created, ct),
-                    ct);
+                results[i] = await new PageProcessor(_rasterizer, _detector, _images, _options.RasterWidth, script)
+                    .ProcessAsync(pages[i], staging, Report, blobs, ct);
                 Interlocked.Increment(ref done);
                 Report(ImportStage.Storing);
             });
         return results;
-    }
-
-    /// <summary>Stores a file under its content key; keys this import added are noted so a failure can take them back.</summary>
-    private async Task<string> StoreAsync(string prefix, string path, string extension, ConcurrentBag<string> created, CancellationToken cancellationToken)
-    {
-        var key = await BlobKeys.ForFileAsync(prefix, path, extension, cancellationToken);
-        await StoreAtAsync(key, path, created, cancellationToken);
-        return key;
-    }
-
-    private async Task StoreAtAsync(string key, string path, ConcurrentBag<string> created, CancellationToken cancellationToken)
-    {
-        if (!await _blobs.ExistsAsync(key, cancellationToken))
-        {
-            created.Add(key);
-            await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-            await _blobs.PutAsync(key, content, cancellationToken);
-        }
     }
 
     private (Edition Edition, List<string> Warnings) Build(Publication publication, DateOnly date, IReadOnlyList<ProcessedPage> pages)
@@ -225,10 +201,10 @@ public sealed class EditionImporter
             var source = processed.Source;
             var page = edition.AddPage(source.Page.Label, source.Page.Name, source.Size);
             page.ImageKey = processed.ImageKey;
-            page.ImageWidth = processed.Raster.Width;
-            page.ImageHeight = processed.Raster.Height;
+            page.ImageWidth = processed.ImageWidth;
+            page.ImageHeight = processed.ImageHeight;
             page.PdfKey = processed.PdfKey;
-            page.DerivativesKey = processed.DerivativesKey;
+            page.DerivativesKey = processed.ImagesKey;
             page.ReviewNote = processed.ReviewNote;
             if (processed.ReviewNote is { } note)
             {
@@ -264,33 +240,6 @@ public sealed class EditionImporter
 
     private static ImportException AlreadyExists(DateOnly date, string slug) =>
         new(string.Create(CultureInfo.InvariantCulture, $"edition {date:yyyy-MM-dd} of {slug} already exists; use --replace to replace it"));
-
-    /// <summary>Clean-up must run even when the import was cancelled, and one stubborn blob must not hide the real error.</summary>
-    private async Task DeleteQuietlyAsync(IEnumerable<string> keys)
-    {
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
-        {
-            try
-            {
-                // A key ending in '/' is a prefix: a replaced page's derivatives.
-                if (key.EndsWith('/'))
-                {
-                    await foreach (var derivative in _blobs.ListAsync(key, CancellationToken.None))
-                    {
-                        await _blobs.DeleteAsync(derivative, CancellationToken.None);
-                    }
-
-                    continue;
-                }
-
-                await _blobs.DeleteAsync(key, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Left for housekeeping: an unreferenced blob is harmless.
-            }
-        }
-    }
 
     private static void DeleteDirectoryQuietly(string path)
     {

@@ -9,23 +9,29 @@ public enum ImportStage
     /// <summary>Checking every page PDF before anything is written.</summary>
     Validating = 1,
 
-    /// <summary>Rendering a page to its master image.</summary>
-    Rasterising = 2,
-
-    /// <summary>Reading a page's text and layout.</summary>
-    ReadingText = 3,
+    /// <summary>Reading a page's text and layout (while the renderer draws it beside).</summary>
+    ReadingText = 2,
 
     /// <summary>Finding the articles on a page.</summary>
-    Detecting = 4,
+    Detecting = 3,
 
-    /// <summary>Putting a page's image and PDF into the blob store.</summary>
-    Storing = 5,
+    /// <summary>Rendering a page to a raster image.</summary>
+    Rasterising = 4,
+
+    /// <summary>Making a page's reader images (three sizes, JPEG and WebP) and deep-zoom tiles.</summary>
+    MakingImages = 5,
+
+    /// <summary>Putting a page's images and PDF into the blob store.</summary>
+    Storing = 6,
 
     /// <summary>Saving the edition to the database, in one transaction.</summary>
-    Saving = 6,
+    Saving = 7,
+
+    /// <summary>Bringing the search index up to date with the saved edition.</summary>
+    Indexing = 8,
 
     /// <summary>The edition is saved and published.</summary>
-    Done = 7,
+    Done = 9,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Packages;
@@ -5,50 +6,88 @@ using Broadsheet.Ingest.Text;
 
 namespace Broadsheet.Ingest.Import;
 
-/// <summary>One page's work: render it, read its text, find its articles, store its image and PDF.</summary>
-internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector detector, int rasterWidth, IPageImageProcessor? images = null, HanScript script = HanScript.Simplified)
+/// <summary>
+/// One page's work: render it, read its text and find its articles (both at once: the renderer is another
+/// process), make its reader images and tiles, and store them with its PDF.
+/// </summary>
+internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector detector, IPageImageProcessor images, int rasterWidth, HanScript script = HanScript.Simplified)
 {
     /// <param name="page">The validated page.</param>
     /// <param name="staging">Scratch folder of this import.</param>
     /// <param name="report">Called as each stage starts.</param>
-    /// <param name="store">Stores a file under a content key made of (prefix, file, extension) and returns the key.</param>
-    /// <param name="storeAt">Stores a file under the given key.</param>
+    /// <param name="blobs">Where the page's files go.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     public async Task<ProcessedPage> ProcessAsync(
         ValidatedPage page,
         string staging,
         Action<ImportStage> report,
-        Func<string, string, string, Task<string>> store,
-        Func<string, string, Task> storeAt,
+        ImportBlobs blobs,
         CancellationToken cancellationToken)
     {
         var file = page.Page.FileName;
-        report(ImportStage.Rasterising);
-        RasterizedPage raster;
+        var folder = Path.Combine(staging, "pages", page.Page.Label);
+        Directory.CreateDirectory(folder);
+
+        // mutool draws in its own process while this thread reads the text.
+        var raster = RasterizeAsync(page, Path.Combine(folder, "raster.ppm"), cancellationToken);
+        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes) found;
         try
         {
-            var output = Path.Combine(staging, "pages", page.Page.Label + ".png");
-            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            raster = await rasterizer.RasterizeAsync(page.Page.FilePath, 1, rasterWidth, output, cancellationToken);
+            found = FindArticles(page, report, cancellationToken);
+        }
+        catch
+        {
+            await Task.WhenAny(raster);
+            throw;
+        }
+
+        report(ImportStage.Rasterising);
+        var rasterized = await raster;
+
+        report(ImportStage.MakingImages);
+        PageImages made;
+        try
+        {
+            made = await images.CreatePageImagesAsync(rasterized.Path, Path.Combine(folder, "images"), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new ImportException($"{file}: the page images could not be made ({ex.Message})", ex);
+        }
+
+        File.Delete(rasterized.Path);
+
+        report(ImportStage.Storing);
+        var hash = await BlobKeys.HashFileAsync(page.Page.FilePath, cancellationToken);
+        var pdfKey = BlobKeys.For("pdf", hash, ".pdf");
+        await blobs.CopyInAsync(pdfKey, page.Page.FilePath, cancellationToken);
+
+        // The images are named by the PDF's content and the width they were drawn at: the same page always
+        // lands on the same keys, and an import of a changed page never overwrites what a reader has cached.
+        var imagesKey = BlobKeys.For("pages", hash, string.Create(CultureInfo.InvariantCulture, $"-{rasterized.Width}"));
+        await blobs.MoveInFolderAsync(imagesKey, made.Directory, cancellationToken);
+        var largest = made.Largest;
+
+        return new ProcessedPage(page, $"{imagesKey}/{largest.FileName}", largest.Width, largest.Height, imagesKey, pdfKey, found.Articles)
+        {
+            ReviewNote = found.Notes.Count > 0 ? string.Join("; ", found.Notes) : null,
+        };
+    }
+
+    private async Task<RasterizedPage> RasterizeAsync(ValidatedPage page, string output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rasterizer.RasterizeAsync(page.Page.FilePath, 1, rasterWidth, output, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
         {
-            throw new ImportException($"{file}: the page could not be rendered ({ex.Message})", ex);
+            throw new ImportException($"{page.Page.FileName}: the page could not be rendered ({ex.Message})", ex);
         }
+    }
 
-        IReadOnlyList<ImageDerivative> derivatives = [];
-        if (images is not null)
-        {
-            try
-            {
-                derivatives = await images.CreateDerivativesAsync(raster.Path, Path.Combine(staging, "derivatives", page.Page.Label), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new ImportException($"{file}: the page images could not be made ({ex.Message})", ex);
-            }
-        }
-
+    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
+    {
         report(ImportStage.ReadingText);
         cancellationToken.ThrowIfCancellationRequested();
         PageLayout layout;
@@ -58,7 +97,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new ImportException($"{file}: the page's text could not be read ({ex.Message})", ex);
+            throw new ImportException($"{page.Page.FileName}: the page's text could not be read ({ex.Message})", ex);
         }
 
         report(ImportStage.Detecting);
@@ -87,26 +126,6 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
             }
         }
 
-        report(ImportStage.Storing);
-        var pdfKey = await store("pdf", page.Page.FilePath, ".pdf");
-        var imageKey = await store("pages", raster.Path, ".png");
-
-        // Derivatives live beside the master under its content key, so they change exactly when it does.
-        string? derivativesKey = null;
-        if (derivatives.Count > 0)
-        {
-            derivativesKey = imageKey[..^".png".Length];
-            foreach (var derivative in derivatives)
-            {
-                var extension = derivative.Format == "webp" ? "webp" : "jpg";
-                await storeAt($"{derivativesKey}/{derivative.Size}.{extension}", derivative.Path);
-            }
-        }
-
-        return new ProcessedPage(page, raster, imageKey, pdfKey, articles)
-        {
-            ReviewNote = notes.Count > 0 ? string.Join("; ", notes) : null,
-            DerivativesKey = derivativesKey,
-        };
+        return (articles, notes);
     }
 }

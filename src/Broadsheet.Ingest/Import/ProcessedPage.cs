@@ -1,15 +1,25 @@
-using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Packages;
 
 namespace Broadsheet.Ingest.Import;
 
 /// <summary>A page after rendering, reading and detection, with its blobs stored.</summary>
-internal sealed record ProcessedPage(ValidatedPage Source, RasterizedPage Raster, string ImageKey, string PdfKey, IReadOnlyList<DetectedArticle> Articles)
+/// <param name="Source">The validated page it came from.</param>
+/// <param name="ImageKey">The largest reader image (a JPEG).</param>
+/// <param name="ImageWidth">Its width in pixels.</param>
+/// <param name="ImageHeight">Its height in pixels.</param>
+/// <param name="ImagesKey">Key prefix of all the page's images and tiles.</param>
+/// <param name="PdfKey">The page's PDF.</param>
+/// <param name="Articles">What detection found.</param>
+internal sealed record ProcessedPage(
+    ValidatedPage Source,
+    string ImageKey,
+    int ImageWidth,
+    int ImageHeight,
+    string ImagesKey,
+    string PdfKey,
+    IReadOnlyList<DetectedArticle> Articles)
 {
     /// <summary>Why a person should look at this page, if they should.</summary>
     public string? ReviewNote { get; init; }
-
-    /// <summary>Key prefix of the page's derivative images, when they were made.</summary>
-    public string? DerivativesKey { get; init; }
 }

@@ -6,6 +6,6 @@ internal static class MediaKey
     public static bool IsValid(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= 400
         && key[0] != '/' && key[^1] != '/'
-        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.')
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ',')
         && key.Split('/').All(segment => segment.Length > 0 && segment[0] != '.');
 }

@@ -2,19 +2,23 @@ using Broadsheet.Core.Ports;
 
 namespace Broadsheet.Ingest.Tests.Fakes;
 
-/// <summary>Writes two stand-in derivatives per master (derived from its bytes) instead of running libvips.</summary>
+/// <summary>
+/// Writes stand-in images (derived from the raster's bytes) and one tile instead of running libvips, in the
+/// folder layout the real processor uses.
+/// </summary>
 internal sealed class FakeImageProcessor : IPageImageProcessor
 {
-    public async Task<IReadOnlyList<ImageDerivative>> CreateDerivativesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default)
+    public async Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(outputDirectory);
-        var master = await File.ReadAllBytesAsync(masterPath, cancellationToken);
+        Directory.CreateDirectory(Path.Combine(outputDirectory, "tiles"));
+        var raster = await File.ReadAllBytesAsync(rasterPath, cancellationToken);
+        var large = Path.Combine(outputDirectory, "large.jpg");
         var thumb = Path.Combine(outputDirectory, "thumb.jpg");
         var page = Path.Combine(outputDirectory, "page.webp");
-        await File.WriteAllBytesAsync(thumb, [.. "thumb"u8, .. master], cancellationToken);
-        await File.WriteAllBytesAsync(page, [.. "page"u8, .. master], cancellationToken);
-        return [new("thumb", "jpeg", thumb, 200, 283), new("page", "webp", page, 1000, 1414)];
+        await File.WriteAllBytesAsync(large, [.. "large"u8, .. raster], cancellationToken);
+        await File.WriteAllBytesAsync(thumb, [.. "thumb"u8, .. raster], cancellationToken);
+        await File.WriteAllBytesAsync(page, [.. "page"u8, .. raster], cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "tiles", "info.json"), "{}", cancellationToken);
+        return new PageImages(outputDirectory, [new("large", "jpeg", large, 2000, 2828), new("thumb", "jpeg", thumb, 200, 283), new("page", "webp", page, 1000, 1414)], HasTiles: true);
     }
-
-    public Task CreateTilesAsync(string masterPath, string outputDirectory, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -24,15 +24,18 @@ public sealed class EditionImporterTests : IDisposable
         Assert.Equal(["Front", "City", "Life"], edition.Pages.Select(p => p.Name));
         Assert.All(edition.Pages, p =>
         {
-            Assert.Matches("^pages/[0-9a-f]{2}/[0-9a-f]{64}\\.png$", p.ImageKey);
+            Assert.Matches("^pages/[0-9a-f]{2}/[0-9a-f]{64}-2000/large\\.jpg$", p.ImageKey);
             Assert.Matches("^pdf/[0-9a-f]{2}/[0-9a-f]{64}\\.pdf$", p.PdfKey);
-            Assert.Equal(p.ImageKey![..^4], p.DerivativesKey);
+            // Images are named after the page's PDF and the width they were drawn at.
+            Assert.Equal(p.PdfKey!.Replace("pdf/", "pages/", StringComparison.Ordinal)[..^4] + "-2000", p.DerivativesKey);
+            Assert.Equal(p.DerivativesKey + "/large.jpg", p.ImageKey);
             Assert.Contains(p.DerivativesKey + "/thumb.jpg", _f.Blobs.Keys);
+            Assert.Contains(p.DerivativesKey + "/tiles/info.json", _f.Blobs.Keys);
             Assert.Equal(2000, p.ImageWidth);
             Assert.Equal(595, p.WidthPt, 1);
             Assert.Null(p.ReviewNote);
         });
-        Assert.Equal(3 * 4, _f.Blobs.Keys.Count);
+        Assert.Equal(3 * 5, _f.Blobs.Keys.Count);
         Assert.Equal(
             ["Council approves the budget", "Bridge reopens after repairs", "Schools add evening classes", "Harbour festival draws crowds"],
             edition.Articles.Select(a => a.Headline));
@@ -131,7 +134,7 @@ public sealed class EditionImporterTests : IDisposable
         Assert.DoesNotContain(oldFront.PdfKey, _f.Blobs.Keys);
         Assert.DoesNotContain(oldFront.ImageKey, _f.Blobs.Keys);
         Assert.DoesNotContain(_f.Blobs.Keys, k => k.StartsWith(oldFront.DerivativesKey + "/", StringComparison.Ordinal));
-        Assert.Equal(3 * 4, _f.Blobs.Keys.Count);
+        Assert.Equal(3 * 5, _f.Blobs.Keys.Count);
     }
 
     [Fact]
