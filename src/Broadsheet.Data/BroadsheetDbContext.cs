@@ -18,6 +18,9 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
 
     public DbSet<ArticleImage> ArticleImages => Set<ArticleImage>();
 
+    /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
+    internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

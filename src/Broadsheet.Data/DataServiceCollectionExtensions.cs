@@ -4,14 +4,15 @@ using Broadsheet.Data.Blobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Broadsheet.Data;
 
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite database in the data folder (WAL mode), the edition store and the
-    /// local-disk blob store under <see cref="DataFolder.BlobsPath"/>.
+    /// Registers the SQLite database in the data folder (WAL mode), the edition store, the search feed and
+    /// the local-disk blob store under <see cref="DataFolder.BlobsPath"/>.
     /// </summary>
     public static IServiceCollection AddBroadsheetData(this IServiceCollection services, DataFolder folder)
     {
@@ -27,7 +28,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<BroadsheetDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEditionStore, EfEditionStore>();
+        services.AddSingleton<ISearchFeed, Search.EfSearchFeed>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         services.AddSingleton<DatabaseMigrator>();
         return services;

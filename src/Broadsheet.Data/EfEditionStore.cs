@@ -1,11 +1,12 @@
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
+using Broadsheet.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
 
 /// <summary>The import pipeline's view of the database.</summary>
-internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> contexts) : IEditionStore
+internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> contexts, TimeProvider clock) : IEditionStore
 {
     public async Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,13 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
         // The publication was loaded elsewhere; attach it unchanged rather than inserting it again.
         db.Attach(edition.Publication);
         db.Editions.Add(edition);
+        db.SearchOutbox.Add(new SearchOutboxEntry
+        {
+            PublicationSlug = edition.Publication.Slug,
+            Date = edition.Date,
+            Number = edition.Number,
+            ChangedAt = clock.GetUtcNow(),
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return orphaned;

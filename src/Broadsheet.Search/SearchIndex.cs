@@ -20,6 +20,9 @@ public sealed class SearchIndex : IDisposable
     private readonly ReaderWriterLockSlim _swapLock = new();
     private readonly Lock _replayLock = new();
 
+    // Held while this instance lives: nothing else may check, set aside or write the index meanwhile.
+    private readonly FileStream _owner;
+
     private IndexState _state;
     private List<Action<IndexWriter>>? _replay;
     private int _rebuilding;
@@ -30,10 +33,12 @@ public sealed class SearchIndex : IDisposable
     /// moved aside (to <c>{path}.corrupt-N</c>) and replaced by an empty one, so the site keeps working and
     /// <see cref="HealthAtOpen"/> says a rebuild is due.
     /// </summary>
+    /// <exception cref="SearchIndexInUseException">Another process (a running server) holds the index.</exception>
     public SearchIndex(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
+        _owner = SearchIndexInUseException.Claim(Path);
         _executor = new SearchExecutor(_analyzers);
         try
         {
@@ -64,6 +69,7 @@ public sealed class SearchIndex : IDisposable
             _analyzers.Dispose();
             _swapLock.Dispose();
             _writeGate.Dispose();
+            _owner.Dispose();
             throw;
         }
 
@@ -256,6 +262,7 @@ public sealed class SearchIndex : IDisposable
 
         _analyzers.Dispose();
         _swapLock.Dispose();
+        _owner.Dispose();
     }
 
     private static Term IdTerm(int articleId) => new(IndexSchema.Id, IndexSchema.IdKey(articleId));

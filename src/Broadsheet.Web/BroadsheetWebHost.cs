@@ -5,10 +5,11 @@ using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
 using Broadsheet.Web.Published;
 using Broadsheet.Web.Reader;
+using Broadsheet.Web.Search;
 
 namespace Broadsheet.Web;
 
-/// <summary>Composes the web application: the reader, the JSON API and the media endpoint over one data folder.</summary>
+/// <summary>Composes the web application: the reader, search, the JSON API and the media endpoint over one data folder.</summary>
 public static class BroadsheetWebHost
 {
     /// <summary>
@@ -30,17 +31,21 @@ public static class BroadsheetWebHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = builder.AddBroadsheetWebOptions();
-        builder.Services.AddBroadsheetData(new DataFolder(options.Data));
+        var folder = new DataFolder(options.Data);
+        builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         builder.Services.AddPublishedEditions();
         builder.Services.AddBroadsheetReader();
         builder.Services.AddBroadsheetApi();
+        builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
 
         var app = builder.Build();
         app.UseBroadsheetStaticFiles();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapMedia();
+        app.MapSearchApi();
         app.MapBroadsheetApi();
         app.MapBroadsheetReader();
         return app;

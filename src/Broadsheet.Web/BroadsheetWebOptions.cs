@@ -10,6 +10,14 @@ internal sealed class BroadsheetWebOptions
     /// <summary>The data folder (database, blobs, index); <c>./data</c> unless set, relative to the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Data { get; set; } = "./data";
+
+    /// <summary>Searches one client (address) may make in a burst before it is slowed down. Default 30.</summary>
+    [Range(1, 100_000)]
+    public int SearchBurst { get; set; } = 30;
+
+    /// <summary>Searches one client may make a minute once its burst is spent. Default 60.</summary>
+    [Range(1, 100_000)]
+    public int SearchPerMinute { get; set; } = 60;
 }
 
 internal static class BroadsheetWebOptionsRegistration

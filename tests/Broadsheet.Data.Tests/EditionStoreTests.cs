@@ -94,6 +94,50 @@ public sealed class EditionStoreTests
         Assert.Empty(orphaned);
     }
 
+    [Fact]
+    public async Task Every_save_and_replace_is_recorded_for_search_in_the_same_transaction()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var feed = data.Services.GetRequiredService<ISearchFeed>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+
+        await store.SaveEditionAsync(MakeEdition(publication, "一号头条"), replace: false);
+        await store.SaveEditionAsync(MakeEdition(publication, "更正的头条"), replace: true);
+        await Assert.ThrowsAsync<DomainException>(() => store.SaveEditionAsync(MakeEdition(publication, "重复"), replace: false));
+
+        var pending = await feed.PendingAsync(10);
+        Assert.Equal([new EditionRef("binjiang", Day, 1), new EditionRef("binjiang", Day, 1)], pending.Select(c => c.Edition));
+        Assert.Equal(pending[1].Id, await feed.LatestChangeIdAsync());
+        var edition = await feed.FindPublishedAsync(new EditionRef("binjiang", Day, 1));
+        Assert.Equal("更正的头条", Assert.Single(edition!.Articles).Headline);
+        Assert.Equal("binjiang", edition.Publication.Slug);
+        Assert.Equal(2, Assert.Single(edition.Articles).Regions.Count);
+        Assert.Equal(1, await feed.CountPublishedArticlesAsync());
+
+        await feed.MarkDoneAsync([pending[0].Id]);
+        Assert.Equal([pending[1].Id], (await feed.PendingAsync(10)).Select(c => c.Id));
+        await feed.MarkDoneThroughAsync(pending[1].Id);
+        Assert.Empty(await feed.PendingAsync(10));
+    }
+
+    [Fact]
+    public async Task The_search_feed_never_shows_an_unpublished_edition()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var store = data.Services.GetRequiredService<IEditionStore>();
+        var feed = data.Services.GetRequiredService<ISearchFeed>();
+        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+        var draft = new Edition(publication, Day);
+        draft.AddArticle(new ArticleContent { Headline = "草稿", Paragraphs = ["还没发布。"] });
+
+        await store.SaveEditionAsync(draft, replace: false);
+
+        Assert.Single(await feed.PendingAsync(10));
+        Assert.Null(await feed.FindPublishedAsync(new EditionRef("binjiang", Day, 1)));
+        Assert.Empty(await feed.AllPublishedAsync().ToListAsync());
+    }
+
     private static Edition MakeEdition(Publication publication, string headline, string imageKey = "pages/a.png", DateOnly? day = null)
     {
         var edition = new Edition(publication, day ?? Day);

@@ -2,6 +2,7 @@ using Broadsheet.Core;
 using Broadsheet.Data;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
+using Broadsheet.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Cli.Commands;
@@ -16,6 +17,7 @@ internal static class CliServices
             .AddBroadsheetData(folder)
             .AddBroadsheetImaging()
             .AddBroadsheetIngest()
+            .AddBroadsheetSearch(folder.IndexPath)
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return services;

@@ -73,6 +73,8 @@ internal static class DemoCommand
                 }
             }
         }
+
+        await SearchCatchUp.RunAsync(services, quiet: false, cancellationToken);
     }
 
     private static Publication NewPublication() => new(Slug, "滨江日报", "zh-CN", "Asia/Shanghai")

@@ -16,7 +16,7 @@ internal static class ImportCommand
         var replace = new Option<bool>("--replace") { Description = "Replace the edition of that date if there is one (readers see the old one until the new one is complete)." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
 
-        var command = new Command("import", "Import one edition's page PDFs and publish it.") { source, publication, date, replace, quiet, data };
+        var command = new Command("import", "Import one edition's page PDFs, publish it and index it for search.") { source, publication, date, replace, quiet, data };
         command.SetAction((result, cancellationToken) => Failure.GuardAsync(async () =>
         {
             var request = new ImportRequest
@@ -34,6 +34,7 @@ internal static class ImportCommand
                 Report(imported);
             }
 
+            await SearchCatchUp.RunAsync(services, isQuiet, cancellationToken);
             return 0;
         }));
         return command;

@@ -70,7 +70,6 @@ internal static class ImportProgressView
         ImportStage.MakingImages => "making images and tiles",
         ImportStage.Storing => "stored",
         ImportStage.Saving => "saving",
-        ImportStage.Indexing => "indexing for search",
         _ => "published",
     };
 

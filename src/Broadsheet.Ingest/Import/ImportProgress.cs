@@ -27,11 +27,8 @@ public enum ImportStage
     /// <summary>Saving the edition to the database, in one transaction.</summary>
     Saving = 7,
 
-    /// <summary>Bringing the search index up to date with the saved edition.</summary>
-    Indexing = 8,
-
     /// <summary>The edition is saved and published.</summary>
-    Done = 9,
+    Done = 8,
 }
 
 /// <summary>

@@ -25,8 +25,12 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Seed)
         {
             Seeded = await TestEdition.SeedAsync(Services);
+            await AfterSeedAsync();
         }
     }
+
+    /// <summary>Runs once the test edition is in the database.</summary>
+    protected virtual Task AfterSeedAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Broadsheet.Core;
+using Broadsheet.Search;
+using Broadsheet.Web.Api;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Broadsheet.Web.Search;
+
+/// <summary>Search in the web app: the index and its sync service, the results page's and the API's rate limit, and <c>GET /api/v1/search</c>.</summary>
+internal static class SearchRegistration
+{
+    /// <summary>The rate-limit policy of the results page and the search API.</summary>
+    public const string RateLimitPolicy = "search";
+
+    public static IServiceCollection AddBroadsheetSearchWeb(this IServiceCollection services, DataFolder folder, SearchRateLimit limit)
+    {
+        services.AddBroadsheetSearch(folder.IndexPath);
+        services.AddSingleton<ReaderSearch>();
+        services.AddHostedService<SearchSyncService>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Each client (by address) gets a bucket: a burst of searches, then a steady rate.
+            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limit.Burst,
+                    TokensPerPeriod = limit.PerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ApiRegistration.Prefix + "/v1/search", (HttpContext context, ReaderSearch search) =>
+            {
+                var request = SearchRequest.Parse(context.Request.Query);
+                if (search.Run(request) is not { } result)
+                {
+                    return Results.Problem("The search index is being rebuilt; try again in a minute.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search unavailable");
+                }
+
+                return Results.Ok(new SearchResponse(
+                    request.Q,
+                    result.Total,
+                    request.Page,
+                    request.PageSize,
+                    [.. result.Hits.Select(h => new SearchHitDto(
+                        h.Headline,
+                        h.Kind,
+                        h.PublicationSlug,
+                        h.PublicationName,
+                        h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        h.PageLabel,
+                        h.PageName,
+                        ReaderSearch.ArticleUrl(h),
+                        ReaderSearch.PageUrl(h),
+                        h.Snippet,
+                        h.MatchedForms))],
+                    result.Facets));
+            })
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("Search");
+        return app;
+    }
+}
+
+/// <summary>How many searches one client may make: <see cref="Burst"/> at once, then <see cref="PerMinute"/> a minute.</summary>
+internal sealed record SearchRateLimit(int Burst, int PerMinute);
+
+internal sealed record SearchResponse(string? Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits, SearchFacets? Facets);
+
+/// <param name="Snippet">HTML: escaped text with &lt;mark&gt; around matched words.</param>
+internal sealed record SearchHitDto(
+    string Headline,
+    Core.Model.ArticleKind Kind,
+    string Publication,
+    string PublicationName,
+    string Date,
+    string PageLabel,
+    string PageName,
+    string Url,
+    string PageUrl,
+    string Snippet,
+    IReadOnlyList<string> Matched);
