@@ -8,6 +8,12 @@ namespace Broadsheet.Search;
 /// <param name="Facets">Counts over all matching articles, when the query asked for them.</param>
 public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets? Facets)
 {
+    /// <summary>
+    /// The exact words matched nothing, and these hits match near spellings of them instead ("goverment"
+    /// finds "government"); tell the reader so.
+    /// </summary>
+    public bool Approximate { get; init; }
+
     public static SearchResult Empty { get; } = new(0, [], null);
 }
 

@@ -40,6 +40,14 @@ public sealed class SearchTests(SearchAppFactory app) : IClassFixture<SearchAppF
     }
 
     [Fact]
+    public async Task Exact_matches_are_not_approximate()
+    {
+        var json = await GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString("地铁"));
+
+        Assert.False(json.GetProperty("approximate").GetBoolean());
+    }
+
+    [Fact]
     public async Task Drafts_are_never_found()
     {
         var json = await GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString("草稿"));

@@ -11,4 +11,8 @@ internal sealed record MarkTerm(string Phrase, IReadOnlyList<string> Parts);
 /// <param name="Query">What to search, or null when the text had nothing searchable in it (only punctuation).</param>
 /// <param name="Filter">The publication, date, page and edition restrictions, or null for none.</param>
 /// <param name="MarkTerms">What to mark in the hits.</param>
-internal sealed record CompiledQuery(Query? Query, Filter? Filter, IReadOnlyList<MarkTerm> MarkTerms);
+internal sealed record CompiledQuery(Query? Query, Filter? Filter, IReadOnlyList<MarkTerm> MarkTerms)
+{
+    /// <summary>Whether a lenient second try could find what this finds not (a Latin word that may be misspelt).</summary>
+    public bool Spellable { get; init; }
+}

@@ -15,7 +15,9 @@ internal sealed class QueryCompiler(SearchAnalyzers analyzers)
 
     private readonly TermQueryFactory _terms = new(analyzers);
 
-    public CompiledQuery Compile(SearchQuery query)
+    /// <param name="query">The reader's search.</param>
+    /// <param name="lenient">Let single Latin words match near misspellings (see <see cref="TermQueryFactory.Build"/>).</param>
+    public CompiledQuery Compile(SearchQuery query, bool lenient = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = UserQueryParser.Parse(query.Text);
@@ -23,10 +25,11 @@ internal sealed class QueryCompiler(SearchAnalyzers analyzers)
         var marks = new List<MarkTerm>();
         var plainTerms = new List<TermQueryParts>();
         var hasIncluded = false;
+        var spellable = false;
         foreach (var group in parsed.Groups)
         {
             var alternatives = group.Alternatives
-                .Select(t => (Term: t, Parts: _terms.Build(t)))
+                .Select(t => (Term: t, Parts: _terms.Build(t, lenient)))
                 .Where(a => a.Parts is not null)
                 .ToList();
             if (alternatives.Count == 0)
@@ -42,6 +45,7 @@ internal sealed class QueryCompiler(SearchAnalyzers analyzers)
             }
 
             hasIncluded = true;
+            spellable |= alternatives.Exists(a => a.Parts!.Spellable);
             marks.AddRange(alternatives.Select(a => new MarkTerm(Normalise(a.Term.Text), [.. a.Parts!.Parts.Select(Normalise)])));
             if (alternatives.Count == 1 && alternatives[0].Term is { IsPhrase: false, Scope: TermScope.Anywhere })
             {
@@ -66,7 +70,7 @@ internal sealed class QueryCompiler(SearchAnalyzers analyzers)
             root.Add(near, Occur.SHOULD);
         }
 
-        return new CompiledQuery(root, filter, [.. marks.DistinctBy(m => m.Phrase, StringComparer.Ordinal)]);
+        return new CompiledQuery(root, filter, [.. marks.DistinctBy(m => m.Phrase, StringComparer.Ordinal)]) { Spellable = spellable };
     }
 
     /// <summary>Normalises a typed term for display and marking: width-folded, lower-cased, spaces collapsed.</summary>

@@ -19,6 +19,19 @@ internal sealed class SearchExecutor(SearchAnalyzers analyzers)
     public SearchResult Execute(IndexSearcher searcher, SearchQuery query)
     {
         var compiled = _compiler.Compile(query);
+        var result = Execute(searcher, query, compiled);
+        if (result.Total > 0 || !compiled.Spellable)
+        {
+            return result;
+        }
+
+        // Nothing at all: try again letting single Latin words match near misspellings.
+        var lenient = Execute(searcher, query, _compiler.Compile(query, lenient: true));
+        return lenient.Total > 0 ? lenient with { Approximate = true } : result;
+    }
+
+    private SearchResult Execute(IndexSearcher searcher, SearchQuery query, CompiledQuery compiled)
+    {
         if (compiled.Query is null)
         {
             return query.Facets ? SearchResult.Empty with { Facets = new FacetCollector().Result() } : SearchResult.Empty;

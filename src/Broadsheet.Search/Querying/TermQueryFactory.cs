@@ -10,7 +10,8 @@ namespace Broadsheet.Search.Querying;
 /// <param name="Query">Matches articles containing the term.</param>
 /// <param name="Parts">For an unspaced run that segmentation split (贵阳民警调解 → 贵阳, 民警, 调解), the pieces; otherwise empty.</param>
 /// <param name="WordTokens">The term's segmented tokens with positions, for proximity between terms.</param>
-internal sealed record TermQueryParts(Query Query, IReadOnlyList<string> Parts, IReadOnlyList<AnalyzedToken> WordTokens);
+/// <param name="Spellable">Whether a misspelling of it could be tried: it has a Latin word of four letters or more.</param>
+internal sealed record TermQueryParts(Query Query, IReadOnlyList<string> Parts, IReadOnlyList<AnalyzedToken> WordTokens, bool Spellable = false);
 
 /// <summary>
 /// Builds the Lucene query for one typed term across the fields of its scope, in both the segmented and the
@@ -28,15 +29,21 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     private static readonly (TextGroup Group, float Boost)[] Anywhere =
         [(IndexSchema.Title, 3f), (IndexSchema.Body, 1f), (IndexSchema.Author, 0.5f)];
 
-    public TermQueryParts? Build(UserTerm term)
+    /// <param name="term">What the reader typed.</param>
+    /// <param name="lenient">
+    /// Also match a single Latin word within one or two edits of it (for a second try when the exact query
+    /// found nothing: "goverment" finds "government").
+    /// </param>
+    public TermQueryParts? Build(UserTerm term, bool lenient = false)
     {
         var fields = FieldsFor(term.Scope);
         var words = AnalyzedToken.Analyze(analyzers.Word, IndexSchema.Body.WordField, term.Text);
         var chunks = term.IsPhrase ? [] : SplitIntoChunks(words, term.Text);
         if (chunks.Count <= 1)
         {
-            var whole = AnyField(fields, g => Either(Words(g.WordField, words), Bigrams(g.BigramField, term.Text)));
-            return whole is null ? null : new TermQueryParts(whole, [], words);
+            var spellable = !term.IsPhrase && words.Count == 1 && IsSpellable(words[0].Term);
+            var whole = AnyField(fields, g => Either(lenient && spellable ? Lenient(g.WordField, words[0].Term) : Words(g.WordField, words), Bigrams(g.BigramField, term.Text)));
+            return whole is null ? null : new TermQueryParts(whole, [], words, spellable);
         }
 
         var all = new BooleanQuery();
@@ -131,6 +138,12 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     }
 
     private static Query? Words(string field, IReadOnlyList<AnalyzedToken> tokens) => Phrase(field, tokens);
+
+    private static bool IsSpellable(string word) => word.Length >= 4 && word.All(char.IsAsciiLetterLower);
+
+    /// <summary>The word or one within an edit (two for long words), the first letter as typed: misspellings seldom start wrong.</summary>
+    private static FuzzyQuery Lenient(string field, string word) =>
+        new(new Term(field, word), maxEdits: word.Length >= 7 ? 2 : 1, prefixLength: 1);
 
     private Query? Bigrams(string field, string text)
     {

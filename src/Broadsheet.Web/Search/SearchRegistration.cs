@@ -53,6 +53,7 @@ internal static class SearchRegistration
 
                 return Results.Ok(new SearchResponse(
                     request.Q,
+                    result.Approximate,
                     result.Total,
                     request.Page,
                     request.PageSize,
@@ -79,7 +80,8 @@ internal static class SearchRegistration
 /// <summary>How many searches one client may make: <see cref="Burst"/> at once, then <see cref="PerMinute"/> a minute.</summary>
 internal sealed record SearchRateLimit(int Burst, int PerMinute);
 
-internal sealed record SearchResponse(string? Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits, SearchFacets? Facets);
+/// <param name="Approximate">No article has the words as typed; these have near spellings of them.</param>
+internal sealed record SearchResponse(string? Query, bool Approximate, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits, SearchFacets? Facets);
 
 /// <param name="Snippet">HTML: escaped text with &lt;mark&gt; around matched words.</param>
 internal sealed record SearchHitDto(
