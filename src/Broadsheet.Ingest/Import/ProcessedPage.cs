@@ -5,7 +5,7 @@ using Broadsheet.Ingest.Packages;
 namespace Broadsheet.Ingest.Import;
 
 /// <summary>A page after rendering, reading and detection, with its blobs stored.</summary>
-internal sealed record ProcessedPage(ValidatedPage Source, RasterizedPage Raster, string ImageKey, string PdfKey, IReadOnlyList<DetectedArticle> Articles)
+internal sealed record ProcessedPage(ValidatedPage Source, RasterizedPage Raster, string ImageKey, string? PdfKey, IReadOnlyList<DetectedArticle> Articles)
 {
     /// <summary>Why a person should look at this page, if they should.</summary>
     public string? ReviewNote { get; init; }
