@@ -7,7 +7,21 @@ internal static class BroadsheetProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static async Task<Outcome> RunAsync(params string[] arguments)
+    public static Task<Outcome> RunAsync(params string[] arguments) => RunInAsync(null, arguments);
+
+    /// <param name="tempDirectory">The process's temporary folder (TMPDIR), so a test can see what it leaves there; null for the usual one.</param>
+    /// <param name="arguments">The command line after <c>broadsheet</c>.</param>
+    public static async Task<Outcome> RunInAsync(string? tempDirectory, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(tempDirectory, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    public static ProcessStartInfo StartInfo(string? tempDirectory, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,11 +35,14 @@ internal static class BroadsheetProcess
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Outcome(process.ExitCode, await output, await error);
+        if (tempDirectory is not null)
+        {
+            start.Environment["TMPDIR"] = tempDirectory;
+
+            // The runtime's own diagnostics socket would otherwise sit in TMPDIR; the tests look for the program's files.
+            start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        }
+
+        return start;
     }
 }

@@ -32,4 +32,11 @@ public interface IPageImageProcessor
     /// <paramref name="outputDirectory"/>.
     /// </summary>
     Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Decodes a page that came as an image (JPEG, PNG or TIFF) and writes it as the page's master: a PNG
+    /// <paramref name="widthPx"/> wide (scaled up or down), upright, in 8-bit sRGB or grey without alpha, as
+    /// the PDF rasteriser makes it. The caller has already checked the image's header dimensions.
+    /// </summary>
+    Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,25 @@ internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options
     public Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
         Task.Run(() => Create(rasterPath, outputDirectory, cancellationToken), cancellationToken);
 
+    public Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default) =>
+        Task.Run(
+            () =>
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(widthPx, 16);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+
+                // thumbnail shrinks on load (JPEG), turns the page upright by its EXIF orientation and, with
+                // size Both, also enlarges a small scan, so every master has the width the PDF path gives.
+                using var scaled = Image.Thumbnail(imagePath, widthPx, height: widthPx * 100, size: Enums.Size.Both);
+                using var opaque = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy();
+                var space = opaque.Bands >= 3 ? Enums.Interpretation.Srgb : Enums.Interpretation.Bw;
+                using var master = opaque.Colourspace(space);
+                cancellationToken.ThrowIfCancellationRequested();
+                master.Pngsave(outputPath, compression: 3, keep: Enums.ForeignKeep.None);
+                return new RasterizedPage(outputPath, master.Width, master.Height);
+            },
+            cancellationToken);
+
     private PageImages Create(string rasterPath, string outputDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);

@@ -66,31 +66,35 @@ public sealed class EditionImporter
     {
         ArgumentNullException.ThrowIfNull(request);
         var display = EditionPackage.DisplayNameOf(request.SourcePath);
-        var date = request.Date ?? EditionDate.FromName(request.SourcePath)
-            ?? throw new ImportException($"{display}: no edition date in the name; name the package like 2026-11-02 or give the date");
         var slug = request.PublicationSlug;
         var publication = await _store.FindPublicationAsync(slug, cancellationToken)
             ?? throw new ImportException($"no publication '{slug}'; create it first (broadsheet publication add {slug} --name …)");
-        var exists = await _store.EditionExistsAsync(publication.Id, date, 1, cancellationToken);
-        if (exists && !request.Replace)
-        {
-            throw AlreadyExists(date, slug);
-        }
 
-        var staging = Path.Combine(_folder.StagingPath, "import-" + Guid.NewGuid().ToString("N"));
+        // Staging is this import's own folder; what a killed import left there is removed first.
+        using var staging = StagingArea.Create(_folder.StagingPath);
         var blobs = new ImportBlobs(_blobs);
+        var identity = (Date: default(DateOnly), Number: 0);
+        var exists = false;
         Edition edition;
         IReadOnlyList<string> unused;
         List<string> warnings;
         try
         {
-            Directory.CreateDirectory(staging);
             progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
             var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries);
-            var package = await Task.Run(() => EditionPackage.Open(request.SourcePath, staging, limits, cancellationToken), cancellationToken);
-            var validated = await ValidateAsync(package, progress, cancellationToken);
-            var pages = await ProcessAsync(validated, staging, HanScripts.FromLanguage(publication.Language), blobs, progress, cancellationToken);
-            (edition, warnings) = Build(publication, date, pages);
+            var package = await Task.Run(() => EditionPackage.Open(request.SourcePath, staging.Path, limits, cancellationToken), cancellationToken);
+            identity = EditionIdentity.Resolve(request, package, display);
+            exists = await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, cancellationToken);
+            if (exists && !request.Replace)
+            {
+                throw AlreadyExists(identity.Date, slug);
+            }
+
+            var validated = await ValidateAsync(package, staging.Path, progress, cancellationToken);
+            var planned = ManifestArticles.Plan(package.Manifest, validated);
+            var covered = ManifestArticles.PagesCovered(package.Manifest);
+            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, blobs, progress, cancellationToken);
+            (edition, warnings) = Build(publication, identity, package.Manifest?.IssueNumber, pages, planned, covered);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
         }
@@ -100,15 +104,12 @@ public sealed class EditionImporter
             if (ex is DomainException domain)
             {
                 // Another import saved this edition after our check, or the model refused what was detected.
-                var appeared = !request.Replace && await _store.EditionExistsAsync(publication.Id, date, 1, CancellationToken.None);
-                throw appeared ? AlreadyExists(date, slug) : new ImportException($"{display}: {domain.Message}", domain);
+                var appeared = !request.Replace && identity.Number > 0
+                    && await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, CancellationToken.None);
+                throw appeared ? AlreadyExists(identity.Date, slug) : new ImportException($"{display}: {domain.Message}", domain);
             }
 
             throw;
-        }
-        finally
-        {
-            DeleteDirectoryQuietly(staging);
         }
 
         await ImportBlobs.DeleteQuietlyAsync(_blobs, unused);
@@ -117,7 +118,7 @@ public sealed class EditionImporter
         {
             EditionId = edition.Id,
             PublicationSlug = slug,
-            Date = date,
+            Date = identity.Date,
             PageCount = edition.Pages.Count,
             ArticleCount = edition.Articles.Count,
             Replaced = exists,
@@ -127,7 +128,7 @@ public sealed class EditionImporter
 
     private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
 
-    private async Task<IReadOnlyList<ValidatedPage>> ValidateAsync(EditionPackage package, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ValidatedPage>> ValidateAsync(EditionPackage package, string staging, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var count = package.Pages.Count;
         var results = new ValidatedPage?[count];
@@ -142,7 +143,7 @@ public sealed class EditionImporter
                 progress?.Report(new(ImportStage.Validating, page.Label, Volatile.Read(ref done), count));
                 try
                 {
-                    results[i] = PdfValidator.Validate(page);
+                    results[i] = ValidatePage(page, staging);
                 }
                 catch (ImportException ex)
                 {
@@ -167,10 +168,52 @@ public sealed class EditionImporter
         return [.. results.Select(r => r!)];
     }
 
+    /// <summary>
+    /// Checks one page file by what it holds (a PDF, or an image where there is no PDF) and, for one page
+    /// of a multi-page PDF, cuts that page out into a PDF of its own in staging.
+    /// </summary>
+    private ValidatedPage ValidatePage(PackagePage page, string staging)
+    {
+        var kind = FileSignature.Sniff(page.FilePath);
+        if (kind.IsImage() && !FileSignature.HasPdfExtension(page.FilePath))
+        {
+            if (_images is null)
+            {
+                throw new ImportException($"{page.FileName}: page images need an image processor, and this importer has none");
+            }
+
+            return ImageValidator.Validate(page, kind, _options.MaxImagePixels);
+        }
+
+        if (kind != PageFileKind.Pdf && !FileSignature.HasPdfExtension(page.FilePath))
+        {
+            var head = new byte[Math.Min(4, new FileInfo(page.FilePath).Length)];
+            using (var stream = File.OpenRead(page.FilePath))
+            {
+                stream.ReadExactly(head);
+            }
+
+            throw new ImportException(head.Length == 0
+                ? $"{page.FileName}: the file is empty"
+                : $"{page.FileName}: neither a PDF nor a JPEG, PNG or TIFF image (it starts with \"{PdfValidator.Printable(head)}\")");
+        }
+
+        var validated = PdfValidator.Validate(page, _options.RasterWidth, _options.MaxImagePixels);
+        if (!page.OnePageOfMany)
+        {
+            return validated;
+        }
+
+        var single = Path.Combine(staging, "split", page.Label + ".pdf");
+        PdfPageSplitter.Extract(page, single);
+        return validated with { Page = page with { FilePath = single, PdfPage = 1, OnePageOfMany = false }, PdfPageCount = 1 };
+    }
+
     private async Task<IReadOnlyList<ProcessedPage>> ProcessAsync(
         IReadOnlyList<ValidatedPage> pages,
         string staging,
         HanScript script,
+        IReadOnlySet<string> manifestPages,
         ImportBlobs blobs,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
@@ -183,17 +226,27 @@ public sealed class EditionImporter
             async (i, ct) =>
             {
                 void Report(ImportStage stage) => progress?.Report(new(stage, pages[i].Page.Label, Volatile.Read(ref done), pages.Count));
-                results[i] = await new PageProcessor(_rasterizer, _detector, _images, _options.RasterWidth, script)
-                    .ProcessAsync(pages[i], staging, Report, blobs, ct);
+                // Image pages have no PDF to render or read; pages whose articles the manifest gives skip detection.
+                var detector = manifestPages.Contains(pages[i].Page.Label) ? NoDetection.Instance : _detector;
+                results[i] = await (pages[i].Kind.IsImage()
+                    ? new ImagePageProcessor(_images, _options.RasterWidth).ProcessAsync
+                    : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script).ProcessAsync)(
+                    pages[i], staging, Report, blobs, ct);
                 Interlocked.Increment(ref done);
                 Report(ImportStage.Storing);
             });
         return results;
     }
 
-    private (Edition Edition, List<string> Warnings) Build(Publication publication, DateOnly date, IReadOnlyList<ProcessedPage> pages)
+    private (Edition Edition, List<string> Warnings) Build(
+        Publication publication,
+        (DateOnly Date, int Number) identity,
+        int? issueNumber,
+        IReadOnlyList<ProcessedPage> pages,
+        IReadOnlyList<PlannedArticle> planned,
+        IReadOnlySet<string> manifestPages)
     {
-        var edition = new Edition(publication, date);
+        var edition = new Edition(publication, identity.Date, identity.Number) { IssueNumber = issueNumber };
         var warnings = new List<string>();
         var modelPages = new List<Page>();
         foreach (var processed in pages)
@@ -205,8 +258,11 @@ public sealed class EditionImporter
             page.ImageHeight = processed.ImageHeight;
             page.PdfKey = processed.PdfKey;
             page.DerivativesKey = processed.ImagesKey;
-            page.ReviewNote = processed.ReviewNote;
-            if (processed.ReviewNote is { } note)
+            page.Section = source.Page.Section;
+
+            // The typesetting system's articles for a page need no one to check whether detection found them.
+            page.ReviewNote = manifestPages.Contains(source.Page.Label) ? null : processed.ReviewNote;
+            if (page.ReviewNote is { } note)
             {
                 warnings.Add($"{source.Page.FileName}: {note}");
             }
@@ -214,10 +270,32 @@ public sealed class EditionImporter
             modelPages.Add(page);
         }
 
-        var joined = ContinuationJoiner.Join([.. pages.Select(p => (p.Source.Page.Label, p.Articles))]);
-        foreach (var item in joined)
+        var joined = ContinuationJoiner.Join([.. pages.Select(p => (p.Source.Page.Label, manifestPages.Contains(p.Source.Page.Label) ? [] : p.Articles))]);
+
+        // Edition reading order: by the page an article starts on; within a page, as detected or as the manifest lists them.
+        var ordered = joined.Select((j, n) => (First: j.Parts.Min(p => p.Page), Order: n, Detected: (EditionArticle?)j, Planned: (PlannedArticle?)null))
+            .Concat(planned.Select((a, n) => (First: a.FirstPage, Order: joined.Count + n, Detected: (EditionArticle?)null, Planned: (PlannedArticle?)a)))
+            .OrderBy(x => x.First)
+            .ThenBy(x => x.Order);
+        foreach (var (_, _, item, plan) in ordered)
         {
-            var article = edition.AddArticle(item.Content.ToContent());
+            if (plan is not null)
+            {
+                var given = edition.AddArticle(plan.Content);
+                foreach (var region in plan.Regions)
+                {
+                    given.AddRegion(modelPages[region.Page], region.Polygon);
+                }
+
+                foreach (var image in plan.Images)
+                {
+                    given.AddImage(modelPages[image.Page], image.Polygon, image.Caption, image.Credit);
+                }
+
+                continue;
+            }
+
+            var article = edition.AddArticle(item!.Content.ToContent());
             foreach (var (pageIndex, part) in item.Parts)
             {
                 foreach (var region in part.Regions)
@@ -240,19 +318,4 @@ public sealed class EditionImporter
 
     private static ImportException AlreadyExists(DateOnly date, string slug) =>
         new(string.Create(CultureInfo.InvariantCulture, $"edition {date:yyyy-MM-dd} of {slug} already exists; use --replace to replace it"));
-
-    private static void DeleteDirectoryQuietly(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The staging folder is scratch space, safe to empty when no import runs.
-        }
-    }
 }

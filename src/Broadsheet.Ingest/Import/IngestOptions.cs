@@ -20,6 +20,14 @@ public sealed class IngestOptions
     [Range(1, 1_000_000)]
     public int MaxPackageEntries { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most pixels a page image may have, checked from its header before it is decoded (a PNG that claims
+    /// 100,000 x 100,000 pixels is refused unread); also bounds the master rendered from a PDF page. Default
+    /// 250 million: a broadsheet page scanned at 600 dpi has about 125 million.
+    /// </summary>
+    [Range(1_000_000L, 4_000_000_000L)]
+    public long MaxImagePixels { get; set; } = 250_000_000;
+
     /// <summary>Pages processed at once; 0 (the default) means one per processor.</summary>
     [Range(0, 256)]
     public int MaxParallelism { get; set; }

@@ -9,7 +9,7 @@ namespace Broadsheet.Ingest.Import;
 /// <param name="ImageWidth">Its width in pixels.</param>
 /// <param name="ImageHeight">Its height in pixels.</param>
 /// <param name="ImagesKey">Key prefix of all the page's images and tiles.</param>
-/// <param name="PdfKey">The page's PDF.</param>
+/// <param name="PdfKey">The page's PDF; null for a page that came as an image.</param>
 /// <param name="Articles">What detection found.</param>
 internal sealed record ProcessedPage(
     ValidatedPage Source,
@@ -17,7 +17,7 @@ internal sealed record ProcessedPage(
     int ImageWidth,
     int ImageHeight,
     string ImagesKey,
-    string PdfKey,
+    string? PdfKey,
     IReadOnlyList<DetectedArticle> Articles)
 {
     /// <summary>Why a person should look at this page, if they should.</summary>

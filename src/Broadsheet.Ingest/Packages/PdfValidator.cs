@@ -6,8 +6,12 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace Broadsheet.Ingest.Packages;
 
-/// <summary>What validation learnt about a page PDF.</summary>
-internal sealed record ValidatedPage(PackagePage Page, PageSize Size, int PdfPageCount, int Rotation);
+/// <summary>What validation learnt about a page file: its size in points and, for a PDF, its page count and rotation.</summary>
+internal sealed record ValidatedPage(PackagePage Page, PageSize Size, int PdfPageCount, int Rotation)
+{
+    /// <summary>What the file holds: a PDF, or an image where the paper has no PDF of the page.</summary>
+    public PageFileKind Kind { get; init; } = PageFileKind.Pdf;
+}
 
 /// <summary>
 /// Checks that a page file is a PDF this pipeline can use, before anything is written: it starts like a
@@ -21,7 +25,10 @@ internal static class PdfValidator
     /// <summary>How far from the end of the file the <c>%%EOF</c> marker may sit (some writers pad after it).</summary>
     private const int TrailerWindow = 2048;
 
-    public static ValidatedPage Validate(PackagePage page)
+    /// <param name="page">The page file; <see cref="PackagePage.PdfPage"/> says which page of the PDF is meant.</param>
+    /// <param name="rasterWidth">Width of the master image the page will be rendered to.</param>
+    /// <param name="maxPixels">Most pixels that master may have: a page far taller than it is wide would render to a gigapixel image.</param>
+    public static ValidatedPage Validate(PackagePage page, int rasterWidth = 2000, long maxPixels = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(page);
         var file = page.FileName;
@@ -34,13 +41,26 @@ internal static class PdfValidator
                 throw new ImportException($"{file}: the PDF has no pages");
             }
 
-            var first = document.GetPage(1);
+            if (page.PdfPage > document.NumberOfPages)
+            {
+                throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: the PDF has {document.NumberOfPages} pages; there is no page {page.PdfPage}"));
+            }
+
+            var first = document.GetPage(page.PdfPage);
             var crop = first.CropBox.Bounds;
             var size = new PageSize(crop.Width, crop.Height);
             if (!size.IsValid || size.Width < MinSide || size.Height < MinSide)
             {
                 throw new ImportException(string.Create(CultureInfo.InvariantCulture,
                     $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt, not a plausible newspaper page"));
+            }
+
+            var pixels = (double)rasterWidth * rasterWidth * size.Height / size.Width;
+            if (pixels > maxPixels)
+            {
+                throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt; {rasterWidth} px wide it would be {pixels / 1e6:0} megapixels, more than the {maxPixels / 1e6:0.#} allowed"));
             }
 
             // Touch the content so a damaged content stream fails here rather than halfway through the import.

@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Broadsheet.Ingest.Packages;
 
 /// <summary>
-/// Unpacks the page PDFs of a zip package into a folder. Every entry's path is checked before anything
+/// Unpacks the page files (PDFs, images) and the manifest of a zip package into a folder. Every entry's path is checked before anything
 /// is written, so an archive with a path that escapes the folder (zip slip) is refused as a whole;
 /// entry count and unpacked size are capped, counting the bytes actually written rather than trusting
 /// the sizes the archive declares.
@@ -37,14 +37,20 @@ internal static class ZipExtractor
             }
 
             var targets = new List<(ZipArchiveEntry Entry, string Path)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             long declared = 0;
             foreach (var entry in archive.Entries)
             {
                 var target = TargetPath(entry.FullName, rootWithSeparator)
                     ?? throw new ImportException($"{display}: entry '{entry.FullName}' points outside the package folder; refusing the archive");
                 declared += entry.Length;
-                if (IsPagePdf(entry.FullName))
+                if (IsPackageFile(entry.FullName))
                 {
+                    if (!seen.Add(target))
+                    {
+                        throw new ImportException($"{display}: entry '{entry.FullName}' appears twice; refusing the archive");
+                    }
+
                     targets.Add((entry, target));
                 }
             }
@@ -77,14 +83,18 @@ internal static class ZipExtractor
         }
     }
 
-    /// <summary>Files a package may hold pages in: PDFs, but not macOS resource forks or hidden files.</summary>
-    public static bool IsPagePdf(string path)
+    /// <summary>
+    /// Entries worth unpacking: page files and the manifest (an <c>edition.xml</c> too, so that it can be
+    /// refused by name); not ground truth, notes, hidden files or macOS resource forks.
+    /// </summary>
+    public static bool IsPackageFile(string path)
     {
         var segments = path.Split('/', '\\');
         var name = segments[^1];
-        return name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
-            && !name.StartsWith('.')
-            && !segments.Any(s => string.Equals(s, "__MACOSX", StringComparison.OrdinalIgnoreCase));
+        var isManifest = string.Equals(name, EditionManifest.FileName, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "edition.xml", StringComparison.OrdinalIgnoreCase);
+        return FileSignature.IsPageFileName(path)
+            || (isManifest && !segments.Any(s => string.Equals(s, "__MACOSX", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Where an entry would land, or null when its name is absolute or climbs out of the folder.</summary>

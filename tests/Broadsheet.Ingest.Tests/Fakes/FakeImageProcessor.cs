@@ -3,8 +3,8 @@ using Broadsheet.Core.Ports;
 namespace Broadsheet.Ingest.Tests.Fakes;
 
 /// <summary>
-/// Writes stand-in images (derived from the raster's bytes) and one tile instead of running libvips, in the
-/// folder layout the real processor uses.
+/// Writes a stand-in master per page image, and stand-in images (derived from the raster's bytes) and one tile
+/// per page instead of running libvips, in the folder layout the real processor uses.
 /// </summary>
 internal sealed class FakeImageProcessor : IPageImageProcessor
 {
@@ -20,5 +20,13 @@ internal sealed class FakeImageProcessor : IPageImageProcessor
         await File.WriteAllBytesAsync(page, [.. "page"u8, .. raster], cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "tiles", "info.json"), "{}", cancellationToken);
         return new PageImages(outputDirectory, [new("large", "jpeg", large, 2000, 2828), new("thumb", "jpeg", thumb, 200, 283), new("page", "webp", page, 1000, 1414)], HasTiles: true);
+    }
+
+    public async Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        var image = await File.ReadAllBytesAsync(imagePath, cancellationToken);
+        await File.WriteAllBytesAsync(outputPath, [.. "master"u8, .. image], cancellationToken);
+        return new RasterizedPage(outputPath, widthPx, (int)Math.Round(widthPx * 1.5));
     }
 }

@@ -106,4 +106,57 @@ public sealed class PdfValidatorTests : IDisposable
 
         Assert.Equal("06.pdf: the page is 30 x 40 pt, not a plausible newspaper page", ex.Message);
     }
+
+    [Fact]
+    public void A_pdf_with_no_pages_is_refused()
+    {
+        var path = _temp.PathOf("07.pdf");
+        File.Copy(Fixtures.Path("no-pages.pdf"), path);
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path)));
+
+        Assert.Equal("07.pdf: the PDF has no pages", ex.Message);
+    }
+
+    [Fact]
+    public void A_page_of_absurd_dimensions_is_refused()
+    {
+        var path = _temp.PathOf("08.pdf");
+        File.Copy(Fixtures.Path("absurd-20000x20000pt.pdf"), path);
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path)));
+
+        Assert.Equal("08.pdf: the page is 20000 x 20000 pt, not a plausible newspaper page", ex.Message);
+    }
+
+    [Fact]
+    public void A_committed_corrupt_pdf_is_refused()
+    {
+        var path = _temp.PathOf("09.pdf");
+        File.Copy(Fixtures.Path("corrupt.pdf"), path);
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path)));
+
+        Assert.StartsWith("09.pdf: the PDF is truncated or corrupt (", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sliver_that_would_render_to_too_many_pixels_is_refused()
+    {
+        var path = new TestPdf(100, 14000).Text("x", 5, 2, 2).Save(_temp.PathOf("10.pdf"));
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path), 2000, 250_000_000));
+
+        Assert.Equal("10.pdf: the page is 100 x 14000 pt; 2000 px wide it would be 560 megapixels, more than the 250 allowed", ex.Message);
+    }
+
+    [Fact]
+    public void A_page_number_beyond_the_pdf_is_named()
+    {
+        var path = new TestPdf(842, 1191).Text("One page", 12, 50, 50).Save(_temp.PathOf("edition.pdf"));
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(new PackagePage("04", "", path) { PdfPage = 4, FileName = "edition.pdf (page 4)" }));
+
+        Assert.Equal("edition.pdf (page 4): the PDF has 1 pages; there is no page 4", ex.Message);
+    }
 }
