@@ -22,7 +22,7 @@ internal static class ArticleAssembler
         var columns = Columns.Of(body);
 
         // Jump lines are set on lines of their own, usually first or last but not always in reading order.
-        var paragraphs = Paragraphs.Read(columns).ToList();
+        var paragraphs = Paragraphs.Read(columns, [.. photos.Select(p => WithCaption(p, captions[p]))]).ToList();
         var continuedFrom = paragraphs.Select(Continuations.From).FirstOrDefault(l => l is not null);
         var continuedTo = paragraphs.Select(Continuations.To).LastOrDefault(l => l is not null);
         paragraphs = [.. paragraphs.Select(Continuations.Strip)];
