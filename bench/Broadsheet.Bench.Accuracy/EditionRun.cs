@@ -48,7 +48,11 @@ internal static class EditionRun
             var remaining = pages[i].Articles.ToList();
             foreach (var truth in truths[i].Page.Articles)
             {
-                var found = remaining.FirstOrDefault(d => string.Equals(d.Headline, truth.Headline, StringComparison.Ordinal));
+                // The part of an article continued from an earlier page repeats its headline, on two lines where one
+                // does not fit, so without the space a break between phrases takes.
+                var continued = !truth.Regions[0].PageLabel.Equals(pages[i].Label, StringComparison.Ordinal);
+                var found = remaining.FirstOrDefault(d => string.Equals(d.Headline, truth.Headline, StringComparison.Ordinal))
+                    ?? (continued ? remaining.FirstOrDefault(d => string.Equals(Squeeze(d.Headline), Squeeze(truth.Headline), StringComparison.Ordinal)) : null);
                 if (found is not null)
                 {
                     remaining.Remove(found);
@@ -82,4 +86,6 @@ internal static class EditionRun
 
         return (results, pages);
     }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -29,7 +29,7 @@ internal static class PageDump
 
         foreach (var a in new SimpleArticleDetector().Detect(layout))
         {
-            sb.AppendLine(c, $"* {a.Kind} '{a.Headline}' kicker '{a.Kicker}' sub '{a.Subheadline}' byline '{a.Byline}' dateline '{a.Dateline}'");
+            sb.AppendLine(c, $"* {a.Kind} '{a.Headline}' kicker '{a.Kicker}' sub '{a.Subheadline}' byline '{a.Byline}' dateline '{a.Dateline}' continued to '{a.ContinuedTo}' from '{a.ContinuedFrom}', {a.Lines.Count} lines");
             foreach (var r in a.Regions)
             {
                 sb.AppendLine(c, $"  region {string.Join(" ", r.Points.Select(p => string.Create(c, $"{p.X * layout.Width:0},{p.Y * layout.Height:0}")))}");

@@ -51,9 +51,15 @@ internal static class ArticleAssembler
         var boxes = new List<PageBox> { titleBox with { Top = titleBox.Top - (0.12 * title.Lines.First().FontSize) } };
         boxes.AddRange(columns.Select(c => c.Box));
         var images = new List<DetectedImage>();
+        var lines = new List<ArticleLine>();
+        lines.AddRange(Lines(ArticleLineRole.Kicker, title.Kicker, layout));
+        lines.AddRange(Lines(ArticleLineRole.Headline, title.Headline, layout));
+        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline, layout));
+        lines.AddRange(Lines(ArticleLineRole.Body, columns.SelectMany(c => c.Lines), layout));
         foreach (var photo in photos)
         {
             var caption = captions[photo];
+            lines.AddRange(Lines(ArticleLineRole.Caption, caption, layout));
             boxes.Add(WithCaption(photo, caption));
             var (captionText, credit) = Captions.Split(TitleBlock.JoinText(caption));
             images.Add(new DetectedImage(Normalise(photo.Box, layout), captionText, credit));
@@ -74,6 +80,7 @@ internal static class ArticleAssembler
             ContinuedFrom = continuedFrom,
             HeadlineBox = title.HeadlineBox,
             HeadlineSize = title.HeadlineSize,
+            Lines = lines,
         };
 
         return article.Paragraphs.Count == 0 && images.Any(i => i.Caption is not null)
@@ -106,8 +113,13 @@ internal static class ArticleAssembler
             Parts = boxes,
             Images = [new DetectedImage(Normalise(image.Box, layout), text, credit)],
             HeadlineBox = image.Box,
+            Lines = [.. Lines(ArticleLineRole.Caption, caption, layout)],
         };
     }
+
+    /// <summary>Printed lines with their boxes normalised to the page.</summary>
+    public static IEnumerable<ArticleLine> Lines(ArticleLineRole role, IEnumerable<TextLine> lines, PageLayout layout) =>
+        lines.Select(l => new ArticleLine(role, l.Text.Trim(' '), Normalise(l.Box, layout)));
 
     /// <summary>A photo and the caption under it, as wide as the photo.</summary>
     public static PageBox WithCaption(PageImage image, IReadOnlyList<TextLine> caption) =>

@@ -236,10 +236,11 @@ internal static class BodyAssignment
                     continue;
                 }
 
+                // A photo beside a piece is a weak sign: photo news is set beside the columns of the story it is
+                // wrapped into; a column on the piece's own grid says more.
                 if (Owner[other] is { } owner && titles[owner].Box.Top <= block.Box.Top + (0.5 * sizes.Body))
                 {
-                    // A photo has no baseline grid and counts as on it.
-                    found.Add((owner, gap, other.Image is not null || SharesGrid(block, other)));
+                    found.Add((owner, gap, other.Image is null && SharesGrid(block, other)));
                 }
             }
 

@@ -96,7 +96,8 @@ internal static partial class Bylines
     public static string Tidy(string who)
     {
         var spaced = AfterRole().Replace(BeforeRole().Replace(who.Trim(), " "), "$0 ");
-        return Whitespace().Replace(spaced, " ").Trim();
+        var words = Whitespace().Replace(spaced, " ").Trim().Split(' ');
+        return string.Join(" ", words.Select(ChineseNames.SplitRunTogether));
     }
 
     /// <summary>"本报讯（记者 张三）", "新华社北京11月2日电（记者 李四）": a source ending in 讯 or 电, then the writers in brackets.</summary>
