@@ -22,7 +22,9 @@ public sealed class RealWorldLayoutTests
 
         Assert.Equal("社区新风扑面来", article.Headline);
         var paragraph = Assert.Single(article.Paragraphs);
-        Assert.EndsWith("邻里之间", paragraph[^28..^24], StringComparison.Ordinal);
+        Assert.StartsWith("社区居民", paragraph, StringComparison.Ordinal);
+        Assert.EndsWith("蔚然成风", paragraph, StringComparison.Ordinal);
+        Assert.Equal((12 - 2) + (9 * 12) + (10 * 12), paragraph.Length);
         var photo = Assert.Single(article.Images);
         Assert.Equal(("图为活动现场。", "张三"), (photo.Caption, photo.Credit));
     }
