@@ -26,6 +26,15 @@ public static class SampleEditionGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageCount, 4);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageCount, 16);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.PublicationName);
+        if (options.UnmappedFontPage is { } unmappedPage)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(unmappedPage, 2);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(unmappedPage, options.PageCount);
+            if (options.Fonts != SampleFontSet.TrueType)
+            {
+                throw new ArgumentException("Only TrueType subsets can be embedded without their Unicode map.", nameof(options));
+            }
+        }
 
         Directory.CreateDirectory(outputDirectory);
         using var fonts = FontLibrary.Load(options.Fonts);
@@ -42,10 +51,15 @@ public static class SampleEditionGenerator
             var baseName = $"{plan.Label}-{FileSafe(plan.Name)}";
             var pdfPath = Path.Combine(outputDirectory, baseName + ".pdf");
             var truthPath = Path.Combine(outputDirectory, baseName + ".truth.json");
-            PdfPageWriter.Write(pdfPath, page.Ops, fonts, Metadata(options, plan));
+            var unmapped = plan.Number == options.UnmappedFontPage;
+            var ops = options.Quirks ? DigitRuns.Split(page.Ops) : page.Ops;
+            PdfPageWriter.Write(pdfPath, ops, fonts, Metadata(options, plan), unmapped);
 
             var articles = page.Articles.Select(a => a.ToTruth()).ToList();
-            var info = new TruthPageInfo(plan.Label, plan.Name, PageGrid.PageWidth, PageGrid.PageHeight, baseName + ".pdf");
+            var info = new TruthPageInfo(plan.Label, plan.Name, PageGrid.PageWidth, PageGrid.PageHeight, baseName + ".pdf")
+            {
+                TextUnreadable = unmapped ? true : null,
+            };
             GroundTruth.Write(truthPath, new TruthFile(options.PublicationName, date, info, articles));
             pages.Add(new SamplePage(plan.Label, plan.Name, pdfPath, truthPath, PageGrid.PageWidth, PageGrid.PageHeight, articles));
         }

@@ -23,6 +23,21 @@ public sealed record SampleEditionOptions
 
     /// <summary>The running issue number (总第N期); default derived from <see cref="Date"/>.</summary>
     public int? IssueNumber { get; init; }
+
+    /// <summary>
+    /// When true, the PDFs carry a quirk of real typesetting systems that leaves the truth unchanged: numbers in body
+    /// text are drawn as separate text runs, split inside the number, the second half drawn after everything else on
+    /// the page a hair off the baseline, the first ending in a space glyph under the second (as Founder PDFGenerator
+    /// writes "5月 1" and "9日" for 5月19日); default false.
+    /// </summary>
+    public bool Quirks { get; init; }
+
+    /// <summary>
+    /// The number of one page (2 or more) whose fonts map every glyph to a private-use code point instead of its
+    /// character: the page prints correctly but its text cannot be read back, and its truth file says so
+    /// (<see cref="TruthPageInfo.TextUnreadable"/>). Needs <see cref="SampleFontSet.TrueType"/>; default none.
+    /// </summary>
+    public int? UnmappedFontPage { get; init; }
 }
 
 /// <summary>The fonts a sample edition is set in.</summary>

@@ -179,7 +179,7 @@ public sealed class LayoutTests(ChineseEditionFixture fixture) : IClassFixture<C
         foreach (var story in ownLine)
         {
             var text = fixture.Text(story.Regions[0].PageLabel);
-            Assert.True(text.Contains($"■{story.Byline}") || text.Contains($"□{story.Byline}"), $"{story.Id} byline line");
+            Assert.True(text.Contains($"■{story.Byline}") || text.Contains($"□{story.Byline}") || text.Contains($"{story.Byline} 报道"), $"{story.Id} byline line");
         }
 
         Assert.All(stories.Where(s => s.Byline is not null), s => Assert.DoesNotContain(s.Paragraphs, p => p.Contains(s.Byline!, StringComparison.Ordinal)));

@@ -70,6 +70,7 @@ internal static class Advertisements
             Regions = [Normalise(frame, layout)],
             Parts = [frame],
             Images = [.. images.Select(i => new DetectedImage(Normalise(i.Box, layout), null, null))],
+            Lines = [.. ordered.Select(l => new ArticleLine(headline.Contains(l) ? ArticleLineRole.Headline : ArticleLineRole.Body, l.Text.Trim(' '), Normalise(l.Box, layout)))],
             HeadlineBox = headline.Count > 0 ? PageBox.Bounding(headline.Select(l => l.Box)) : frame,
             HeadlineSize = largest,
         };

@@ -22,7 +22,7 @@ internal static class ArticleAssembler
         var columns = Columns.Of(body);
 
         // Jump lines are set on lines of their own, usually first or last but not always in reading order.
-        var paragraphs = Paragraphs.Read(columns).ToList();
+        var paragraphs = Paragraphs.Read(columns, [.. photos.Select(p => WithCaption(p, captions[p]))]).ToList();
         var continuedFrom = paragraphs.Select(Continuations.From).FirstOrDefault(l => l is not null);
         var continuedTo = paragraphs.Select(Continuations.To).LastOrDefault(l => l is not null);
         paragraphs = [.. paragraphs.Select(Continuations.Strip)];
@@ -51,9 +51,15 @@ internal static class ArticleAssembler
         var boxes = new List<PageBox> { titleBox with { Top = titleBox.Top - (0.12 * title.Lines.First().FontSize) } };
         boxes.AddRange(columns.Select(c => c.Box));
         var images = new List<DetectedImage>();
+        var lines = new List<ArticleLine>();
+        lines.AddRange(Lines(ArticleLineRole.Kicker, title.Kicker, layout));
+        lines.AddRange(Lines(ArticleLineRole.Headline, title.Headline, layout));
+        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline, layout));
+        lines.AddRange(Lines(ArticleLineRole.Body, columns.SelectMany(c => c.Lines), layout));
         foreach (var photo in photos)
         {
             var caption = captions[photo];
+            lines.AddRange(Lines(ArticleLineRole.Caption, caption, layout));
             boxes.Add(WithCaption(photo, caption));
             var (captionText, credit) = Captions.Split(TitleBlock.JoinText(caption));
             images.Add(new DetectedImage(Normalise(photo.Box, layout), captionText, credit));
@@ -74,6 +80,7 @@ internal static class ArticleAssembler
             ContinuedFrom = continuedFrom,
             HeadlineBox = title.HeadlineBox,
             HeadlineSize = title.HeadlineSize,
+            Lines = lines,
         };
 
         return article.Paragraphs.Count == 0 && images.Any(i => i.Caption is not null)
@@ -106,8 +113,13 @@ internal static class ArticleAssembler
             Parts = boxes,
             Images = [new DetectedImage(Normalise(image.Box, layout), text, credit)],
             HeadlineBox = image.Box,
+            Lines = [.. Lines(ArticleLineRole.Caption, caption, layout)],
         };
     }
+
+    /// <summary>Printed lines with their boxes normalised to the page.</summary>
+    public static IEnumerable<ArticleLine> Lines(ArticleLineRole role, IEnumerable<TextLine> lines, PageLayout layout) =>
+        lines.Select(l => new ArticleLine(role, l.Text.Trim(' '), Normalise(l.Box, layout)));
 
     /// <summary>A photo and the caption under it, as wide as the photo.</summary>
     public static PageBox WithCaption(PageImage image, IReadOnlyList<TextLine> caption) =>

@@ -165,7 +165,15 @@ internal static class BodyAssignment
                 // has a level neighbour does a column continue downwards (that crosses the gap between stories
                 // stacked without a rule, so it must not run ahead of the row).
                 var unowned = blocks.Where(b => Owner[b] is null).ToList();
-                var candidates = unowned.Select(b => (Block: b, Owners: Beside(b))).Where(c => c.Owners.Count > 0).ToList();
+                // Neighbours on the piece's own baseline grid first: a story's columns are set on one grid, and a
+                // neighbour on another is more likely the next story, reached only because the piece's own
+                // neighbours are not placed yet.
+                var candidates = unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: true))).Where(c => c.Owners.Count > 0).ToList();
+                if (candidates.Count == 0)
+                {
+                    candidates = [.. unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: false))).Where(c => c.Owners.Count > 0)];
+                }
+
                 if (candidates.Count == 0)
                 {
                     candidates = [.. unowned.Select(b => (Block: b, Owners: Above(b) is { } above ? new List<int> { above } : [])).Where(c => c.Owners.Count > 0)];
@@ -209,22 +217,36 @@ internal static class BodyAssignment
         private IEnumerable<TextBlock> OwnedRow(int owner) =>
             blocks.Where(b => Owner[b] == owner && b.Box.Top - titles[owner].Box.Bottom <= UnderLines * _leading);
 
-        private List<int> Beside(TextBlock block)
+        /// <param name="block">The unowned piece.</param>
+        /// <param name="strongOnly">Only neighbours on the piece's baseline grid (or photos) count.</param>
+        private List<int> Beside(TextBlock block, bool strongOnly)
         {
-            var found = new List<(int Owner, double Gap)>();
+            var found = new List<(int Owner, double Gap, bool Grid)>();
             foreach (var other in blocks)
             {
-                if (Owner[other] is not { } owner || titles[owner].Box.Top > block.Box.Top + (0.5 * sizes.Body))
+                if (ReferenceEquals(other, block))
                 {
                     continue;
                 }
 
                 var gap = Math.Max(other.Box.Left - block.Box.Right, block.Box.Left - other.Box.Right);
-                if (gap >= -1 && gap <= GutterEms * sizes.Body && Math.Abs(other.Box.Top - block.Box.Top) <= 1.5 * _leading
-                    && !VerticalRuleBetween(block.Box, other.Box))
+                if (gap < -1 || gap > GutterEms * sizes.Body || Math.Abs(other.Box.Top - block.Box.Top) > 1.5 * _leading
+                    || VerticalRuleBetween(block.Box, other.Box))
                 {
-                    found.Add((owner, gap));
+                    continue;
                 }
+
+                // A photo beside a piece is a weak sign: photo news is set beside the columns of the story it is
+                // wrapped into; a column on the piece's own grid says more.
+                if (Owner[other] is { } owner && titles[owner].Box.Top <= block.Box.Top + (0.5 * sizes.Body))
+                {
+                    found.Add((owner, gap, other.Image is null && SharesGrid(block, other)));
+                }
+            }
+
+            if (strongOnly)
+            {
+                found.RemoveAll(f => !f.Grid);
             }
 
             if (found.Count == 0)
@@ -238,8 +260,27 @@ internal static class BodyAssignment
                 return [];
             }
 
+            // A story's columns are set on one baseline grid; a neighbour on another grid is another story.
+            if (found.Any(f => f.Grid) && found.Any(f => !f.Grid))
+            {
+                found.RemoveAll(f => !f.Grid);
+            }
+
             var nearest = found.Min(f => f.Gap);
             return [.. found.Where(f => f.Gap <= nearest + 2).Select(f => f.Owner).Distinct()];
+        }
+
+        /// <summary>Whether most lines of <paramref name="a"/> level with <paramref name="b"/> sit on one of its lines' positions.</summary>
+        private bool SharesGrid(TextBlock a, TextBlock b)
+        {
+            var level = a.Lines.Where(l => l.Box.Top >= b.Box.Top - 1 && l.Box.Bottom <= b.Box.Bottom + 1).ToList();
+            if (level.Count == 0 || b.Lines.Count == 0)
+            {
+                return false;
+            }
+
+            var matched = level.Count(l => b.Lines.Any(m => Math.Abs(m.Box.Top - l.Box.Top) <= 0.15 * sizes.Body));
+            return matched >= 0.6 * level.Count;
         }
 
         /// <summary>

@@ -75,7 +75,8 @@ internal static partial class Bylines
 
         if (Role().IsMatch(first))
         {
-            return Tidy(first);
+            // "本报记者 张三 报道": the byline is who reported, not the verb.
+            return Tidy(Reported().Replace(first, ""));
         }
 
         var english = English().Match(first);
@@ -95,7 +96,8 @@ internal static partial class Bylines
     public static string Tidy(string who)
     {
         var spaced = AfterRole().Replace(BeforeRole().Replace(who.Trim(), " "), "$0 ");
-        return Whitespace().Replace(spaced, " ").Trim();
+        var words = Whitespace().Replace(spaced, " ").Trim().Split(' ');
+        return string.Join(" ", words.Select(ChineseNames.SplitRunTogether));
     }
 
     /// <summary>"本报讯（记者 张三）", "新华社北京11月2日电（记者 李四）": a source ending in 讯 or 电, then the writers in brackets.</summary>
@@ -127,6 +129,10 @@ internal static partial class Bylines
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
+
+    /// <summary>The "报道" (reports) that may close a byline line.</summary>
+    [GeneratedRegex(@"\s*(?:摄影)?报道\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Reported();
 
     /// <summary>Where a role starts right after a name: "张三通讯员" (but not inside "本报记者", "见习记者", "特约记者").</summary>
     [GeneratedRegex(@"(?<=[^\s本报约习（(])(?=(?:本报|特约|见习)?(?:记者|通讯员|实习生))", RegexOptions.CultureInvariant)]

@@ -47,6 +47,13 @@ internal sealed record DetectedArticle
     /// </summary>
     public IReadOnlyList<PageBox> Parts { get; init; } = [];
 
+    /// <summary>
+    /// The article's printed lines on this page with their boxes, in reading order: kicker, headline and subheadline
+    /// lines, then the body column by column (joined with <see cref="Script.Join"/> they read as the paragraphs did
+    /// before the byline, dateline and jump lines were taken off), then each photo's caption lines.
+    /// </summary>
+    public IReadOnlyList<ArticleLine> Lines { get; init; } = [];
+
     public ArticleContent ToContent() => new()
     {
         Kicker = Kicker,

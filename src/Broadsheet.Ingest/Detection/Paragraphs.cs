@@ -22,7 +22,12 @@ internal static class Paragraphs
     /// <summary>A gap this many ems larger than the usual line spacing separates paragraphs.</summary>
     private const double ExtraGap = 0.8;
 
-    public static IReadOnlyList<string> Read(IReadOnlyList<TextColumn> columns)
+    /// <param name="columns">The article's columns in reading order.</param>
+    /// <param name="photos">
+    /// Photos (with their captions) set into the columns: the text runs on around them, so the gap one leaves
+    /// between two lines of a column is no paragraph break.
+    /// </param>
+    public static IReadOnlyList<string> Read(IReadOnlyList<TextColumn> columns, IReadOnlyList<PageBox>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var paragraphs = new List<string>();
@@ -48,8 +53,10 @@ internal static class Paragraphs
                     || (linesInParagraph == 1 && Bylines.IsOwnLine(current) && previous.Box.Right < previousColumn!.Right - previous.FontSize)
                     || Math.Abs(line.FontSize - previous.FontSize) > SizeChange * em
                     || line.Box.Left - column.Left >= Indent * em
-                    || (previousJustified && previous.Box.Right <= previousColumn!.Right - (ShortLine * previous.FontSize))
-                    || (ReferenceEquals(previousColumn, column) && line.Box.Top - previous.Box.Top > leading + (ExtraGap * em));
+                    || (previousJustified && previous.Box.Right <= previousColumn!.Right - (ShortLine * previous.FontSize)
+                        && !WrappedWord(previous, text, line, previousColumn.Right))
+                    || (ReferenceEquals(previousColumn, column) && line.Box.Top - previous.Box.Top > leading + (ExtraGap * em)
+                        && !(photos ?? []).Any(p => p.HorizontalOverlap(line.Box) > 0 && p.Top >= previous.Box.Bottom - 1 && p.Bottom <= line.Box.Top + 1));
                 if (startsNew && current.Length > 0)
                 {
                     paragraphs.Add(current);
@@ -72,6 +79,24 @@ internal static class Paragraphs
 
         return paragraphs;
     }
+
+    /// <summary>
+    /// Whether a short Latin line is short only because the next line's first word did not fit on it: then the
+    /// paragraph runs on. Chinese breaks anywhere, so a short Chinese line always ends its paragraph.
+    /// </summary>
+    private static bool WrappedWord(TextLine previous, string nextText, TextLine next, double columnRight)
+    {
+        if (previous.Text.Length == 0 || nextText.Length == 0 || !IsLatin(previous.Text.TrimEnd()[^1]) || !IsLatin(nextText[0]))
+        {
+            return false;
+        }
+
+        var word = nextText.Split(' ')[0];
+        var charWidth = next.Box.Width / Math.Max(1, next.Text.Length);
+        return (word.Length + 1) * charWidth > columnRight - previous.Box.Right;
+    }
+
+    private static bool IsLatin(char c) => c is > ' ' and < '\u2000';
 
     /// <summary>
     /// Whether the column is set flush on both sides, as Chinese text is; a short line then ends a paragraph.

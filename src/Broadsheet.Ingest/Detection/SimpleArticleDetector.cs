@@ -16,6 +16,13 @@ internal sealed class SimpleArticleDetector : IArticleDetector
     public IReadOnlyList<DetectedArticle> Detect(PageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        if (layout.IsUnreadable)
+        {
+            // Garbage in a font without a usable Unicode map is never article text; with no articles the page is
+            // marked for review.
+            return [];
+        }
+
         var (top, bottom) = PageFurniture.ContentBand(layout);
         var lines = layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5).ToList();
         if (lines.Count == 0)

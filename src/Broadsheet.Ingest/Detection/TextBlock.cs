@@ -45,9 +45,10 @@ internal sealed class TextBlock
                 }
 
                 // Same column: mostly overlapping, or starting at the same edge give or take a paragraph indent
-                // (a short byline line above an indented first line hardly overlaps it).
+                // (a short byline line above an indented first line hardly overlaps it; a paragraph's last line of
+                // two characters ends where the next paragraph's indented first line begins).
                 var overlap = a.HorizontalOverlap(b);
-                var sameColumn = overlap > 0 && (overlap >= 0.5 * Math.Min(a.Width, b.Width) || Math.Abs(a.Left - b.Left) <= 2.2 * sizes.Body);
+                var sameColumn = (overlap > 0 && overlap >= 0.5 * Math.Min(a.Width, b.Width)) || Math.Abs(a.Left - b.Left) <= 2.2 * sizes.Body;
                 if (b.Top < a.Bottom - (0.3 * sizes.Body) || !sameColumn)
                 {
                     continue;

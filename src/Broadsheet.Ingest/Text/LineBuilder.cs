@@ -18,6 +18,12 @@ internal static class LineBuilder
     /// <summary>A gap wider than this (in ems) between Latin characters is a word space the PDF did not draw.</summary>
     private const double WordGap = 0.22;
 
+    /// <summary>A run this close (ems) to another's baseline, and no further than <see cref="OffBaselineGap"/> from it, is part of its line.</summary>
+    private const double OffBaseline = 0.12;
+
+    /// <summary>See <see cref="OffBaseline"/>: letter spacing, not a gap between a headline and its neighbour.</summary>
+    private const double OffBaselineGap = 0.3;
+
     /// <summary>Adjacent glyphs whose sizes differ by more than this ratio belong to different lines.</summary>
     private const double SizeRatio = 1.3;
 
@@ -26,19 +32,65 @@ internal static class LineBuilder
         ArgumentNullException.ThrowIfNull(glyphs);
         ArgumentNullException.ThrowIfNull(rules);
         var vertical = rules.Where(r => !r.IsHorizontal).Select(r => r.Box).ToArray();
-        var lines = new List<TextLine>();
+        var runs = new List<(int Row, List<Glyph> Glyphs)>();
+        var rowIndex = 0;
         foreach (var row in Rows(glyphs.Where(g => g.Size > 0 && g.Value.Length > 0)))
         {
-            foreach (var run in Runs(row, vertical))
+            runs.AddRange(Runs(row, vertical).Select(run => (rowIndex, run)));
+            rowIndex++;
+        }
+
+        var lines = new List<TextLine>();
+        foreach (var run in JoinOffBaseline(runs, vertical))
+        {
+            if (ToLine(run, script) is { } line)
             {
-                if (ToLine(run, script) is { } line)
-                {
-                    lines.Add(line);
-                }
+                lines.Add(line);
             }
         }
 
         return [.. lines.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left)];
+    }
+
+    /// <summary>
+    /// Joins runs that rows kept apart although they are one line: a run drawn a hair off the baseline (Founder
+    /// PDFGenerator draws the second half of a number so) falls into the next row when the row began at a
+    /// neighbouring column's slightly higher baseline. Runs of different rows join when their baselines are within
+    /// the row tolerance of each other, their sizes match and nothing but letter spacing lies between them.
+    /// </summary>
+    private static IEnumerable<List<Glyph>> JoinOffBaseline(List<(int Row, List<Glyph> Glyphs)> runs, PageBox[] verticalRules)
+    {
+        var info = runs.Select(r => (r.Row, r.Glyphs, Baseline: Median(r.Glyphs.Where(g => !g.IsWhiteSpace).DefaultIfEmpty(r.Glyphs[0]).Select(g => g.Baseline)),
+            Size: r.Glyphs.Max(g => g.Size), Left: r.Glyphs.Min(g => g.Box.Left), Right: r.Glyphs.Max(g => g.Box.Right))).ToList();
+        var order = Enumerable.Range(0, info.Count).OrderBy(i => info[i].Baseline).ToArray();
+        var parent = Enumerable.Range(0, info.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        for (var x = 0; x < order.Length; x++)
+        {
+            var a = info[order[x]];
+            for (var y = x + 1; y < order.Length; y++)
+            {
+                var b = info[order[y]];
+                var size = Math.Min(a.Size, b.Size);
+                if (b.Baseline - a.Baseline > BaselineTolerance * Math.Max(a.Size, b.Size))
+                {
+                    break;
+                }
+
+                var gap = Math.Max(a.Left, b.Left) - Math.Min(a.Right, b.Right);
+                if (a.Row != b.Row && b.Baseline - a.Baseline <= OffBaseline * size
+                    && Math.Max(a.Size, b.Size) / size <= SizeRatio && gap <= OffBaselineGap * size
+                    && !verticalRules.Any(r => r.CenterX > Math.Min(a.Right, b.Right) - 0.1 && r.CenterX < Math.Max(a.Left, b.Left) + 0.1
+                        && r.Top <= a.Baseline && r.Bottom >= a.Baseline - (0.5 * size)))
+                {
+                    parent[Root(order[y])] = Root(order[x]);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, info.Count)
+            .GroupBy(Root)
+            .Select(g => g.Count() == 1 ? info[g.Key].Glyphs : [.. g.SelectMany(i => info[i].Glyphs).OrderBy(gl => gl.Box.Left)]);
     }
 
     private static IEnumerable<List<Glyph>> Rows(IEnumerable<Glyph> glyphs)
@@ -168,7 +220,7 @@ internal static class LineBuilder
 
         var text = new StringBuilder();
         Glyph? previous = null;
-        var pendingSpace = false;
+        Glyph? pendingSpace = null;
         foreach (var g in run)
         {
             if (g.IsWhiteSpace)
@@ -178,25 +230,25 @@ internal static class LineBuilder
                 if (IsIdeographicSpace(g))
                 {
                     text.Append('\u3000');
-                    pendingSpace = false;
+                    pendingSpace = null;
                 }
                 else if (text.Length > 0 && text[^1] != '\u3000')
                 {
-                    pendingSpace = true;
+                    pendingSpace = g;
                 }
 
                 continue;
             }
 
             var value = CjkFolding.Fold(g.Value, script);
-            if (previous is { } p && (pendingSpace || IsUndrawnWordSpace(p, g, value)))
+            if (previous is { } p && ((pendingSpace is { } space && SeparatesWords(space, p, g)) || IsUndrawnWordSpace(p, g, value)))
             {
                 text.Append(' ');
             }
 
             text.Append(value);
             previous = g with { Value = value };
-            pendingSpace = false;
+            pendingSpace = null;
         }
 
         var ink = run.Where(g => !g.IsWhiteSpace).ToList();
@@ -211,6 +263,17 @@ internal static class LineBuilder
             Colour = colour.Length == 0 ? null : colour,
             Baseline = Median(main.Select(g => g.Baseline)),
         };
+    }
+
+    /// <summary>
+    /// Whether a drawn space between two characters is a word break: it sits in the gap between them. Founder
+    /// PDFGenerator splits numbers into runs and ends the first run with a space glyph drawn under the next
+    /// digit ("5月 1" + "9日"); that space overlaps a character and separates nothing.
+    /// </summary>
+    private static bool SeparatesWords(Glyph space, Glyph previous, Glyph next)
+    {
+        var slack = 0.1 * Math.Max(previous.Size, next.Size);
+        return space.Box.Left >= previous.Box.Right - slack && space.Box.Left < next.Box.Left - (0.5 * slack);
     }
 
     /// <summary>

@@ -39,4 +39,11 @@ internal sealed record PageLayout(double Width, double Height, IReadOnlyList<Tex
     public IReadOnlyList<PageRule> Rules { get; init; } = [];
 
     public IReadOnlyList<PagePanel> Panels { get; init; } = [];
+
+    /// <summary>
+    /// True when the page's text cannot be read: most of its characters came out as private-use code points,
+    /// control characters or replacement characters (fonts with no usable Unicode map). Its lines are not
+    /// article text; the page needs review (or OCR).
+    /// </summary>
+    public bool IsUnreadable { get; init; }
 }

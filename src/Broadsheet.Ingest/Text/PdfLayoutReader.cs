@@ -33,14 +33,21 @@ internal static class PdfLayoutReader
         var (rules, panels) = Shapes(page, frame);
         var glyphs = page.Letters
             .Where(l => l.TextOrientation == TextOrientation.Horizontal)
-            .Select(l => ToGlyph(l, frame));
+            .Select(l => ToGlyph(l, frame))
+            .ToList();
         var lines = LineBuilder.Build(glyphs, rules, script);
         var images = page.GetImages()
             .Select(i => frame.ToBox(i.BoundingBox))
             .Where(b => b.Width > 4 && b.Height > 4)
             .Select(b => new PageImage(b))
             .ToList();
-        return new PageLayout(frame.Width, frame.Height, lines) { Images = images, Rules = rules, Panels = panels };
+        return new PageLayout(frame.Width, frame.Height, lines)
+        {
+            Images = images,
+            Rules = rules,
+            Panels = panels,
+            IsUnreadable = TextQuality.IsUnreadable(glyphs.Select(g => g.Value)),
+        };
     }
 
     private static Glyph ToGlyph(Letter letter, Frame frame)

@@ -56,13 +56,19 @@ internal sealed class FontFace : IDisposable
             return Typeface;
         }
 
-        _subsetter ??= new TrueTypeSubsetter(Path, Index);
         var map = new Dictionary<char, ushort>();
         foreach (var c in characters)
         {
             map[c] = Glyph(c);
         }
 
+        return CreateTypefaceFor(map);
+    }
+
+    // A subset whose cmap maps each character to the glyph given (of the full face), whatever character drew it.
+    public SKTypeface CreateTypefaceFor(IReadOnlyDictionary<char, ushort> map)
+    {
+        _subsetter ??= new TrueTypeSubsetter(Path, Index);
         var data = _subsetter.Subset(map);
         return SKTypeface.FromData(SKData.CreateCopy(data))
             ?? throw new InvalidDataException($"The subset of {Path} could not be loaded.");

@@ -41,7 +41,8 @@ internal static class EditionPlanner
                 LShape: lShape,
                 Continuation: page == jumpTarget,
                 JumpsOut: page == 1);
-            var columns = page == 1 ? 8 : english ? 6 : text.Chance(0.7) ? 8 : 6;
+            int[] grids = page == 1 ? [8, 8, 9, 7] : english ? [5, 6, 6] : [5, 6, 6, 7, 8, 8, 8, 9];
+            var columns = text.Pick(grids);
             plans.Add(new PagePlan(page, Label(page), names[page - 1], english, columns, features, page == 1 ? Label(jumpTarget) : null));
         }
 

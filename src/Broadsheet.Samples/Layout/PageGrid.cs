@@ -1,6 +1,6 @@
 namespace Broadsheet.Samples.Layout;
 
-// The page and its column grid. Pages are broadsheet, 350 x 500 mm (992 x 1417 pt); the body size is chosen so
+// The page and its column grid, five to nine columns. Pages are broadsheet, 350 x 500 mm (992 x 1417 pt); the body size is chosen so
 // a column holds a whole number of Chinese characters, as typesetters set it.
 internal sealed class PageGrid
 {
@@ -17,7 +17,7 @@ internal sealed class PageGrid
         Columns = columns;
         Gutter = columns >= 8 ? 12 : 14;
         ColumnWidth = (PageWidth - (2 * Margin) - ((columns - 1) * Gutter)) / columns;
-        CharsPerLine = columns >= 8 ? 11 : 15;
+        CharsPerLine = columns switch { <= 5 => 18, 6 => 15, 7 => 13, 8 => 11, _ => 10 };
         BodySize = ColumnWidth / CharsPerLine;
         LineHeight = Math.Round(BodySize * 1.42, 2);
     }

@@ -58,7 +58,7 @@ internal sealed class PagePlanner(PageGrid grid, TextGenerator text)
             AddBriefs(briefsRight, briefsWidth, top, bottom, ref first, ref count);
         }
 
-        var side = rest >= 1 && text.Chance(0.55) ? 1 : 0;
+        var side = rest >= 1 && count >= 2 * MinColumns && text.Chance(0.55) ? 1 : 0;
         rest -= side;
         var regionHeight = bottom - top;
         var bandFraction = text.Between(0.36, 0.48);

@@ -49,7 +49,13 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             y = canvas.Display(kicker, deckFont, Fit(kicker, deckFont, deckSize, right - left), Ink.Black, left, right, y, deckSize * 1.5, align);
         }
 
-        y = Headline(draft.Headline, headSize, left, right, y, align, slot.Importance == 0 && text.Chance(0.2) ? Ink.Red : Ink.Black);
+        y = Headline(draft.Headline, headSize, left, right, y, align, slot.Importance == 0 && text.Chance(0.2) ? Ink.Red : Ink.Black, out var printed);
+        if (!continuation)
+        {
+            // What the page holds: a break between two phrases takes the ideographic space between them with it.
+            draft.Headline = printed;
+        }
+
         if (!continuation && draft.Subheadline is { } sub)
         {
             y = canvas.Display(sub, deckFont, Fit(sub, deckFont, deckSize * 0.92, right - left), Ink.Black, left, right, y + 2, deckSize * 1.45, align);
@@ -96,7 +102,8 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
     }
 
     // Sets the headline on one line, shrinking it a little if need be, or on two balanced lines.
-    private double Headline(string headline, double size, double left, double right, double top, Align align, SkiaSharp.SKColor color)
+    // printed: The headline as the page holds it, its lines joined as they read.
+    private double Headline(string headline, double size, double left, double right, double top, Align align, SkiaSharp.SKColor color, out string printed)
     {
         var width = (right - left) * 0.96;
         var natural = canvas.Setter.Measure(headline, FontRole.Heavy, size);
@@ -120,6 +127,7 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             top = canvas.Display(line, FontRole.Heavy, size, color, left, right, top, size * 1.25, align);
         }
 
+        printed = lines.Count == 1 ? headline : JoinLines(lines[0], lines[1]);
         return top;
     }
 
@@ -127,6 +135,7 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
     private List<Frame> Frames(Slot slot, double top, NewsTheme? photoTheme, ArticleDraft draft, bool english)
     {
         var columnTops = Enumerable.Repeat(top, slot.Count).ToArray();
+        var holes = new (double Top, double Bottom)?[slot.Count];
         var large = slot.Area(Grid) > 0.2 * Grid.SpanWidth(0, Grid.Columns) * (Grid.ContentBottom - Grid.ContentTop);
         var chance = large ? 1 : slot.Importance switch { 0 => 0.95, 1 => 0.8, _ => 0.4 };
         var photoAllowed = slot.Count >= 3 || (slot.Count == 2 && slot.Height > 450);
@@ -138,6 +147,11 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             var (caption, credit) = Caption(photoTheme, english);
             var printed = english ? $"{caption} Photo: {credit}" : $"{caption} {credit}/摄";
             var captionFont = english ? FontRole.Latin : FontRole.Sans;
+            if (slot.Count >= 2 && text.Chance(0.35) && TryInsetPhoto(slot, top, holes, draft, english, caption, credit, printed, captionFont))
+            {
+                return BuildFrames(slot, columnTops, holes);
+            }
+
             for (var photoColumns = preferred; photoColumns >= 2; photoColumns--)
             {
                 var first = onLeft ? 0 : slot.Count - photoColumns;
@@ -169,16 +183,64 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             }
         }
 
+        return BuildFrames(slot, columnTops, holes);
+    }
+
+    // The columns top to bottom, each cut in two around the photo set into it, if any.
+    private List<Frame> BuildFrames(Slot slot, double[] columnTops, (double Top, double Bottom)?[] holes)
+    {
         var frames = new List<Frame>();
         for (var i = 0; i < slot.Count; i++)
         {
-            if (slot.Bottoms[i] - columnTops[i] >= Grid.LineHeight)
+            var left = Grid.ColumnLeft(slot.First + i);
+            if (holes[i] is { } hole)
             {
-                frames.Add(new Frame(Grid.ColumnLeft(slot.First + i), Grid.ColumnWidth, columnTops[i], slot.Bottoms[i]));
+                frames.Add(new Frame(left, Grid.ColumnWidth, columnTops[i], hole.Top));
+                frames.Add(new Frame(left, Grid.ColumnWidth, hole.Bottom, slot.Bottoms[i]));
+            }
+            else if (slot.Bottoms[i] - columnTops[i] >= Grid.LineHeight)
+            {
+                frames.Add(new Frame(left, Grid.ColumnWidth, columnTops[i], slot.Bottoms[i]));
             }
         }
 
         return frames;
+    }
+
+    // A photo set into the middle of one or two columns, the text running on above and below it (wrap-around).
+    private bool TryInsetPhoto(
+        Slot slot, double top, (double Top, double Bottom)?[] holes, ArticleDraft draft, bool english,
+        string caption, string credit, string printed, FontRole captionFont)
+    {
+        var width = slot.Count >= 4 && text.Chance(0.5) ? 2 : 1;
+        var first = text.Next(0, slot.Count - width + 1);
+        var box = new Box(Grid.ColumnLeft(slot.First + first), 0, Grid.ColumnRight(slot.First + first + width - 1), 0);
+        var photoTop = top + (Grid.LineHeight * text.Next(4, 9)) + (Grid.LineHeight * 0.3);
+        box = box with { Top = photoTop, Bottom = photoTop + (box.Width * text.Between(0.6, width == 1 ? 1.1 : 0.75)) };
+        var runs = new[] { new TextRun(printed, captionFont, Ink.Black) };
+        var lines = canvas.Setter.Break(runs, CaptionSize, box.Width, justify: !english, latin: english);
+        var captionTop = box.Bottom + 4;
+        var captionBottom = captionTop + (lines.Count * CaptionLineHeight);
+        var resume = captionBottom + (Grid.LineHeight * 0.6);
+        var columnBottom = Enumerable.Range(first, width).Min(i => slot.Bottoms[i]);
+        if (columnBottom - resume < 4 * Grid.LineHeight || lines.Count > 4)
+        {
+            return false;
+        }
+
+        canvas.Photo(box, text.Next(0, int.MaxValue));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            canvas.Emit(lines[i], runs, CaptionSize, box.Left, box.Right, captionTop + (i * CaptionLineHeight), CaptionLineHeight, Align.Left);
+        }
+
+        draft.Images.Add(new TruthImage(canvas.Label, PageCanvas.Normalise(box), caption, credit));
+        for (var i = first; i < first + width; i++)
+        {
+            holes[i] = (box.Top - (Grid.LineHeight * 0.3), resume);
+        }
+
+        return true;
     }
 
     internal const double CaptionSize = 8.4;
@@ -224,7 +286,7 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
         }
 
         var form = text.Random.NextDouble();
-        if (form < 0.5 || spec.Wire)
+        if (form < 0.45 || spec.Wire)
         {
             draft.Dateline = spec.Wire ? text.Fill("新华社北京{date}电")
                 : text.Chance(0.7) ? "本报讯" : text.Fill("本报{city}{date}讯");
@@ -232,7 +294,7 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             return [new TextRun(draft.Dateline, FontRole.Sans, Ink.Black), new TextRun($"（{draft.Byline}）", FontRole.Serif, Ink.Black)];
         }
 
-        if (form < 0.82)
+        if (form < 0.72)
         {
             draft.Byline = text.Pick((string[])["本报记者", "通讯员", "本报记者", ""]) switch
             {
@@ -240,6 +302,14 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
                 var role => $"{role} {text.ChineseName()}",
             };
             flow.TryPlace(flow.Line([new TextRun($"■{draft.Byline}", FontRole.Sans, Ink.Black)], Align.Left));
+            return [];
+        }
+
+        if (form < 0.8)
+        {
+            // "本报记者 张三 报道" on a line of its own; the byline is who, not the verb.
+            draft.Byline = text.Chance(0.6) ? $"本报记者 {text.ChineseName()}" : $"记者 {text.ChineseName()} {text.ChineseName()}";
+            flow.TryPlace(flow.Line([new TextRun($"{draft.Byline} 报道", FontRole.Sans, Ink.Black)], Align.Left));
             return [];
         }
 
@@ -315,6 +385,10 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
             throw new InvalidOperationException($"Story {draft.Id} got a slot too small for a single sentence.");
         }
     }
+
+    // Latin words broken across lines are read with a space between them; Chinese runs straight on.
+    private static string JoinLines(string first, string second) =>
+        first.Length > 0 && second.Length > 0 && first[^1] < 0x2000 && second[0] < 0x2000 ? $"{first} {second}" : first + second;
 
     private static string JumpLine(string format, string label) =>
         string.Format(CultureInfo.InvariantCulture, format, int.Parse(label, CultureInfo.InvariantCulture));

@@ -7,7 +7,12 @@ namespace Broadsheet.Samples.Rendering;
 // Replays a composed page into a one-page PDF with SkiaSharp's PDF backend.
 internal static class PdfPageWriter
 {
-    public static void Write(string path, IReadOnlyList<DrawOp> ops, FontLibrary fonts, SKDocumentPdfMetadata metadata)
+    // First private-use code point an unmapped font's characters are renumbered to.
+    private const char PrivateUse = '\uE000';
+
+    // unmapped: Embed every face with its characters renumbered into the private use area, so the page prints as
+    // set but its ToUnicode maps (written by Skia from the subset's cmap) say nothing usable.
+    public static void Write(string path, IReadOnlyList<DrawOp> ops, FontLibrary fonts, SKDocumentPdfMetadata metadata, bool unmapped = false)
     {
         // Each face is embedded once per page, cut down to the characters this page uses.
         var characters = new Dictionary<FontFace, SortedSet<char>>();
@@ -22,7 +27,18 @@ internal static class PdfPageWriter
             set.UnionWith(op.Text);
         }
 
-        var typefaces = characters.ToDictionary(kv => kv.Key, kv => kv.Key.CreateTypefaceFor(kv.Value));
+        var codes = new Dictionary<FontFace, Dictionary<char, char>>();
+        if (unmapped)
+        {
+            foreach (var (face, set) in characters)
+            {
+                codes[face] = set.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (char)(PrivateUse + x.i));
+            }
+        }
+
+        var typefaces = characters.ToDictionary(kv => kv.Key, kv => codes.TryGetValue(kv.Key, out var map)
+            ? kv.Key.CreateTypefaceFor(map.ToDictionary(x => x.Value, x => kv.Key.Glyph(x.Key)))
+            : kv.Key.CreateTypefaceFor(kv.Value));
         try
         {
             using var stream = File.Create(path);
@@ -31,7 +47,7 @@ internal static class PdfPageWriter
             using var paint = new SKPaint { IsAntialias = true };
             foreach (var op in ops)
             {
-                Draw(canvas, paint, op, fonts, typefaces);
+                Draw(canvas, paint, Renumber(op, fonts, codes), fonts, typefaces);
             }
 
             document.EndPage();
@@ -48,6 +64,11 @@ internal static class PdfPageWriter
             }
         }
     }
+
+    private static DrawOp Renumber(DrawOp op, FontLibrary fonts, Dictionary<FontFace, Dictionary<char, char>> codes) =>
+        op is TextOp text && codes.TryGetValue(fonts[text.Font], out var map)
+            ? text with { Text = new string([.. text.Text.Select(c => map[c])]) }
+            : op;
 
     private static void Draw(SKCanvas canvas, SKPaint paint, DrawOp op, FontLibrary fonts, Dictionary<FontFace, SKTypeface> typefaces)
     {

@@ -9,9 +9,10 @@ internal sealed class LayoutBuilder(double width = 842, double height = 1191)
     private readonly List<PageRule> _rules = [];
     private readonly List<PageImage> _images = [];
 
-    public LayoutBuilder Line(string text, double size, double left, double top, bool bold = false)
+    /// <param name="width">The line's width; by default an em per character.</param>
+    public LayoutBuilder Line(string text, double size, double left, double top, bool bold = false, double? width = null)
     {
-        var right = left + (text.EnumerateRunes().Count() * size);
+        var right = left + (width ?? (text.EnumerateRunes().Count() * size));
         _lines.Add(new TextLine(text, new PageBox(left, top, right, top + size), size) { IsBold = bold, Baseline = top + (0.88 * size) });
         return this;
     }

@@ -66,6 +66,32 @@ public sealed class LineBuilderTests
     }
 
     [Fact]
+    public void A_number_split_into_runs_the_founder_way_reads_whole()
+    {
+        // Founder PDFGenerator: "5月 1" (its space drawn under the next digit), and later in the content stream
+        // "9日起" a hair below the baseline. A neighbouring column's line sits a little higher, so the page's rows
+        // start above this line's baseline.
+        var first = Row("近日5月", 100, 200, 10).Concat(Row("1", 140, 200, 10, advance: 5))
+            .Append(new Glyph(" ", Glyph.EmBox(145, 148, 200, 10), 200, 10));
+        var second = Row("9", 145, 200.3, 10, advance: 5).Concat(Row("日起", 150, 200.3, 10));
+        var neighbour = Row("邻栏文字", 200, 197.6, 10);
+
+        var lines = LineBuilder.Build(neighbour.Concat(second).Concat(first), []);
+
+        Assert.Contains(lines, l => l.Text == "近日5月19日起");
+        Assert.Contains(lines, l => l.Text == "邻栏文字");
+        Assert.Equal(2, lines.Count);
+    }
+
+    [Fact]
+    public void A_space_drawn_between_words_still_separates_them()
+    {
+        var glyphs = Row("word", 100, 200, 10, advance: 5).Append(new Glyph(" ", Glyph.EmBox(120, 123, 200, 10), 200, 10)).Concat(Row("next", 123, 200, 10, advance: 5));
+
+        Assert.Equal("word next", Assert.Single(LineBuilder.Build(glyphs, [])).Text);
+    }
+
+    [Fact]
     public void Lines_come_top_to_bottom()
     {
         var glyphs = Row("第二行", 100, 230, 10).Concat(Row("第一行", 100, 215, 10));

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Broadsheet.Ingest.Text;
+
+/// <summary>
+/// Tells a page whose text came out as garbage: a font with no usable Unicode map gives private-use code points,
+/// control characters or U+FFFD instead of what was printed. Such text must never reach an article.
+/// </summary>
+internal static class TextQuality
+{
+    /// <summary>A page is unreadable when more than this share of its drawn characters is unusable.</summary>
+    public const double MaxUnusableShare = 0.3;
+
+    /// <summary>Whether most drawn characters are unusable; a page with none (a scan) is empty, not unreadable.</summary>
+    public static bool IsUnreadable(IEnumerable<string> characters)
+    {
+        ArgumentNullException.ThrowIfNull(characters);
+        int total = 0, unusable = 0;
+        foreach (var value in characters)
+        {
+            if (string.IsNullOrWhiteSpace(value) && value.Length > 0)
+            {
+                continue;
+            }
+
+            total++;
+            unusable += IsUnusable(value) ? 1 : 0;
+        }
+
+        return total > 0 && unusable > MaxUnusableShare * total;
+    }
+
+    /// <summary>Whether a drawn character's text says nothing about what was printed.</summary>
+    public static bool IsUnusable(string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var c = rune.Value;
+            if (Rune.IsControl(rune) || c == 0xFFFD
+                || (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
