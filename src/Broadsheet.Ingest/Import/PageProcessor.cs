@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Packages;
@@ -56,6 +57,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         }
 
         File.Delete(rasterized.Path);
+        WriteTextLayer(found.Articles, made.Directory);
 
         report(ImportStage.Storing);
         var hash = await BlobKeys.HashFileAsync(page.Page.FilePath, cancellationToken);
@@ -72,6 +74,27 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         {
             ReviewNote = found.Notes.Count > 0 ? string.Join("; ", found.Notes) : null,
         };
+    }
+
+    /// <summary>The articles' printed lines beside the images, so the reader can mark a searched phrase on the page.</summary>
+    private static void WriteTextLayer(IReadOnlyList<DetectedArticle> articles, string folder)
+    {
+        var lines = new List<PageTextLine>();
+        foreach (var line in articles.SelectMany(a => a.Lines))
+        {
+            var (left, top, right, bottom) = line.Box.Bounds;
+            lines.Add(new PageTextLine(line.Text, Round(left), Round(top), Round(right), Round(bottom)));
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        using var file = File.Create(Path.Combine(folder, PageTextLayer.FileName));
+        PageTextLayer.Write(file, lines);
+
+        static double Round(double value) => Math.Round(value, 5);
     }
 
     private async Task<RasterizedPage> RasterizeAsync(ValidatedPage page, string output, CancellationToken cancellationToken)

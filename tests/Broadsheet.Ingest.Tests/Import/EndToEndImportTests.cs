@@ -51,6 +51,14 @@ public sealed class EndToEndImportTests : IDisposable
                 Assert.Equal(2000, page.ImageWidth);
                 Assert.True(await blobs.ExistsAsync(page.ImageKey!), page.ImageKey);
                 Assert.True(await blobs.ExistsAsync(page.PdfKey!), page.PdfKey);
+
+                // The articles' printed lines beside the images, for marking search hits on the page.
+                await using var layer = await blobs.OpenReadAsync($"{page.DerivativesKey}/{PageTextLayer.FileName}");
+                Assert.NotNull(layer);
+                var lines = await PageTextLayer.ReadAsync(layer!);
+                var lead = sample.Pages.Single(p => p.Label == page.Label).Articles[0].Headline.Replace("\u3000", "", StringComparison.Ordinal);
+                Assert.Contains(lines, l => lead.StartsWith(l.Text.Replace("\u3000", "", StringComparison.Ordinal), StringComparison.Ordinal) && l.Text.Length >= 2);
+                Assert.All(lines, l => Assert.True(l.Left >= 0 && l.Left < l.Right && l.Right <= 1 && l.Top >= 0 && l.Top < l.Bottom && l.Bottom <= 1, l.ToString()));
             }
 
             // Every article printed on these pages, by headline; a headline broken over two lines loses the
