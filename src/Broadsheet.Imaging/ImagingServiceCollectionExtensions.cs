@@ -19,6 +19,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<DerivativeOptions>();
         services.AddSingleton<IPageRasterizer, PdfRasterizer>();
         services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
+        services.AddSingleton<IImageCropper, VipsImageCropper>();
         return services;
     }
 }
