@@ -1,0 +1,66 @@
+using Broadsheet.Web.Published;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Broadsheet.Web.Caching;
+
+/// <summary>
+/// Reader pages are rendered once and served from memory until their publication changes; browsers and CDNs
+/// revalidate with <c>If-None-Match</c>/<c>If-Modified-Since</c> and get 304s.
+/// </summary>
+internal static class ReaderCaching
+{
+    public const string Policy = "reader";
+
+    public static IServiceCollection AddReaderCaching(this IServiceCollection services)
+    {
+        services.AddOptions<ReaderCacheOptions>()
+            .BindConfiguration(ReaderCacheOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ReaderCacheOptions>>((output, reader) =>
+            output.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromSeconds(reader.Value.ServerSeconds)).Tag(Policy)));
+        services.AddSingleton<IReaderCache, OutputReaderCache>();
+        services.AddHostedService<EditionStampWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Marks the response as a reader page of <paramref name="slug"/> (for invalidation), sets its validators and
+    /// caching headers, and says whether the client's copy is still good (the handler then answers 304).
+    /// </summary>
+    public static bool IsNotModified(HttpContext context, string slug, EditionStamp? stamp)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TagPublication(context, slug);
+        if (stamp is null)
+        {
+            return false;
+        }
+
+        var etag = new EntityTagHeaderValue(stamp.ETag);
+        var response = context.Response.GetTypedHeaders();
+        response.ETag = etag;
+        response.LastModified = stamp.LastModified;
+        var request = context.Request.GetTypedHeaders();
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+        {
+            return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
+        }
+
+        return request.IfModifiedSince is { } since && stamp.LastModified <= since;
+    }
+
+    /// <summary>Tags the response for <see cref="IReaderCache.InvalidateAsync"/> and sets how long clients may keep it.</summary>
+    public static void TagPublication(HttpContext context, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutputReaderCache.PublicationTag(slug));
+        var seconds = context.RequestServices.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.ClientSeconds;
+        context.Response.Headers.CacheControl = seconds > 0 ? $"public, max-age={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no-cache";
+    }
+}
