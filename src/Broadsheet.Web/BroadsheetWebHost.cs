@@ -4,7 +4,9 @@ using Broadsheet.Web.Api;
 using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
 using Broadsheet.Web.Published;
+using Broadsheet.Imaging;
 using Broadsheet.Web.Reader;
+using Broadsheet.Web.Reader.Localization;
 
 namespace Broadsheet.Web;
 
@@ -33,13 +35,16 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetData(new DataFolder(options.Data));
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         builder.Services.AddPublishedEditions();
+        builder.Services.AddBroadsheetImaging();
         builder.Services.AddBroadsheetReader();
         builder.Services.AddBroadsheetApi();
 
         var app = builder.Build();
         app.UseBroadsheetStaticFiles();
+        app.UseReaderLocalization();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
         app.UseRouting();
+        app.UseOutputCache();
         app.MapMedia();
         app.MapBroadsheetApi();
         app.MapBroadsheetReader();
