@@ -5,6 +5,7 @@ using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
 using Broadsheet.Web.Published;
 using Broadsheet.Imaging;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Reader;
 using Broadsheet.Web.Reader.Localization;
 
@@ -37,14 +38,15 @@ public static class BroadsheetWebHost
         builder.Services.AddPublishedEditions();
         builder.Services.AddBroadsheetImaging();
         builder.Services.AddBroadsheetReader();
+        builder.Services.AddMedia();
         builder.Services.AddBroadsheetApi();
 
         var app = builder.Build();
+        app.UseReaderPageCache();
         app.UseBroadsheetStaticFiles();
         app.UseReaderLocalization();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
         app.UseRouting();
-        app.UseOutputCache();
         app.MapMedia();
         app.MapBroadsheetApi();
         app.MapBroadsheetReader();

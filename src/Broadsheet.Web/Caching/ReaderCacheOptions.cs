@@ -15,6 +15,10 @@ public sealed class ReaderCacheOptions
     [Range(0, 86_400)]
     public int ClientSeconds { get; set; } = 60;
 
+    /// <summary>Memory the cached pages may take, in megabytes; 256 unless set.</summary>
+    [Range(1, 65_536)]
+    public int MaxMegabytes { get; set; } = 256;
+
     /// <summary>
     /// Seconds between looks at the editions' stamps, which notice imports made by another process; 5 unless set,
     /// 0 turns the polling off.

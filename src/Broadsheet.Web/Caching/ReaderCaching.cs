@@ -1,5 +1,4 @@
 using Broadsheet.Web.Published;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -12,8 +11,6 @@ namespace Broadsheet.Web.Caching;
 /// </summary>
 internal static class ReaderCaching
 {
-    public const string Policy = "reader";
-
     public static IServiceCollection AddReaderCaching(this IServiceCollection services)
     {
         services.AddOptions<ReaderCacheOptions>()
@@ -21,12 +18,17 @@ internal static class ReaderCaching
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ReaderCacheOptions>>((output, reader) =>
-            output.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromSeconds(reader.Value.ServerSeconds)).Tag(Policy)));
-        services.AddSingleton<IReaderCache, OutputReaderCache>();
+        services.AddSingleton<ReaderPageStore>();
+        services.AddSingleton<IReaderCache, PageCacheInvalidation>();
         services.AddHostedService<EditionStampWatcher>();
         return services;
+    }
+
+    /// <summary>Puts the page cache first in the pipeline, so a cached page costs no routing or rendering.</summary>
+    public static WebApplication UseReaderPageCache(this WebApplication app)
+    {
+        app.UseMiddleware<ReaderPageCacheMiddleware>();
+        return app;
     }
 
     /// <summary>
@@ -55,11 +57,11 @@ internal static class ReaderCaching
         return request.IfModifiedSince is { } since && stamp.LastModified <= since;
     }
 
-    /// <summary>Tags the response for <see cref="IReaderCache.InvalidateAsync"/> and sets how long clients may keep it.</summary>
+    /// <summary>Lets the page cache keep the response, tagged for <see cref="IReaderCache.InvalidateAsync"/>, and sets how long clients may keep it.</summary>
     public static void TagPublication(HttpContext context, string slug)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutputReaderCache.PublicationTag(slug));
+        context.Features.Get<ReaderPageCacheFeature>()?.Tags.Add(PageCacheInvalidation.PublicationTag(slug));
         var seconds = context.RequestServices.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.ClientSeconds;
         context.Response.Headers.CacheControl = seconds > 0 ? $"public, max-age={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no-cache";
     }

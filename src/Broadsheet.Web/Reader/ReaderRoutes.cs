@@ -44,7 +44,7 @@ internal static class ReaderRoutes
         app.MapGet("/{publication:slug}/calendar", ToMonth).ExcludeFromDescription();
         app.MapArticleCards();
         app.MapSitemaps();
-        app.MapRazorPages().CacheOutput(ReaderCaching.Policy);
+        app.MapRazorPages();
         return app;
     }
 

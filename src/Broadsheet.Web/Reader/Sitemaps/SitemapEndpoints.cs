@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Broadsheet.Web.Reader;
 
@@ -18,15 +17,14 @@ internal static class SitemapEndpoints
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", IndexAsync).CacheOutput(ReaderCaching.Policy).ExcludeFromDescription();
-        app.MapGet("/sitemaps/{publication:slug}/{month:regex(^\\d{{4}}-\\d{{2}}\\.xml$)}", MonthAsync)
-            .CacheOutput(ReaderCaching.Policy).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", IndexAsync).ExcludeFromDescription();
+        app.MapGet("/sitemaps/{publication:slug}/{month:regex(^\\d{{4}}-\\d{{2}}\\.xml$)}", MonthAsync).ExcludeFromDescription();
         return app;
     }
 
     private static async Task<IResult> IndexAsync(HttpContext context, PublishedEditions editions, CancellationToken cancellationToken)
     {
-        context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(OutputReaderCache.SitemapTag);
+        context.Features.Get<ReaderPageCacheFeature>()?.Tags.Add(PageCacheInvalidation.SitemapTag);
         var months = await editions.MonthsAsync(cancellationToken);
         return Xml(writer =>
         {
