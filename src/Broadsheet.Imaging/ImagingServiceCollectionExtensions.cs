@@ -20,6 +20,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton<IPageRasterizer, PdfRasterizer>();
         services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
         services.AddSingleton<IImageCropper, VipsImageCropper>();
+        services.AddSingleton<IPdfMerger, QpdfMerger>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ internal static class ReaderRoutes
         app.MapGet("/{publication:slug}/{date:isodate}", ToFirstPageAsync).ExcludeFromDescription();
         app.MapGet("/{publication:slug}/calendar", ToMonth).ExcludeFromDescription();
         app.MapArticleCards();
+        app.MapEditionPdf();
         app.MapSitemaps();
         app.MapRazorPages();
         return app;
