@@ -19,6 +19,8 @@ public static class ImagingServiceCollectionExtensions
         services.AddOptions<DerivativeOptions>();
         services.AddSingleton<IPageRasterizer, PdfRasterizer>();
         services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
+        services.AddSingleton<IImageCropper, VipsImageCropper>();
+        services.AddSingleton<IPdfMerger, QpdfMerger>();
         return services;
     }
 }

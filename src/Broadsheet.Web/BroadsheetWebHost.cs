@@ -4,7 +4,10 @@ using Broadsheet.Web.Api;
 using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
 using Broadsheet.Web.Published;
+using Broadsheet.Imaging;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Reader;
+using Broadsheet.Web.Reader.Localization;
 using Broadsheet.Web.Search;
 
 namespace Broadsheet.Web;
@@ -35,12 +38,16 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         builder.Services.AddPublishedEditions();
+        builder.Services.AddBroadsheetImaging();
         builder.Services.AddBroadsheetReader();
+        builder.Services.AddMedia();
         builder.Services.AddBroadsheetApi();
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
 
         var app = builder.Build();
+        app.UseReaderPageCache();
         app.UseBroadsheetStaticFiles();
+        app.UseReaderLocalization();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
         app.UseRouting();
         app.UseRateLimiter();

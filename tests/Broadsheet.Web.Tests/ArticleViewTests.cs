@@ -67,7 +67,7 @@ public sealed class ArticleViewTests(ReaderAppFactory app) : IClassFixture<Reade
 
         Assert.Equal(TestEdition.Articles[0].Headline, doc.QuerySelector("h1")!.Text());
         Assert.Equal("/binjiang/2026-11-02/02", doc.QuerySelector(".back a")!.GetAttribute("href"));
-        Assert.Equal("/binjiang/2026-11-02/01/1", doc.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("http://localhost/binjiang/2026-11-02/01/1", doc.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal(TestEdition.Articles[0].Headline, doc.QuerySelector("nav.toc a[aria-current=page]")!.Text());
     }
 

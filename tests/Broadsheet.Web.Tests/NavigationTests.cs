@@ -19,25 +19,39 @@ public sealed class NavigationTests(ReaderAppFactory app) : IClassFixture<Reader
     }
 
     [Theory]
-    [InlineData("/binjiang/2026-11-03")]
-    [InlineData("/binjiang/2026-11-03/01")]
-    [InlineData("/binjiang/2026-11-03/01/1")]
-    [InlineData("/binjiang/2026-11-02/09")]
-    [InlineData("/binjiang/2026-11-02/01/5")]
-    [InlineData("/binjiang/2026-11-02/01/0")]
-    [InlineData("/binjiang/2026-02-30/01")]
-    [InlineData("/binjiang/1999-01-01")]
+    [InlineData("/binjiang/2026-11-03", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-03/01", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-03/01/1", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-02/09", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-02/01/5", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-02/01/0", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-11-02/01/1/extra", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-10-31/01", "/binjiang/2026-11-01/A01")]
+    [InlineData("/binjiang/1999-01-01", "/binjiang/2026-11-01/A01")]
+    [InlineData("/binjiang/2027-05-01", "/binjiang/2026-11-02/01")]
+    [InlineData("/binjiang/2026-02-30/01", "/binjiang/2026-11-02/01")]
+    public async Task Unknown_dates_pages_and_articles_get_a_404_that_links_to_the_nearest_edition(string url, string nearest)
+    {
+        var doc = await app.NewClient().GetDocumentAsync(url, HttpStatusCode.NotFound);
+
+        Assert.Equal("找不到这一页", doc.QuerySelector("h1")!.Text());
+        Assert.Equal(nearest, doc.QuerySelector("main .nearest a")!.GetAttribute("href"));
+        Assert.Contains(TestEdition.Name, doc.QuerySelector("main .nearest")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(doc.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+        Assert.DoesNotContain(TestEdition.DraftHeadline, doc.Source.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/nosuchpaper")]
     [InlineData("/nosuchpaper/2026-11-02/01")]
     [InlineData("/Binjiang/2026-11-02/01")]
-    [InlineData("/binjiang/2026-11-02/01/1/extra")]
-    public async Task Unknown_or_unpublished_things_get_a_chinese_404_page_leading_to_the_latest_edition(string url)
+    public async Task Unknown_papers_get_a_chinese_404_page_leading_to_the_latest_edition(string url)
     {
         var doc = await app.NewClient().GetDocumentAsync(url, HttpStatusCode.NotFound);
 
         Assert.Equal("找不到这一页", doc.QuerySelector("h1")!.Text());
         Assert.Equal("/", doc.QuerySelector("main a")!.GetAttribute("href"));
-        Assert.DoesNotContain(TestEdition.DraftHeadline, doc.Source.Text, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector("main .nearest"));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SearchTests(SearchAppFactory app) : IClassFixture<SearchAppF
         Assert.Single(hits);
         Assert.Equal("地铁三号线二期开通试运营", hits[0].QuerySelector(".hit-title a")!.TextContent);
         Assert.Equal("地铁", hits[0].QuerySelector(".hit-snippet mark")!.TextContent);
-        Assert.Equal("地铁", document.QuerySelector("input[name=q]")!.GetAttribute("value"));
+        Assert.Equal("地铁", document.QuerySelector("#search-q")!.GetAttribute("value"));
         Assert.NotNull(document.QuerySelector(".search-facets"));
     }
 

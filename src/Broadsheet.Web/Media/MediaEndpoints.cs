@@ -15,6 +15,8 @@ internal static class MediaEndpoints
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    public static IServiceCollection AddMedia(this IServiceCollection services) => services.AddSingleton<MediaMemory>();
+
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
         app.MapMethods(Prefix + "/{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
@@ -23,8 +25,8 @@ internal static class MediaEndpoints
         return app;
     }
 
-    private static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, BadRequest, NotFound>> ServeAsync(
-        string key, IBlobStore blobs, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, PhysicalFileHttpResult, FileStreamHttpResult, BadRequest, NotFound>> ServeAsync(
+        string key, IBlobStore blobs, MediaMemory memory, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!MediaKey.IsValid(key))
         {
@@ -33,6 +35,12 @@ internal static class MediaEndpoints
 
         var contentType = ContentTypes.TryGetContentType(key, out var type) ? type : "application/octet-stream";
         var path = blobs.TryGetLocalPath(key);
+        if (path is not null && await memory.GetAsync(key, path, cancellationToken) is { } bytes)
+        {
+            SetCacheHeaders(response);
+            return TypedResults.Bytes(bytes, contentType, enableRangeProcessing: true);
+        }
+
         if (path is not null)
         {
             SetCacheHeaders(response);

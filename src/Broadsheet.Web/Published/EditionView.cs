@@ -40,7 +40,33 @@ internal sealed class EditionView
 
         Pages = pages;
         _readingOrder.AddRange(articles.Where(_homes.ContainsKey).Select(a => _homes[a]));
+        Spreads = PairPages(pages);
     }
+
+    /// <summary>上一期: the published edition before this one, when there is one.</summary>
+    public EditionListing? PreviousEdition { get; init; }
+
+    /// <summary>下一期: the published edition after this one, when there is one.</summary>
+    public EditionListing? NextEdition { get; init; }
+
+    /// <summary>The HTTP validators of the edition's reader pages; null for views not loaded for a reader page.</summary>
+    public EditionStamp? Stamp { get; init; }
+
+    /// <summary>
+    /// The edition as printed sheets face each other: page 1 alone, then 2-3, 4-5 …; the last page alone when
+    /// the page count is even.
+    /// </summary>
+    public IReadOnlyList<Spread> Spreads { get; }
+
+    /// <summary>All articles with a page to read them on, in edition reading order.</summary>
+    public IReadOnlyList<ArticleOnPage> ReadingOrder => _readingOrder;
+
+    /// <summary>The spread a page is printed on.</summary>
+    public Spread SpreadOf(PageView page) => Spreads.First(s => s.Contains(page));
+
+    /// <summary>Finds a two-page spread by its URL segment (<c>02-03</c>, any case), or null.</summary>
+    public Spread? FindSpread(string segment) =>
+        Spreads.FirstOrDefault(s => s.Right is not null && string.Equals(s.Segment, segment, StringComparison.OrdinalIgnoreCase));
 
     public Edition Edition { get; }
 
@@ -75,6 +101,19 @@ internal sealed class EditionView
         var index = _readingOrder.FindIndex(a => ReferenceEquals(a.Article, article));
         var other = index + step;
         return index < 0 || other < 0 || other >= _readingOrder.Count ? null : _readingOrder[other];
+    }
+
+    private List<Spread> PairPages(List<PageView> pages)
+    {
+        var spreads = new List<Spread>();
+        for (var i = 0; i < pages.Count;)
+        {
+            var alone = i == 0 || i == pages.Count - 1;
+            spreads.Add(new Spread(this, spreads.Count, pages[i], alone ? null : pages[i + 1]));
+            i += alone ? 1 : 2;
+        }
+
+        return spreads;
     }
 
     // A loaded region knows its page id; one built in memory and not yet saved knows only the page object.
@@ -113,6 +152,33 @@ internal sealed class PageView(EditionView edition, Page page, int index, IReadO
 
     /// <summary>The article numbered <paramref name="n"/> (1-based) on this page.</summary>
     public ArticleOnPage? Article(int n) => n >= 1 && n <= Articles.Count ? Articles[n - 1] : null;
+}
+
+/// <summary>Facing pages as printed (通版): a left page and the right one beside it, or one page alone.</summary>
+internal sealed class Spread(EditionView edition, int index, PageView left, PageView? right)
+{
+    public EditionView Edition { get; } = edition;
+
+    /// <summary>0-based position among the edition's spreads.</summary>
+    public int Index { get; } = index;
+
+    public PageView Left { get; } = left;
+
+    public PageView? Right { get; } = right;
+
+    public IEnumerable<PageView> Pages => Right is null ? [Left] : [Left, Right];
+
+    /// <summary>"02-03", the last segment of the spread's URL.</summary>
+    public string Segment => Right is null ? Left.Page.Label : $"{Left.Page.Label}-{Right.Page.Label}";
+
+    /// <summary>The spread view for two pages; a page alone is read in the page view.</summary>
+    public string Url => Right is null ? Left.Url : ReaderUrls.Page(Edition.Slug, Edition.Date, Segment);
+
+    public Spread? Previous => Index > 0 ? Edition.Spreads[Index - 1] : null;
+
+    public Spread? Next => Index + 1 < Edition.Spreads.Count ? Edition.Spreads[Index + 1] : null;
+
+    public bool Contains(PageView page) => ReferenceEquals(Left, page) || ReferenceEquals(Right, page);
 }
 
 /// <summary>An article as found on one page: its number there, its regions on that page and its URL.</summary>

@@ -20,6 +20,13 @@ internal static class ReaderUrls
     public static string Article(string slug, DateOnly date, string label, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"/{slug}/{Date(date)}/{label}/{n}");
 
+    /// <summary>The calendar of a month: <c>/{slug}/2026/11</c>.</summary>
+    public static string Calendar(string slug, int year, int month) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{slug}/{year:0000}/{month:00}");
+
+    /// <summary>The month picker's target, which redirects to <see cref="Calendar"/>.</summary>
+    public static string CalendarJump(string slug) => $"/{slug}/calendar";
+
     /// <summary>The URL of a blob, or null when there is none.</summary>
     public static string? Media(string? key) => string.IsNullOrEmpty(key) ? null : "/media/" + key;
 

@@ -1,3 +1,4 @@
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,11 @@ internal sealed class ArticleViewModel(PublishedEditions editions) : PageModel
             || page.Article(n) is not { } item)
         {
             return NotFound();
+        }
+
+        if (ReaderCaching.IsNotModified(HttpContext, publication, edition.Stamp))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
         }
 
         Edition = edition;

@@ -1,3 +1,4 @@
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,8 @@ internal sealed class PageViewModel(PublishedEditions editions) : PageModel
 
     public PageView Current { get; private set; } = null!;
 
+    public MonthCalendar Calendar { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, CancellationToken cancellationToken)
     {
         if (!IsoDateRouteConstraint.TryParse(date, out var day)
@@ -20,8 +23,14 @@ internal sealed class PageViewModel(PublishedEditions editions) : PageModel
             return NotFound();
         }
 
+        if (ReaderCaching.IsNotModified(HttpContext, publication, edition.Stamp))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
         Edition = edition;
         Current = page;
+        Calendar = new MonthCalendar(await editions.MonthAsync(publication, day.Year, day.Month, cancellationToken));
         return Page();
     }
 }

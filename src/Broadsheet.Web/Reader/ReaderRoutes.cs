@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
+using Broadsheet.Web.Reader.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.WebEncoders;
 
@@ -8,7 +10,8 @@ namespace Broadsheet.Web.Reader;
 
 /// <summary>
 /// The reader: <c>/</c>, <c>/{publication}</c> and <c>/{publication}/{date}</c> lead to a first page;
-/// <c>/{publication}/{date}/{page}</c> shows a page and <c>/{publication}/{date}/{page}/{n}</c> an article.
+/// <c>/{publication}/{date}/{page}</c> shows a page, <c>/{publication}/{date}/{page}-{page}</c> a spread,
+/// <c>/{publication}/{date}/{page}/{n}</c> an article and <c>/{publication}/{yyyy}/{MM}</c> a month's calendar.
 /// </summary>
 internal static class ReaderRoutes
 {
@@ -21,9 +24,15 @@ internal static class ReaderRoutes
             options.SetParameterPolicy<SlugRouteConstraint>("slug");
             options.SetParameterPolicy<IsoDateRouteConstraint>("isodate");
             options.SetParameterPolicy<PageLabelRouteConstraint>("pagelabel");
+            options.SetParameterPolicy<SpreadRouteConstraint>("spread");
+            options.SetParameterPolicy<YearRouteConstraint>("year4");
+            options.SetParameterPolicy<MonthRouteConstraint>("month2");
         });
         // Chinese text goes into the HTML as characters, not as &#x…; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddReaderLocalization();
+        services.AddSingleton<ReaderLocalizer>();
+        services.AddReaderCaching();
         services.AddRazorPages(options => options.RootDirectory = "/Reader");
         return services;
     }
@@ -32,6 +41,10 @@ internal static class ReaderRoutes
     {
         app.MapGet("/{publication:slug}", ToLatestEditionAsync).ExcludeFromDescription();
         app.MapGet("/{publication:slug}/{date:isodate}", ToFirstPageAsync).ExcludeFromDescription();
+        app.MapGet("/{publication:slug}/calendar", ToMonth).ExcludeFromDescription();
+        app.MapArticleCards();
+        app.MapEditionPdf();
+        app.MapSitemaps();
         app.MapRazorPages();
         return app;
     }
@@ -55,4 +68,10 @@ internal static class ReaderRoutes
             ? TypedResults.NotFound()
             : TypedResults.Redirect(ReaderUrls.Page(edition.Slug, edition.Date, edition.FirstPageLabel));
     }
+
+    /// <summary>The month picker's form: <c>?year=2026&amp;month=11</c> goes to that month's calendar.</summary>
+    private static Results<RedirectHttpResult, NotFound> ToMonth(string publication, int? year, int? month) =>
+        year is >= 1000 and <= 9999 && month is >= 1 and <= 12
+            ? TypedResults.Redirect(ReaderUrls.Calendar(publication, year.Value, month.Value))
+            : TypedResults.NotFound();
 }

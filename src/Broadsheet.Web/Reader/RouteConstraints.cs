@@ -27,3 +27,30 @@ internal sealed class PageLabelRouteConstraint : IRouteConstraint
         values.TryGetValue(routeKey, out var value) && value is string label
         && label.Length is > 0 and <= 8 && label.All(char.IsAsciiLetterOrDigit);
 }
+
+/// <summary>A calendar year as four digits.</summary>
+internal sealed class YearRouteConstraint : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string text
+        && text.Length == 4 && text.All(char.IsAsciiDigit) && text[0] != '0';
+}
+
+/// <summary>A month as two digits, 01 to 12.</summary>
+internal sealed class MonthRouteConstraint : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string text
+        && text.Length == 2 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is >= 1 and <= 12;
+}
+
+/// <summary>Two page labels joined by a hyphen, the URL segment of a spread: <c>02-03</c>.</summary>
+internal sealed class SpreadRouteConstraint : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string text
+        && text.Split('-') is [var left, var right]
+        && IsLabel(left) && IsLabel(right);
+
+    private static bool IsLabel(string label) => label.Length is > 0 and <= 8 && label.All(char.IsAsciiLetterOrDigit);
+}

@@ -26,6 +26,9 @@ public sealed class LiveServer : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
+    /// <summary>The footer lines set on the sample publication.</summary>
+    public static readonly string[] FooterLines = ["新出网证（黔）字001号", "黔ICP备00000000号", "版权所有 滨江日报社"];
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -61,6 +64,9 @@ public sealed class LiveServer : IAsyncLifetime
     {
         var package = Path.Combine(_root, "2026-11-02");
         SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, PageCount = 4 }, package);
+        // The day before: enough for 上一期/下一期 and a calendar with two dates.
+        var earlier = Path.Combine(_root, "2026-11-01");
+        SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 12, PageCount = 4, Date = new DateOnly(2026, 11, 1) }, earlier);
 
         await using var services = new ServiceCollection()
             .AddLogging()
@@ -69,8 +75,10 @@ public sealed class LiveServer : IAsyncLifetime
             .AddBroadsheetIngest(options => options.RasterWidth = 1400)
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
-        await services.GetRequiredService<EditionImporter>().ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
+        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报") { FooterLines = [.. FooterLines] });
+        var importer = services.GetRequiredService<EditionImporter>();
+        await importer.ImportAsync(new ImportRequest { SourcePath = earlier, PublicationSlug = "binjiang" });
+        await importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
     }
 
     public async Task DisposeAsync()

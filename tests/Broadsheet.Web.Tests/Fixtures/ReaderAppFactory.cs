@@ -15,8 +15,14 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>Seconds between the reader cache's looks at the editions' stamps; 0 (off) unless a fixture says otherwise.</summary>
+    protected virtual int PollSeconds => 0;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Broadsheet:Data", _root);
+        builder.UseSetting("Broadsheet:ReaderCache:PollSeconds", PollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -42,6 +48,15 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 }
+
+/// <summary>The seeded application whose reader cache polls the editions' stamps every second, as it would notice another process's import.</summary>
+public sealed class PollingAppFactory : ReaderAppFactory
+{
+    protected override int PollSeconds => 1;
+}
+
+/// <summary>A seeded application of its own, for tests that publish editions and must not disturb the others.</summary>
+public sealed class PublishingAppFactory : ReaderAppFactory;
 
 /// <summary>The application over an empty data folder: no publication, no edition.</summary>
 public sealed class EmptyAppFactory : ReaderAppFactory

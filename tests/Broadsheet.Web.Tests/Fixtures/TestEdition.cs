@@ -18,6 +18,8 @@ internal static class TestEdition
     public static readonly DateOnly OlderDay = new(2026, 11, 1);
     public static readonly DateOnly DraftDay = new(2026, 11, 3);
     public const string DraftHeadline = "草稿里的头条";
+    public const string EnglishSlug = "riverside";
+    public static readonly DateOnly EnglishDay = new(2026, 10, 30);
     public const string PdfText = "%PDF-1.4 page 01 of the test edition";
 
     public static readonly string[] FooterLines = ["浙ICP备00000000号", "滨江日报社版权所有"];
@@ -142,7 +144,26 @@ internal static class TestEdition
         draft.AddArticle(new ArticleContent { Headline = DraftHeadline, Paragraphs = ["还没有发布。"] })
             .AddRegion(draftFront, Polygon.Rectangle(0.1, 0.1, 0.9, 0.5));
         await store.SaveEditionAsync(draft, replace: false);
+        await SeedEnglishAsync(store);
         return new SeededEdition(imageKeys, pages["01"].PdfKey!, imageWidth, imageHeight);
+    }
+
+    /// <summary>An English-language paper with one two-page edition, older than the Chinese one so <c>/</c> still leads there.</summary>
+    private static async Task SeedEnglishAsync(IEditionStore store)
+    {
+        var publication = await store.AddPublicationAsync(new Publication(EnglishSlug, "The Riverside Times", language: "en", timeZoneId: "Europe/London")
+        {
+            FooterLines = ["Registered as a newspaper", "© Riverside Media"],
+        });
+        var edition = new Edition(publication, EnglishDay) { IssueNumber = 501 };
+        var front = edition.AddPage("01", "Front", new PageSize(842, 1191));
+        var city = edition.AddPage("02", "City", new PageSize(842, 1191));
+        edition.AddArticle(new ArticleContent { Headline = "Bridge reopens after repairs", Byline = "By Ann Lee", Paragraphs = ["The old bridge reopened on Thursday."] })
+            .AddRegion(front, Polygon.Rectangle(0.05, 0.05, 0.95, 0.5));
+        edition.AddArticle(new ArticleContent { Headline = "Library extends opening hours", Paragraphs = ["The central library will open until nine."] })
+            .AddRegion(city, Polygon.Rectangle(0.05, 0.05, 0.95, 0.5));
+        edition.Publish(new DateTimeOffset(2026, 10, 29, 22, 0, 0, TimeSpan.Zero));
+        await store.SaveEditionAsync(edition, replace: false);
     }
 
     /// <summary>A page that looks a little like newsprint: each article a tinted block of grey "lines".</summary>

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The reader against nginx serving the same bytes from disk, measured in one run.
+#   bench/reader-vs-nginx.sh [seconds]     (default 10 s per run; wrk -t2 -c64)
+# Archive: one imported 8-page sample edition copied to 365 dates (bench/ReaderArchive seed).
+# Subject: the app (Kestrel, output cache) serving a page view, an article view and a page image (WebP).
+# Reference: nginx serving the HTML the app sent, saved to files, and the same image file from the blob folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-deps --bench)" >&2; exit 1; }; done
+
+dotnet build bench/ReaderArchive -c Release -v quiet -nologo >/dev/null
+archive=(dotnet bench/ReaderArchive/bin/Release/net10.0/ReaderArchive.dll)
+work=$(mktemp -d)
+chmod 755 "$work"   # nginx's workers run as an unprivileged user and must read the saved pages
+mkdir -p "$work/tmp"
+app_port=5087 nginx_port=5088
+cleanup() {
+  [[ -n "${app_pid:-}" ]] && kill "$app_pid" 2>/dev/null || true
+  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# BENCH_DATA=<folder> reuses an archive seeded before (ReaderArchive seed <folder> 365); it takes a minute to make.
+data=${BENCH_DATA:-$work/data}
+[[ -f "$data/broadsheet.db" ]] || "${archive[@]}" seed "$data" 365
+"${archive[@]}" serve "$data" "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$app_port/binjiang" && break; sleep 0.5; done
+
+page=/binjiang/2026-11-02/03
+article=/binjiang/2026-11-02/03/1
+html_page=$(curl -fs "http://127.0.0.1:$app_port$page")
+image=$(grep -o '/media/[^" ]*/page\.webp' <<<"$html_page" | head -1)
+[[ -n "$image" ]] || { echo "no page image in $page" >&2; exit 1; }
+
+# nginx's document root: the app's HTML saved under the same paths, and the blob folder as /media.
+root="$work/root"
+mkdir -p "$root$page"
+curl -fs -o "$root$page.html" "http://127.0.0.1:$app_port$page"
+curl -fs -o "$root$article.html" "http://127.0.0.1:$app_port$article"
+ln -s "$(realpath "$data")/blobs" "$root/media"
+sed -e "s|@ROOT@|$root|g" -e "s|@PORT@|$nginx_port|g" -e "s|@WORK@|$work|g" bench/reader-nginx.conf >"$work/nginx.conf"
+nginx -c "$work/nginx.conf" -p "$work"
+sleep 0.5
+
+run() { # name url -> "rps p99_ms"
+  local out
+  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
+  local rps p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
+  echo "$rps $p99"
+}
+
+printf '%-14s %12s %10s %12s %10s %8s %s\n' what "app req/s" "app p99" "nginx req/s" "nginx p99" ratio goal
+status=0
+for what in page article image; do
+  case $what in
+    page) path=$page goal=0.9 ;;
+    article) path=$article goal=0.9 ;;
+    image) path=$image goal=0.5 ;;
+  esac
+  # Warm both (the first request renders and caches), then measure the app, then nginx.
+  curl -fs -o /dev/null "http://127.0.0.1:$app_port$path"; curl -fs -o /dev/null "http://127.0.0.1:$nginx_port$path"
+  read -r app_rps app_p99 < <(run app "http://127.0.0.1:$app_port$path")
+  read -r ngx_rps ngx_p99 < <(run nginx "http://127.0.0.1:$nginx_port$path")
+  ratio=$(echo "$app_rps / $ngx_rps" | bc -l)
+  verdict=$(echo "$ratio >= $goal" | bc -l)
+  [[ $what != image ]] && [[ $(echo "$app_p99 > 20" | bc -l) == 1 ]] && verdict=0
+  [[ $verdict == 1 ]] || status=1
+  printf '%-14s %12.0f %8.2fms %12.0f %8.2fms %8.2f >=%s%s\n' "$what" "$app_rps" "$app_p99" "$ngx_rps" "$ngx_p99" "$ratio" "$goal" \
+    "$([[ $what != image ]] && echo ', p99<=20ms')"
+done
+exit $status
