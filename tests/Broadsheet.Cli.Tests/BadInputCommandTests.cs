@@ -23,7 +23,7 @@ public sealed class BadInputCommandTests(PublishedDataFixture published) : IClas
 
     public static TheoryData<string, string> Manifests => new()
     {
-        { "wrong-types.json", "edition.json: $.date: Value is \"integer\" but should be \"string\"" },
+        { "wrong-types.json", "edition.json: $.date: should be a string, not an integer" },
         { "unknown-property.json", "edition.json: $.pages[0].colour: unknown property 'colour'" },
         { "deep-nesting.json", "edition.json: $: not valid JSON at line 1, column " },
         { "duplicate-keys.json", "edition.json: $: the property 'date' is given twice" },

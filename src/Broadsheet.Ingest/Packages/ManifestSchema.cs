@@ -90,11 +90,38 @@ internal static class ManifestSchema
             return $"unknown property '{name}'";
         }
 
+        var property = instancePointer[(instancePointer.LastIndexOf('/') + 1)..];
         return keyword switch
         {
             "required" => Missing(message),
+            "type" => WrongType(message),
+            "pattern" => PatternHints.TryGetValue(property, out var hint) ? hint : message,
             _ => message,
         };
+    }
+
+    /// <summary>What a value that fails its pattern should look like, by property name.</summary>
+    private static readonly Dictionary<string, string> PatternHints = new(StringComparer.Ordinal)
+    {
+        ["label"] = "a page label is 1 to 8 letters or digits, such as 01 or A01",
+        ["page"] = "a page label is 1 to 8 letters or digits, such as 01 or A01",
+        ["file"] = "a page file is a .pdf, .jpg, .jpeg, .png, .tif or .tiff",
+        ["date"] = "a date is written yyyy-MM-dd, such as 2026-11-02",
+        ["publication"] = "a publication slug is 1 to 64 lowercase letters, digits or hyphens",
+        ["headline"] = "a headline cannot be blank",
+    };
+
+    /// <summary>"Value is "integer" but should be "string"" as a person says it: "should be a string, not an integer".</summary>
+    private static string WrongType(string message)
+    {
+        var quoted = message.Split('"').Where((_, i) => i % 2 == 1).ToList();
+        if (quoted.Count != 2)
+        {
+            return message;
+        }
+
+        static string A(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
+        return $"should be {A(quoted[1])}, not {A(quoted[0])}";
     }
 
     private static string Missing(string message)

@@ -1,10 +1,15 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
 namespace Broadsheet.Ingest.Packages;
 
 /// <summary>
 /// One import's scratch folder under the data folder's <c>staging/</c>, held by a lock file beside it for
 /// as long as the import runs. The operating system drops the lock when the process ends however it ends,
 /// so the next import can tell a folder left by a killed run (lock free, or no lock file) from one in use
-/// by an import running now (lock held), and removes only the former.
+/// by an import running now (lock held, or its process still alive where a file system ignores locks), and
+/// removes only the former.
 /// </summary>
 internal sealed class StagingArea : IDisposable
 {
@@ -33,6 +38,9 @@ internal sealed class StagingArea : IDisposable
             System.IO.Path.Combine(stagingRoot, name + LockExtension), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         try
         {
+            // The owner's process id, for file systems where the lock itself is not honoured.
+            lockFile.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+            lockFile.Flush();
             var path = System.IO.Path.Combine(stagingRoot, name);
             Directory.CreateDirectory(path);
             return new StagingArea(path, lockFile);
@@ -56,19 +64,31 @@ internal sealed class StagingArea : IDisposable
     {
         foreach (var lockPath in Directory.EnumerateFiles(stagingRoot, Prefix + "*" + LockExtension))
         {
-            FileStream held;
+            int? owner;
             try
             {
-                held = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                using var held = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.None);
+                var text = new StreamReader(held, Encoding.ASCII).ReadToEnd();
+                owner = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var written) ? written : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 continue; // Held: that import is running.
             }
 
-            using (held)
+            if (owner is { } pid && pid != Environment.ProcessId && IsRunning(pid))
             {
-                DeleteQuietly(lockPath[..^LockExtension.Length]);
+                continue; // Not held, yet its process lives: a file system that ignores locks.
+            }
+
+            DeleteQuietly(lockPath[..^LockExtension.Length]);
+            try
+            {
+                File.Delete(lockPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Taken meanwhile by another import's clean-up, or not ours to delete: either way harmless.
             }
         }
 
@@ -78,6 +98,19 @@ internal sealed class StagingArea : IDisposable
             {
                 DeleteQuietly(folder);
             }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

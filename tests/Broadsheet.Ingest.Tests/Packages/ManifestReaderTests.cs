@@ -35,7 +35,7 @@ public sealed partial class ManifestReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("wrong-types.json", "edition.json: $.date: Value is \"integer\" but should be \"string\" (and 1 more problem)")]
+    [InlineData("wrong-types.json", "edition.json: $.date: should be a string, not an integer (and 1 more problem)")]
     [InlineData("unknown-property.json", "edition.json: $.pages[0].colour: unknown property 'colour'")]
     [InlineData("missing-required.json", "edition.json: $.pages[0]: missing required property 'file'")]
     [InlineData("deep-nesting.json", "edition.json: $: not valid JSON at line 1, column")]
@@ -78,6 +78,28 @@ public sealed partial class ManifestReaderTests : IDisposable
         var ex = Assert.Throws<ImportException>(() => ManifestReader.Read(Write(json)));
 
         Assert.StartsWith($"edition.json: {path}: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "pages": [ { "label": "第一版", "file": "01.pdf" } ] }""", "edition.json: $.pages[0].label: a page label is 1 to 8 letters or digits, such as 01 or A01")]
+    [InlineData("""{ "pages": [ { "label": "01", "file": "01.docx" } ] }""", "edition.json: $.pages[0].file: a page file is a .pdf, .jpg, .jpeg, .png, .tif or .tiff")]
+    [InlineData("""{ "date": "2 November 2026" }""", "edition.json: $.date: a date is written yyyy-MM-dd, such as 2026-11-02")]
+    [InlineData("""{ "publication": "Binjiang Daily" }""", "edition.json: $.publication: a publication slug is 1 to 64 lowercase letters, digits or hyphens")]
+    [InlineData("""{ "issueNumber": "12345" }""", "edition.json: $.issueNumber: should be an integer, not a string")]
+    [InlineData("""{ "pages": { "label": "01" } }""", "edition.json: $.pages: should be an array, not an object")]
+    public void Messages_say_what_a_value_should_look_like(string json, string expected)
+    {
+        Assert.Equal(expected, Assert.Throws<ImportException>(() => ManifestReader.Read(Write(json))).Message);
+    }
+
+    [Fact]
+    public void The_schema_is_valid_json_schema_2020_12()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ManifestSchema.Text);
+
+        var result = Json.Schema.MetaSchemas.Draft202012.Evaluate(schema, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Values)));
     }
 
     [Fact]

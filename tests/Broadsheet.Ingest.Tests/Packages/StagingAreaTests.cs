@@ -19,6 +19,12 @@ public sealed class StagingAreaTests : IDisposable
         File.WriteAllText(Path.Combine(killed, "01.pdf"), "%PDF-1.4");
         File.WriteAllText(Path.Combine(root, "import-killed.lock"), "");
 
+        // An import whose lock nobody holds but whose process (this one's parent, say) still runs: a file
+        // system that ignores locks; left alone.
+        using var alive = System.Diagnostics.Process.Start("sleep", "60");
+        var ignoredLock = Directory.CreateDirectory(Path.Combine(root, "import-nfs")).FullName;
+        File.WriteAllText(Path.Combine(root, "import-nfs.lock"), alive.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         // An older import that died before it had a lock file at all.
         Directory.CreateDirectory(Path.Combine(root, "import-older", "pages"));
 
@@ -32,6 +38,8 @@ public sealed class StagingAreaTests : IDisposable
         Assert.False(File.Exists(Path.Combine(root, "import-killed.lock")));
         Assert.False(Directory.Exists(Path.Combine(root, "import-older")));
         Assert.True(File.Exists(Path.Combine(running.Path, "work.png")));
+        Assert.True(Directory.Exists(ignoredLock));
+        alive.Kill();
         Assert.True(Directory.Exists(next.Path));
     }
 
