@@ -165,6 +165,19 @@ internal static class BodyAssignment
                 // has a level neighbour does a column continue downwards (that crosses the gap between stories
                 // stacked without a rule, so it must not run ahead of the row).
                 var unowned = blocks.Where(b => Owner[b] is null).ToList();
+
+                // Text straight under a story's photo and caption, within the photo's columns, runs on from it.
+                var underPhotos = unowned.Select(b => (Block: b, Owner: UnderPhoto(b))).Where(c => c.Owner is not null).ToList();
+                if (underPhotos.Count > 0)
+                {
+                    foreach (var (block, owner) in underPhotos)
+                    {
+                        Owner[block] = owner;
+                    }
+
+                    continue;
+                }
+
                 // Neighbours on the piece's own baseline grid first: a story's columns are set on one grid, and a
                 // neighbour on another is more likely the next story, reached only because the piece's own
                 // neighbours are not placed yet.
@@ -305,7 +318,21 @@ internal static class BodyAssignment
             return Math.Min(Math.Abs(title.Left - span.Left), Math.Min(Math.Abs(title.CenterX - span.CenterX), Math.Abs(title.Right - span.Right)));
         }
 
-        private int? Above(TextBlock block)
+        /// <summary>The owner of the photo (with its caption) right above a piece, when the piece lies within the photo's width.</summary>
+        private int? UnderPhoto(TextBlock block)
+        {
+            if (Nearest(block) is not { Image: not null } photo || Owner[photo] is null
+                || block.Box.Left < photo.Box.Left - 1 || block.Box.Right > photo.Box.Right + 1
+                || block.Box.Top - photo.Box.Bottom > 2 * _leading)
+            {
+                return null;
+            }
+
+            return Above(block);
+        }
+
+        /// <summary>The piece right above <paramref name="block"/> in its column, if any.</summary>
+        private TextBlock? Nearest(TextBlock block)
         {
             TextBlock? nearest = null;
             foreach (var other in blocks)
@@ -319,6 +346,12 @@ internal static class BodyAssignment
                 }
             }
 
+            return nearest;
+        }
+
+        private int? Above(TextBlock block)
+        {
+            var nearest = Nearest(block);
             if (nearest is null || Owner[nearest] is not { } owner)
             {
                 return null;

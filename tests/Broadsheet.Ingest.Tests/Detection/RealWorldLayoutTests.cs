@@ -56,6 +56,34 @@ public sealed class RealWorldLayoutTests
     }
 
     [Fact]
+    public void Text_under_a_storys_photo_runs_on_from_it_even_beside_the_story_set_into_its_notch()
+    {
+        // An L: the lead's headline over three columns, its third column a photo then text down to the foot; a
+        // second story set into the notch under the first two columns, its text level with and on the same grid
+        // as the text under the photo.
+        var page = new LayoutBuilder(842, 1191)
+            .Line("全市平安建设取得新成效群众安全感持续提升", 24, 40, 80)
+            .Column("甲", 40, 115, 10, chars: 18)
+            .Column("乙", 234, 115, 10, chars: 18, indentFirst: false)
+            .Image(428, 115, 608, 270)
+            .Line("图为民警巡逻现场。 张三/摄", 9, 428, 274)
+            .Column("丙", 428, 300, 25, chars: 18, indentFirst: false)
+            .Rule(40, 262, 414, 263)
+            .Line("社区警务室延伸服务触角", 20, 40, 270)
+            .Column("丁", 40, 300, 20, chars: 18)
+            .Column("戊", 234, 300, 20, chars: 18, indentFirst: false)
+            .Build();
+
+        var articles = new SimpleArticleDetector().Detect(page);
+
+        var lead = string.Concat(Assert.Single(articles, a => a.Headline.StartsWith("全市", StringComparison.Ordinal)).Paragraphs);
+        var notch = string.Concat(Assert.Single(articles, a => a.Headline == "社区警务室延伸服务触角").Paragraphs);
+        Assert.Contains("丙", lead, StringComparison.Ordinal);
+        Assert.DoesNotContain("丙", notch, StringComparison.Ordinal);
+        Assert.Contains("戊", notch, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_short_english_line_whose_next_word_would_not_fit_does_not_end_its_paragraph()
     {
         var page = new LayoutBuilder(842, 1191)
