@@ -48,6 +48,53 @@ public sealed class SearchTests(SearchAppFactory app) : IClassFixture<SearchAppF
     }
 
     [Fact]
+    public async Task A_page_opened_from_a_result_marks_the_phrase_on_the_image_within_the_article()
+    {
+        var store = app.Services.GetRequiredService<IEditionStore>();
+        var publication = (await store.FindPublicationAsync(TestEdition.Slug))!;
+        var edition = new Edition(publication, new DateOnly(2026, 10, 20));
+        var page = edition.AddPage("01", "头版", new PageSize(842, 1191));
+        page.DerivativesKey = "pages/te/test-lines";
+        edition.AddArticle(new ArticleContent { Headline = "芦苇荡湿地公园开园", Paragraphs = ["利用边角地块新建芦苇荡湿地公园。"] })
+            .AddRegion(page, Polygon.Rectangle(0.05, 0.05, 0.62, 0.3));
+        edition.AddArticle(new ArticleContent { Headline = "江边的芦苇荡", Paragraphs = ["另一篇也提到芦苇荡。"] })
+            .AddRegion(page, Polygon.Rectangle(0.62, 0.05, 0.95, 0.3));
+        edition.Publish(DateTimeOffset.UnixEpoch);
+        await store.SaveEditionAsync(edition, replace: false);
+        await app.CatchUpAsync();
+
+        // What ingest keeps beside a page's images: its articles' printed lines with their boxes.
+        var lines = new[]
+        {
+            new PageTextLine("芦苇荡湿地公园开园", 0.06, 0.1, 0.6, 0.13),
+            new PageTextLine("利用边角地块新建芦苇荡湿地公园", 0.06, 0.2, 0.5, 0.22),
+            new PageTextLine("江边的芦苇荡", 0.63, 0.1, 0.9, 0.12),
+        };
+        using (var json = new MemoryStream())
+        {
+            PageTextLayer.Write(json, lines);
+            json.Position = 0;
+            await app.Services.GetRequiredService<IBlobStore>().PutAsync($"{page.DerivativesKey}/{PageTextLayer.FileName}", json);
+        }
+
+        var search = await GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString("湿地公园"));
+        var pageUrl = search.GetProperty("hits")[0].GetProperty("pageUrl").GetString()!;
+        using var response = await app.NewClient().GetAsync(new Uri(pageUrl, UriKind.Relative));
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("/binjiang/2026-10-20/01?hl=" + Uri.EscapeDataString("湿地公园") + "&a=1", pageUrl);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        // Twice in the article's lines; the third line, in the other article, has only 芦苇荡.
+        var marks = document.QuerySelectorAll(".page-hits rect");
+        Assert.Equal(2, marks.Length);
+        Assert.Equal("0.1", marks[0].GetAttribute("y"));
+        Assert.Contains("湿地公园", document.QuerySelector(".hits-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/binjiang/2026-10-20/01", document.QuerySelector(".hits-note a")!.GetAttribute("href"));
+        // The hotspots still lead to the articles.
+        Assert.NotEmpty(document.QuerySelectorAll(".hotspots a.hotspot"));
+    }
+
+    [Fact]
     public async Task Drafts_are_never_found()
     {
         var json = await GetJsonAsync("/api/v1/search?q=" + Uri.EscapeDataString("草稿"));

@@ -117,11 +117,13 @@ internal sealed class ReaderSearch(IServiceProvider services)
         return ReaderUrls.Article(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.ArticleNumberOnPage) + Highlight(hit);
     }
 
-    /// <summary>The page view of a hit, with the matched words marked on the page image.</summary>
+    /// <summary>The page view of a hit, with the matched words marked on the page image within the hit's article.</summary>
     public static string PageUrl(SearchHit hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
-        return ReaderUrls.Page(hit.PublicationSlug, hit.Date, hit.PageLabel) + Highlight(hit);
+        var marks = Highlight(hit);
+        return ReaderUrls.Page(hit.PublicationSlug, hit.Date, hit.PageLabel)
+            + (marks.Length == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{marks}&a={hit.ArticleNumberOnPage}"));
     }
 
     private static string Highlight(SearchHit hit) =>

@@ -17,6 +17,7 @@ internal static class SearchRegistration
     {
         services.AddBroadsheetSearch(folder.IndexPath);
         services.AddSingleton<ReaderSearch>();
+        services.AddSingleton<PageHitMarker>();
         services.AddHostedService<SearchSyncService>();
         services.AddRateLimiter(options =>
         {

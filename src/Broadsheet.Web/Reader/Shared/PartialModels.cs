@@ -7,7 +7,11 @@ namespace Broadsheet.Web.Reader;
 internal sealed record TocModel(PageView Page, Article? Current = null, bool WithPage = false);
 
 /// <summary>A page image with hotspots, or as a thumbnail with <paramref name="Current"/>'s regions highlighted.</summary>
-internal sealed record PageSheetModel(PageView Page, bool Thumbnail = false, Article? Current = null, bool Spread = false);
+internal sealed record PageSheetModel(PageView Page, bool Thumbnail = false, Article? Current = null, bool Spread = false)
+{
+    /// <summary>A searched phrase's boxes to mark on the image.</summary>
+    public IReadOnlyList<Search.HitBox> Hits { get; init; } = [];
+}
 
 /// <summary>A month calendar of a publication's editions, with <paramref name="Current"/> (the edition being read) marked.</summary>
 internal sealed record CalendarModel(string Slug, MonthCalendar Month, DateOnly? Current, bool Compact);
