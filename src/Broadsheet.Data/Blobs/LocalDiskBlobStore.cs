@@ -130,5 +130,6 @@ public sealed class LocalDiskBlobStore : IBlobStore
         !string.IsNullOrEmpty(key) && key.Length <= 400
         && key[0] != '/' && !key.Contains('\\', StringComparison.Ordinal)
         && key.Split('/').All(s => s.Length > 0 && s != "." && s != "..")
+        // ',' for IIIF tile paths ({region}/{size}/0/default.jpg, e.g. 0,512,512,512/512,512/0/default.jpg).
         && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ',');
 }

@@ -1,6 +1,9 @@
 namespace Broadsheet.Web.Media;
 
-/// <summary>Which blob keys may be asked for over HTTP: relative paths of plain segments, nothing that climbs out.</summary>
+/// <summary>
+/// Which blob keys may be asked for over HTTP: relative paths of plain segments, nothing that climbs out.
+/// Commas are allowed for IIIF tile paths (<c>…/tiles/0,512,512,512/512,512/0/default.jpg</c>).
+/// </summary>
 internal static class MediaKey
 {
     public static bool IsValid(string? key) =>

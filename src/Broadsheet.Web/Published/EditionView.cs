@@ -146,6 +146,12 @@ internal sealed class PageView(EditionView edition, Page page, int index, IReadO
 
     public string? PdfUrl => ReaderUrls.Media(Page.PdfKey);
 
+    /// <summary>
+    /// Where the page's IIIF Image 3 tiles would be (<c>{derivatives}/tiles/info.json</c>); whether they exist is
+    /// for the deep-zoom viewer to find out, so pages imported before tiles were made still work.
+    /// </summary>
+    public string? TilesUrl => Page.DerivativesKey is { Length: > 0 } prefix ? ReaderUrls.Media(prefix + "/tiles/info.json") : null;
+
     public PageView? Previous => Index > 0 ? Edition.Pages[Index - 1] : null;
 
     public PageView? Next => Index + 1 < Edition.Pages.Count ? Edition.Pages[Index + 1] : null;

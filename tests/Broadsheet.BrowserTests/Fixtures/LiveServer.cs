@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -79,6 +80,36 @@ public sealed class LiveServer : IAsyncLifetime
         var importer = services.GetRequiredService<EditionImporter>();
         await importer.ImportAsync(new ImportRequest { SourcePath = earlier, PublicationSlug = "binjiang" });
         await importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
+        await AddTilesAsync(services, "01");
+    }
+
+    /// <summary>
+    /// IIIF tiles for one page of the newest edition, where the deep-zoom viewer looks for them
+    /// (<c>{derivatives}/tiles/info.json</c>); the other pages have none, as pages imported before tiles do.
+    /// </summary>
+    private static async Task AddTilesAsync(IServiceProvider services, string label)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var page = await db.Pages.AsNoTracking()
+            .Where(p => p.Label == label && p.Edition.Date == new DateOnly(2026, 11, 2))
+            .SingleAsync();
+        var blobs = services.GetRequiredService<IBlobStore>();
+        var work = Directory.CreateTempSubdirectory("broadsheet-tiles-");
+        try
+        {
+            await services.GetRequiredService<IPageImageProcessor>().CreateTilesAsync(blobs.TryGetLocalPath(page.ImageKey!)!, work.FullName);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(work.FullName, "tiles"), "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(work.FullName, file).Replace('\\', '/');
+                await using var stream = File.OpenRead(file);
+                await blobs.PutAsync($"{page.DerivativesKey}/{relative}", stream);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 
     public async Task DisposeAsync()

@@ -151,3 +151,138 @@
         window.addEventListener("pagehide", function () { window.speechSynthesis.cancel(); });
     }
 })();
+
+// Deep zoom: where the page has IIIF tiles, a button opens OpenSeadragon over them with the article regions
+// still links on top. Without tiles (or without the viewer's script) the plain page image is all there is.
+(function () {
+    "use strict";
+
+    var frame = document.querySelector(".sheet-frame[data-tiles]");
+    var open = document.querySelector("[data-zoom-open]");
+    if (!frame || !open || !window.fetch) {
+        return;
+    }
+
+    var tilesUrl = frame.getAttribute("data-tiles");
+    var info = null;
+    fetch(tilesUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (json) {
+            if (json) {
+                info = json;
+                open.hidden = false;
+            }
+        })
+        .catch(function () { /* no tiles: the page image stays as it is */ });
+
+    function loadViewer() {
+        if (window.OpenSeadragon) {
+            return Promise.resolve();
+        }
+        return new Promise(function (resolve, reject) {
+            var script = document.createElement("script");
+            script.src = frame.getAttribute("data-viewer");
+            script.onload = resolve;
+            script.onerror = reject;
+            document.head.appendChild(script);
+        });
+    }
+
+    function button(label, action) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = label;
+        b.setAttribute("data-zoom-action", action);
+        return b;
+    }
+
+    var viewer = null;
+    var box = null;
+    var leaving = false;
+
+    function close() {
+        if (viewer) {
+            viewer.destroy();
+            viewer = null;
+        }
+        if (box) {
+            box.remove();
+            box = null;
+        }
+        frame.querySelector(".page-sheet").hidden = false;
+        open.hidden = false;
+        open.focus();
+    }
+
+    open.addEventListener("click", function () {
+        loadViewer().then(function () {
+            var sheet = frame.querySelector(".page-sheet");
+            var height = sheet.getBoundingClientRect().height;
+            box = document.createElement("div");
+            box.className = "zoom-box";
+            var tools = document.createElement("div");
+            tools.className = "zoom-tools";
+            tools.append(button(frame.getAttribute("data-zoom-in"), "in"), button(frame.getAttribute("data-zoom-out"), "out"),
+                button(frame.getAttribute("data-zoom-home"), "home"), button(frame.getAttribute("data-zoom-close"), "close"));
+            var stage = document.createElement("div");
+            stage.className = "zoom-viewer";
+            stage.style.height = Math.max(320, Math.min(height, window.innerHeight * 0.85)) + "px";
+            box.append(tools, stage);
+            frame.appendChild(box);
+            sheet.hidden = true;
+            open.hidden = true;
+
+            // The tiles' info.json names where it was made; tiles are fetched from where it is served.
+            var source = Object.assign({}, info, { id: new URL(tilesUrl.replace(/\/info\.json$/, ""), location.href).href });
+            source["@id"] = source.id;
+            viewer = window.OpenSeadragon({
+                element: stage,
+                tileSources: source,
+                showNavigationControl: false,
+                drawer: "canvas",
+                visibilityRatio: 1,
+                constrainDuringPan: true,
+                maxZoomPixelRatio: 2,
+                gestureSettingsMouse: { clickToZoom: false },
+                gestureSettingsTouch: { clickToZoom: false }
+            });
+            viewer.addHandler("open", function () {
+                var layer = sheet.querySelector("svg.hotspots").cloneNode(true);
+                layer.classList.add("zoom-hotspots");
+                // Pointer clicks are followed by the viewer's canvas-click below (only when they were not drags);
+                // a link's own navigation as well would start a second one. Keyboard clicks (detail 0) go on as usual.
+                layer.addEventListener("click", function (event) {
+                    if (event.detail > 0) {
+                        event.preventDefault();
+                    }
+                });
+                viewer.addOverlay({ element: layer, location: viewer.world.getItemAt(0).getBounds() });
+            });
+            // The viewer captures the pointer, so the click's target is its canvas: find the region under it.
+            viewer.addHandler("canvas-click", function (event) {
+                var original = event.originalEvent;
+                var under = original && document.elementFromPoint(original.clientX, original.clientY);
+                var link = under && under.closest && under.closest("a");
+                if (event.quick !== false && link && !leaving) {
+                    leaving = true;
+                    event.preventDefaultAction = true;
+                    window.location.assign(new URL(link.getAttribute("href"), location.href).href);
+                }
+            });
+            viewer.addHandler("tile-loaded", function () { stage.setAttribute("data-drawn", "true"); });
+            // Whether the view is still moving, for tests and anything else that must click a steady page.
+            viewer.addHandler("animation-start", function () { stage.setAttribute("data-settled", "false"); });
+            viewer.addHandler("animation-finish", function () { stage.setAttribute("data-settled", "true"); });
+            tools.addEventListener("click", function (event) {
+                var action = event.target.getAttribute && event.target.getAttribute("data-zoom-action");
+                var viewport = viewer && viewer.viewport;
+                if (action === "in") { viewport.zoomBy(1.6); viewport.applyConstraints(); }
+                else if (action === "out") { viewport.zoomBy(1 / 1.6); viewport.applyConstraints(); }
+                else if (action === "home") { viewport.goHome(); }
+                else if (action === "close") { close(); }
+            });
+        }, function () {
+            open.hidden = true;
+        });
+    });
+})();
