@@ -12,6 +12,7 @@ internal sealed record EngineRun(
     string Engine,
     int Articles,
     TimeSpan BuildTime,
+    TimeSpan BuildCpu,
     long IndexBytes,
     long PeakRssBytes,
     IReadOnlyList<RelevanceScorer.Score> Relevance,
@@ -20,11 +21,15 @@ internal sealed record EngineRun(
 {
     public double ArticlesPerSecond => Articles / BuildTime.TotalSeconds;
 
+    /// <summary>Articles per second of CPU time used by the whole process while building: what one idle core would do.</summary>
+    public double ArticlesPerCpuSecond => Articles / BuildCpu.TotalSeconds;
+
     /// <summary>Builds the engine's index from a fresh stream of the corpus, scores it, then times the mix at 1 and 8 clients.</summary>
     public static async Task<EngineRun> MeasureAsync(IBenchEngine engine, CorpusShape shape, Plantings plantings, TimeSpan phase, TextWriter log)
     {
         PeakMemory.Reset();
         log.WriteLine($"{engine.Name}: building from {shape.Count:N0} articles");
+        var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var step = Math.Max(10_000, shape.Count / 10);
         var next = step;
@@ -38,8 +43,9 @@ internal sealed record EngineRun(
         });
         await engine.BuildAsync(new CorpusGenerator(shape, plantings).Articles(), progress, CancellationToken.None);
         var build = clock.Elapsed;
+        var buildCpu = Environment.CpuUsage.TotalTime - cpu;
         var size = engine.SizeOnDisk();
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  built in {build.TotalSeconds:F1} s, {size >> 20} MB on disk"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  built in {build.TotalSeconds:F1} s ({buildCpu.TotalSeconds:F1} CPU-s), {size >> 20} MB on disk"));
 
         var relevance = RelevanceScorer.Run(engine, plantings);
         WarmUp(engine, log);
@@ -47,7 +53,7 @@ internal sealed record EngineRun(
         var one = LatencyRunner.Run(engine, QueryMix.All, 1, phase);
         log.WriteLine($"  timing the mix, 8 clients, {phase.TotalSeconds} s");
         var eight = LatencyRunner.Run(engine, QueryMix.All, 8, phase);
-        return new EngineRun(engine.Name, shape.Count, build, size, PeakMemory.Read(), relevance, one, eight);
+        return new EngineRun(engine.Name, shape.Count, build, buildCpu, size, PeakMemory.Read(), relevance, one, eight);
     }
 
     private static void WarmUp(IBenchEngine engine, TextWriter log)

@@ -8,6 +8,7 @@ var options = BenchOptions.Parse(args);
 var shape = new CorpusShape(options.Articles, options.Seed);
 var plantings = new Plantings(shape, RelevanceSet.All);
 var log = Console.Error;
+var startLoad = Report.LoadAverage();
 Directory.CreateDirectory(options.WorkFolder);
 try
 {
@@ -24,7 +25,7 @@ try
         fts5 = await EngineRun.MeasureAsync(engine, shape, plantings, phase, log);
     }
 
-    var report = Report.Write(options, generation, plantings, lucene, fts5);
+    var report = Report.Write(startLoad, options, generation, plantings, lucene, fts5);
     Console.Out.Write(report);
     if (options.Output is not null)
     {

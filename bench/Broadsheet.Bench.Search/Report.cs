@@ -9,22 +9,24 @@ namespace Broadsheet.Bench.Search;
 /// <summary>The run's figures as Markdown tables, ready for bench/README.md.</summary>
 internal static class Report
 {
-    public static string Write(BenchOptions options, CorpusTiming corpus, Plantings plantings, EngineRun lucene, EngineRun fts5)
+    public static string Write(string startLoad, BenchOptions options, CorpusTiming corpus, Plantings plantings, EngineRun lucene, EngineRun fts5)
     {
         var sb = new StringBuilder();
         void Line(FormattableString text) => sb.AppendLine(text.ToString(CultureInfo.InvariantCulture));
 
         Line($"");
         Line($"Articles: {options.Articles:N0} (seed {options.Seed}), {corpus.AverageCharacters:F0} characters each on average; corpus generation alone {corpus.ArticlesPerSecond:F0} articles/s (included in both build rates).");
-        Line($"Query phases: {options.Seconds} s each; {Environment.ProcessorCount} cores; load average at the end {LoadAverage()}.");
+        Line($"Query phases: {options.Seconds} s each; {Environment.ProcessorCount} cores; load average (1, 5, 15 min) at the start {startLoad}, at the end {LoadAverage()}.");
         Line($"");
         Line($"| figure | Broadsheet (Lucene.Net) | SQLite FTS5 (trigram) | goal |");
         Line($"| --- | --- | --- | --- |");
         Line($"| build rate | {lucene.ArticlesPerSecond:N0} articles/s ({lucene.BuildTime.TotalSeconds:F0} s) | {fts5.ArticlesPerSecond:N0} articles/s ({fts5.BuildTime.TotalSeconds:F0} s) | ≥ 3,000/s |");
+        Line($"| build CPU time (whole process) | {lucene.BuildCpu.TotalSeconds:F0} CPU-s, {lucene.ArticlesPerCpuSecond:N0} articles per CPU-s | {fts5.BuildCpu.TotalSeconds:F0} CPU-s, {fts5.ArticlesPerCpuSecond:N0} articles per CPU-s | |");
         Line($"| index size on disk | {Mb(lucene.IndexBytes)} | {Mb(fts5.IndexBytes)} | |");
         Line($"| peak RSS (build + queries) | {Mb(lucene.PeakRssBytes)} | {Mb(fts5.PeakRssBytes)} | |");
         Phase(sb, "1 client", lucene.OneClient.All, fts5.OneClient.All, "p95 ≤ 20 ms");
         Phase(sb, "8 clients", lucene.EightClients.All, fts5.EightClients.All, "");
+        Line($"| CPU time per query, 1 client / 8 clients (whole process) | {lucene.OneClient.CpuMillisecondsPerQuery:F1} / {lucene.EightClients.CpuMillisecondsPerQuery:F1} ms | {fts5.OneClient.CpuMillisecondsPerQuery:F1} / {fts5.EightClients.CpuMillisecondsPerQuery:F1} ms | |");
         var indexed = QueryMix.All.Where(q => q.Peer.UsesIndex).ToList();
         Phase(sb, $"1 client, only the {indexed.Count} queries FTS5 answers from its index", Subset(lucene.OneClient, indexed), Subset(fts5.OneClient, indexed), "");
         Line($"| relevance, mean precision / recall at 10 ({plantings.Cases.Count} labelled queries) | {Mean(lucene.Relevance, s => s.Precision):F2} / {Mean(lucene.Relevance, s => s.Recall):F2} | {Mean(fts5.Relevance, s => s.Precision):F2} / {Mean(fts5.Relevance, s => s.Recall):F2} | ≥ peer |");
@@ -77,7 +79,7 @@ internal static class Report
 
     private static string Shorten(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 87), "…");
 
-    private static string LoadAverage()
+    public static string LoadAverage()
     {
         const string file = "/proc/loadavg";
         return File.Exists(file) ? string.Join(' ', File.ReadAllText(file).Split(' ').Take(3)) : "unknown";

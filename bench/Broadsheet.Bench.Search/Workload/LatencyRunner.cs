@@ -10,7 +10,13 @@ namespace Broadsheet.Bench.Search.Workload;
 /// </summary>
 internal static class LatencyRunner
 {
-    public sealed record Phase(Latencies All, IReadOnlyDictionary<BenchQuery, Latencies> PerQuery);
+    /// <param name="All">Every query's latency.</param>
+    /// <param name="PerQuery">The latencies of each query of the mix.</param>
+    /// <param name="Cpu">CPU time the whole process used during the phase; with a loaded machine, CPU per query says more than wall time.</param>
+    public sealed record Phase(Latencies All, IReadOnlyDictionary<BenchQuery, Latencies> PerQuery, TimeSpan Cpu)
+    {
+        public double CpuMillisecondsPerQuery => Cpu.TotalMilliseconds / All.Count;
+    }
 
     public static Phase Run(IBenchEngine engine, IReadOnlyList<BenchQuery> mix, int clients, TimeSpan duration)
     {
@@ -35,14 +41,16 @@ internal static class LatencyRunner
 
         threads.ForEach(t => t.Start());
         start.SignalAndWait();
+        var cpu = Environment.CpuUsage.TotalTime;
         var wall = Stopwatch.StartNew();
         threads.ForEach(t => t.Join());
         wall.Stop();
+        cpu = Environment.CpuUsage.TotalTime - cpu;
         start.Dispose();
 
         var all = samples.SelectMany(s => s).ToList();
         var perQuery = mix.Select((q, i) => (q, new Latencies([.. all.Where(s => s.Query == i).Select(s => s.Ms)], wall.Elapsed)))
             .ToDictionary(p => p.q, p => p.Item2);
-        return new Phase(new Latencies([.. all.Select(s => s.Ms)], wall.Elapsed), perQuery);
+        return new Phase(new Latencies([.. all.Select(s => s.Ms)], wall.Elapsed), perQuery, cpu);
     }
 }
