@@ -80,14 +80,14 @@ public sealed class LiveServer : IAsyncLifetime
         var importer = services.GetRequiredService<EditionImporter>();
         await importer.ImportAsync(new ImportRequest { SourcePath = earlier, PublicationSlug = "binjiang" });
         await importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
-        await AddTilesAsync(services, "01");
+        await RemoveTilesAsync(services, "02");
     }
 
     /// <summary>
-    /// IIIF tiles for one page of the newest edition, where the deep-zoom viewer looks for them
-    /// (<c>{derivatives}/tiles/info.json</c>); the other pages have none, as pages imported before tiles do.
+    /// Takes page <paramref name="label"/>'s IIIF tiles away again (the import makes them for every page), as a
+    /// page imported before tiles existed has none.
     /// </summary>
-    private static async Task AddTilesAsync(IServiceProvider services, string label)
+    private static async Task RemoveTilesAsync(IServiceProvider services, string label)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
@@ -95,20 +95,10 @@ public sealed class LiveServer : IAsyncLifetime
             .Where(p => p.Label == label && p.Edition.Date == new DateOnly(2026, 11, 2))
             .SingleAsync();
         var blobs = services.GetRequiredService<IBlobStore>();
-        var work = Directory.CreateTempSubdirectory("broadsheet-tiles-");
-        try
+        var tiles = await blobs.ListAsync($"{page.DerivativesKey}/tiles/").ToListAsync();
+        foreach (var tile in tiles)
         {
-            await services.GetRequiredService<IPageImageProcessor>().CreateTilesAsync(blobs.TryGetLocalPath(page.ImageKey!)!, work.FullName);
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(work.FullName, "tiles"), "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(work.FullName, file).Replace('\\', '/');
-                await using var stream = File.OpenRead(file);
-                await blobs.PutAsync($"{page.DerivativesKey}/{relative}", stream);
-            }
-        }
-        finally
-        {
-            work.Delete(recursive: true);
+            await blobs.DeleteAsync(tile);
         }
     }
 
