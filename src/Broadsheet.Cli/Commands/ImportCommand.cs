@@ -10,7 +10,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
-        var source = new Argument<string>("folder-or-zip") { Description = "A folder or .zip with one PDF per page, named like 01.pdf, A01.pdf or 06-平安贵阳.pdf." };
+        var source = new Argument<string>("folder-or-zip") { Description = "A folder or .zip with one PDF per page (named like 01.pdf, A01.pdf or 06-平安贵阳.pdf), one multi-page PDF, or page images (JPEG, PNG, TIFF); an edition.json manifest is optional (docs/formats.md)." };
         var publication = new Option<string>("--publication") { Description = "Slug of the publication the edition belongs to.", Required = true, HelpName = "slug" };
         var date = new Option<string?>("--date") { Description = "The edition's date (yyyy-MM-dd); read from the folder or zip name when left out.", HelpName = "yyyy-MM-dd" };
         var replace = new Option<bool>("--replace") { Description = "Replace the edition of that date if there is one (readers see the old one until the new one is complete)." };

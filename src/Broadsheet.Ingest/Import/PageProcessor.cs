@@ -140,6 +140,10 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         {
             notes.Add("the page has no text layer (a scan?); its articles need OCR or marking by hand");
         }
+        else if (layout.IsUnreadable)
+        {
+            notes.Add("the page's text is not readable (its fonts map glyphs to no usable characters); its articles need OCR or marking by hand");
+        }
         else
         {
             articles = detector.Detect(layout);
