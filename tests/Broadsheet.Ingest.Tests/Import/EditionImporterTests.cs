@@ -31,11 +31,13 @@ public sealed class EditionImporterTests : IDisposable
             Assert.Equal(p.DerivativesKey + "/large.jpg", p.ImageKey);
             Assert.Contains(p.DerivativesKey + "/thumb.jpg", _f.Blobs.Keys);
             Assert.Contains(p.DerivativesKey + "/tiles/info.json", _f.Blobs.Keys);
+            Assert.Contains(p.DerivativesKey + "/lines.json", _f.Blobs.Keys);
             Assert.Equal(2000, p.ImageWidth);
             Assert.Equal(595, p.WidthPt, 1);
             Assert.Null(p.ReviewNote);
         });
-        Assert.Equal(3 * 5, _f.Blobs.Keys.Count);
+        // Per page: the PDF, three images, a tile and the lines.
+        Assert.Equal(3 * 6, _f.Blobs.Keys.Count);
         Assert.Equal(
             ["Council approves the budget", "Bridge reopens after repairs", "Schools add evening classes", "Harbour festival draws crowds"],
             edition.Articles.Select(a => a.Headline));
@@ -134,7 +136,8 @@ public sealed class EditionImporterTests : IDisposable
         Assert.DoesNotContain(oldFront.PdfKey, _f.Blobs.Keys);
         Assert.DoesNotContain(oldFront.ImageKey, _f.Blobs.Keys);
         Assert.DoesNotContain(_f.Blobs.Keys, k => k.StartsWith(oldFront.DerivativesKey + "/", StringComparison.Ordinal));
-        Assert.Equal(3 * 5, _f.Blobs.Keys.Count);
+        // Per page: the PDF, three images, a tile and the lines.
+        Assert.Equal(3 * 6, _f.Blobs.Keys.Count);
     }
 
     [Fact]
