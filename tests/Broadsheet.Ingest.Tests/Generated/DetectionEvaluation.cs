@@ -95,26 +95,8 @@ internal sealed class DetectionEvaluation
 
     public double MeanIoU => Scores.Where(s => s.Found is not null).Select(s => s.RegionIoU).DefaultIfEmpty(0).Average();
 
-    /// <summary>Intersection over union of two sets of polygons, sampled on a fine grid.</summary>
-    public static double IoU(IReadOnlyList<Polygon> a, IReadOnlyList<Polygon> b)
-    {
-        const int Nx = 400, Ny = 560;
-        int both = 0, either = 0;
-        for (var i = 0; i < Nx; i++)
-        {
-            var x = (i + 0.5) / Nx;
-            for (var j = 0; j < Ny; j++)
-            {
-                var y = (j + 0.5) / Ny;
-                var inA = a.Any(p => p.Contains(x, y));
-                var inB = b.Any(p => p.Contains(x, y));
-                both += inA && inB ? 1 : 0;
-                either += inA || inB ? 1 : 0;
-            }
-        }
-
-        return either == 0 ? 1 : (double)both / either;
-    }
+    /// <summary>Intersection over union of two sets of polygons, as the accuracy bench measures it.</summary>
+    public static double IoU(IReadOnlyList<Polygon> a, IReadOnlyList<Polygon> b) => Broadsheet.Bench.Accuracy.RegionOverlap.IoU(a, b);
 
     public string Report()
     {
