@@ -35,6 +35,26 @@ public sealed class ConditionalRequestTests(ReaderAppFactory app) : IClassFixtur
         Assert.Equal(etag, stale.Headers.ETag);
     }
 
+    [Fact]
+    public async Task Made_up_query_strings_never_fill_the_page_cache()
+    {
+        var store = app.Services.GetRequiredService<ReaderPageStore>();
+        var client = app.NewClient();
+        using (await client.GetAsync(new Uri("/binjiang/2026-11-02/03", UriKind.Relative)))
+        {
+        }
+
+        var kept = store.Count;
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync(new Uri($"/binjiang/2026-11-02/03?utm_source=x{i}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(kept, store.Count);
+        Assert.True(store.TryGet("/binjiang/2026-11-02/03", out _));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, Action<HttpRequestMessage> configure)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));

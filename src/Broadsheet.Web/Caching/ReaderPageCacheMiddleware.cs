@@ -23,13 +23,15 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || IsNeverCached(request.Path))
+        // A reader page's URL has no query; one with a query (a search's marks, a tracking tag) is rendered for
+        // that request alone, so made-up query strings can never fill the cache.
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || IsNeverCached(request.Path) || request.QueryString.HasValue)
         {
             await next(context);
             return;
         }
 
-        var url = request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value!;
+        var url = request.Path.Value!;
         if (store.TryGet(url, out var page))
         {
             await ServeAsync(context, page);

@@ -8,7 +8,7 @@ internal sealed record CachedPage(
     byte[] Body, string ContentType, string? ETag, DateTimeOffset? LastModified, string CacheControl, string[] Tags, DateTimeOffset Expires);
 
 /// <summary>
-/// Rendered reader pages by URL (path and query), each with tags (<c>pub:{slug}</c>) to drop them by when an
+/// Rendered reader pages by URL path (pages with a query string are never kept), each with tags (<c>pub:{slug}</c>) to drop them by when an
 /// edition changes. Bounded in bytes: when full, new pages are simply not kept until something is dropped.
 /// </summary>
 internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, TimeProvider clock)
