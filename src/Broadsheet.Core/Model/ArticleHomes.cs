@@ -38,7 +38,10 @@ public static class ArticleHomes
         return [.. edition.Articles.OrderBy(a => a.Order).Where(homes.ContainsKey).Select(a => homes[a])];
     }
 
-    // A loaded region knows its page id; one built in memory and not yet saved knows only the page object.
-    private static bool IsOn(ArticleRegion region, Page page) =>
+    /// <summary>
+    /// Whether <paramref name="region"/> is printed on <paramref name="page"/>: a loaded region knows its page id,
+    /// one built in memory and not yet saved knows only the page object.
+    /// </summary>
+    public static bool IsOn(ArticleRegion region, Page page) =>
         ReferenceEquals(region.Page, page) || (region.PageId != 0 && region.PageId == page.Id);
 }

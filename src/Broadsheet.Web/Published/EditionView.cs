@@ -20,17 +20,15 @@ internal sealed class EditionView
         var pages = new List<PageView>();
         foreach (var page in edition.Pages.OrderBy(p => p.Order))
         {
-            var onPage = new List<ArticleOnPage>();
-            foreach (var article in articles)
-            {
-                var regions = article.Regions.Where(r => IsOn(r, page)).Select(r => r.Polygon).ToList();
-                if (regions.Count > 0)
-                {
-                    onPage.Add(new ArticleOnPage(article, page, onPage.Count + 1, regions, Url: ""));
-                }
-            }
-
-            var view = new PageView(this, page, pages.Count, [.. onPage.Select(a => a with { Url = ReaderUrls.Article(Slug, Date, page.Label, a.N) })]);
+            // Numbered as search numbers them (ArticleHomes): the URLs of both must agree.
+            var onPage = ArticleHomes.On(edition, page)
+                .Select((article, i) => new ArticleOnPage(
+                    article,
+                    page,
+                    i + 1,
+                    [.. article.Regions.Where(r => ArticleHomes.IsOn(r, page)).Select(r => r.Polygon)],
+                    ReaderUrls.Article(Slug, Date, page.Label, i + 1)));
+            var view = new PageView(this, page, pages.Count, [.. onPage]);
             pages.Add(view);
             foreach (var item in view.Articles)
             {
@@ -115,10 +113,6 @@ internal sealed class EditionView
 
         return spreads;
     }
-
-    // A loaded region knows its page id; one built in memory and not yet saved knows only the page object.
-    private static bool IsOn(ArticleRegion region, Page page) =>
-        ReferenceEquals(region.Page, page) || (region.PageId != 0 && region.PageId == page.Id);
 }
 
 /// <summary>A page of an <see cref="EditionView"/> with the articles printed on it, in reading order.</summary>
