@@ -9,6 +9,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     ServeCommand.Create(),
     PublicationCommand.Create(),
     SampleCommand.Create(),
+    UsersCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,10 +1,12 @@
 using Broadsheet.Core.Model;
+using Broadsheet.Data.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
 
-/// <summary>The relational store of publications, editions, pages and articles; provider-neutral.</summary>
-public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options) : DbContext(options)
+/// <summary>The relational store of publications, editions, pages and articles, and the desk's accounts; provider-neutral.</summary>
+public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options) : IdentityDbContext<DeskUser>(options)
 {
     public DbSet<Publication> Publications => Set<Publication>();
 
@@ -18,18 +20,42 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
 
     public DbSet<ArticleImage> ArticleImages => Set<ArticleImage>();
 
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<PublicationGrant> PublicationGrants => Set<PublicationGrant>();
+
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
+
+    /// <summary>
+    /// Records in this unit of work that <paramref name="edition"/> changed, so the search index catches up with it
+    /// (publish, withdraw, a corrected article). Saved with the change itself, or not at all.
+    /// </summary>
+    public void NoteEditionChanged(Edition edition, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        SearchOutbox.Add(new Search.SearchOutboxEntry
+        {
+            PublicationSlug = edition.Publication.Slug,
+            Date = edition.Date,
+            Number = edition.Number,
+            ChangedAt = at,
+        });
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<Polygon>().HaveConversion<PolygonConverter>();
     }
 }

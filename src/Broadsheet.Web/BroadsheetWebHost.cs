@@ -6,6 +6,7 @@ using Broadsheet.Web.Media;
 using Broadsheet.Web.Published;
 using Broadsheet.Imaging;
 using Broadsheet.Web.Caching;
+using Broadsheet.Web.Desk;
 using Broadsheet.Web.Reader;
 using Broadsheet.Web.Reader.Localization;
 using Broadsheet.Web.Search;
@@ -43,6 +44,7 @@ public static class BroadsheetWebHost
         builder.Services.AddMedia();
         builder.Services.AddBroadsheetApi();
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
+        builder.Services.AddBroadsheetDesk();
 
         var app = builder.Build();
         app.UseReaderPageCache();
@@ -51,10 +53,14 @@ public static class BroadsheetWebHost
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapMedia();
         app.MapSearchApi();
         app.MapBroadsheetApi();
         app.MapBroadsheetReader();
+        app.MapDesk();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Broadsheet.Core;
 using Broadsheet.Data;
+using Broadsheet.Data.Accounts;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
 using Broadsheet.Search;
@@ -17,9 +18,10 @@ internal static class CliServices
             .AddBroadsheetData(folder)
             .AddBroadsheetImaging()
             .AddBroadsheetIngest()
-            .AddBroadsheetSearch(folder.IndexPath)
-            .BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        return services;
+            .AddBroadsheetSearch(folder.IndexPath);
+        services.AddDeskAccounts();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        return provider;
     }
 }

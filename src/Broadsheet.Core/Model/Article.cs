@@ -69,6 +69,12 @@ public sealed class Article
 
     public ArticleKind Kind { get; private set; }
 
+    /// <summary>更正: a public note the desk added after publication, as sanitised HTML; null when there is none.</summary>
+    public string? CorrectionNote { get; private set; }
+
+    /// <summary>When the correction note was last set.</summary>
+    public DateTimeOffset? CorrectedAt { get; private set; }
+
     public IReadOnlyList<ArticleRegion> Regions => _regions;
 
     public IReadOnlyList<ArticleImage> Images => _images;
@@ -109,6 +115,47 @@ public sealed class Article
         var image = new ArticleImage(this, page, polygon, caption, credit);
         _images.Add(image);
         return image;
+    }
+
+    /// <summary>Replaces every region of this article on <paramref name="page"/> with <paramref name="polygons"/> (none removes them).</summary>
+    public void ReplaceRegions(Page page, IEnumerable<Polygon> polygons)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(polygons);
+        EnsureSameEdition(page);
+        _regions.RemoveAll(r => ArticleHomes.IsOn(r, page));
+        foreach (var polygon in polygons)
+        {
+            _regions.Add(new ArticleRegion(this, page, polygon));
+        }
+    }
+
+    /// <summary>Sets (or with null or blank, removes) the public correction note, already sanitised by the caller.</summary>
+    public void SetCorrectionNote(string? html, DateTimeOffset at)
+    {
+        CorrectionNote = string.IsNullOrWhiteSpace(html) ? null : html.Trim();
+        CorrectedAt = CorrectionNote is null ? null : at;
+    }
+
+    internal void SetOrder(int order) => Order = order;
+
+    /// <summary>Moves every region and photo of <paramref name="other"/> to this article and appends its paragraphs.</summary>
+    internal void Absorb(Article other)
+    {
+        Paragraphs.AddRange(other.Paragraphs);
+        foreach (var region in other._regions)
+        {
+            _regions.Add(new ArticleRegion(this, region.Page, region.Polygon));
+        }
+
+        foreach (var image in other._images)
+        {
+            _images.Add(new ArticleImage(this, image.Page, image.Polygon, image.Caption, image.Credit));
+        }
+
+        other._regions.Clear();
+        other._images.Clear();
+        other.Paragraphs.Clear();
     }
 
     /// <summary>True when any of this article's regions lies on <paramref name="page"/>.</summary>

@@ -110,5 +110,108 @@ public sealed class Edition
         PublishedAt = at;
     }
 
-    public void Withdraw() => Status = EditionStatus.Withdrawn;
+    /// <summary>Takes a published edition away from readers; it can be published again.</summary>
+    public void Withdraw()
+    {
+        if (Status != EditionStatus.Published)
+        {
+            throw new DomainException($"The edition of {Date:yyyy-MM-dd} is not published, so it cannot be withdrawn.");
+        }
+
+        Status = EditionStatus.Withdrawn;
+    }
+
+    /// <summary>Cancels a schedule: the edition goes back to being a draft.</summary>
+    public void Unschedule()
+    {
+        if (Status != EditionStatus.Scheduled)
+        {
+            throw new DomainException($"The edition of {Date:yyyy-MM-dd} is not scheduled.");
+        }
+
+        Status = EditionStatus.Draft;
+        PublishedAt = null;
+    }
+
+    /// <summary>
+    /// Merges <paramref name="absorbed"/> into <paramref name="kept"/>: its paragraphs follow the kept article's, its
+    /// regions and photos become the kept article's, and it leaves the edition. Returns the removed article.
+    /// </summary>
+    public Article MergeArticles(Article kept, Article absorbed)
+    {
+        EnsureOwn(kept);
+        EnsureOwn(absorbed);
+        if (ReferenceEquals(kept, absorbed))
+        {
+            throw new DomainException("An article cannot be merged with itself.");
+        }
+
+        kept.Absorb(absorbed);
+        _articles.Remove(absorbed);
+        Renumber();
+        return absorbed;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="article"/> before paragraph <paramref name="atParagraph"/> (0-based): the paragraphs
+    /// from there on become a new article headed <paramref name="headline"/>, placed right after it in reading
+    /// order. The new article has no region until the desk draws one.
+    /// </summary>
+    public Article SplitArticle(Article article, int atParagraph, string headline)
+    {
+        EnsureOwn(article);
+        if (atParagraph < 1 || atParagraph >= article.Paragraphs.Count)
+        {
+            throw new DomainException(
+                $"'{article.Headline}' can be split only between two of its {article.Paragraphs.Count} paragraphs, not before paragraph {atParagraph + 1}.");
+        }
+
+        var moved = article.Paragraphs.GetRange(atParagraph, article.Paragraphs.Count - atParagraph);
+        article.Paragraphs.RemoveRange(atParagraph, moved.Count);
+        var created = new Article(this, 0, new ArticleContent { Headline = headline, Paragraphs = moved });
+        SortByOrder();
+        _articles.Insert(_articles.IndexOf(article) + 1, created);
+        Renumber();
+        return created;
+    }
+
+    /// <summary>Moves <paramref name="count"/> paragraphs from <paramref name="start"/> of one article to the end of another.</summary>
+    public void MoveParagraphs(Article from, int start, int count, Article to)
+    {
+        EnsureOwn(from);
+        EnsureOwn(to);
+        if (ReferenceEquals(from, to))
+        {
+            throw new DomainException("Choose another article to move the text to.");
+        }
+
+        if (count < 1 || start < 0 || start + count > from.Paragraphs.Count)
+        {
+            throw new DomainException($"'{from.Headline}' has {from.Paragraphs.Count} paragraphs; paragraphs {start + 1} to {start + count} are not all there.");
+        }
+
+        var moved = from.Paragraphs.GetRange(start, count);
+        from.Paragraphs.RemoveRange(start, count);
+        to.Paragraphs.AddRange(moved);
+    }
+
+    private void EnsureOwn(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (!_articles.Contains(article))
+        {
+            throw new DomainException($"'{article.Headline}' is not an article of the edition of {Date:yyyy-MM-dd}.");
+        }
+    }
+
+    // Loaded from a database, the list comes in whatever order the query returned.
+    private void SortByOrder() => _articles.Sort((a, b) => a.Order.CompareTo(b.Order));
+
+    private void Renumber()
+    {
+        for (var i = 0; i < _articles.Count; i++)
+        {
+            _articles[i].SetOrder(i + 1);
+        }
+    }
 }

@@ -26,7 +26,9 @@ public sealed class Publication
     {
         if (!IsValidSlug(slug))
         {
-            throw new DomainException($"Publication slug '{slug}' must be 1-64 lowercase letters, digits or hyphens.");
+            throw new DomainException(ReservedSlugs.Contains(slug ?? "")
+                ? $"Publication slug '{slug}' is taken by the site's own pages; choose another."
+                : $"Publication slug '{slug}' must be 1-64 lowercase letters, digits or hyphens.");
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -54,6 +56,9 @@ public sealed class Publication
     /// <summary>Footer lines shown on every reader page: licence number, ICP record, copyright.</summary>
     public List<string> FooterLines { get; set; } = [];
 
+    /// <summary>When set, imported editions wait as drafts for the desk to publish them; otherwise they go out at once.</summary>
+    public bool ImportAsDraft { get; set; }
+
     /// <summary>The date a given instant falls on in this publication's time zone.</summary>
     public DateOnly DateAt(DateTimeOffset instant)
     {
@@ -70,10 +75,17 @@ public sealed class Publication
         TimeZoneId = timeZoneId;
     }
 
+    /// <summary>Words the site's own URLs use at the top level (<c>/desk</c>, <c>/api</c> …), so no paper may take them.</summary>
+    public static IReadOnlySet<string> ReservedSlugs { get; } =
+        new HashSet<string>(["desk", "api", "media", "search", "static", "css", "js", "lib", "not-found", "sitemap", "robots",
+            // …and the desk's own words under /desk, where /desk/{slug} is a paper's calendar.
+            "login", "logout", "denied", "admin", "articles"], StringComparer.Ordinal);
+
     public static bool IsValidSlug(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= 64
         && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
-        && slug[0] != '-' && slug[^1] != '-';
+        && slug[0] != '-' && slug[^1] != '-'
+        && !ReservedSlugs.Contains(slug);
 
     private static TimeZoneInfo ResolveTimeZone(string id)
     {

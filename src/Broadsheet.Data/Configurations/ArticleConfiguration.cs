@@ -17,6 +17,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Paragraphs);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(a => a.DisplayTitle);
+        builder.Property(a => a.CorrectionNote).HasMaxLength(4000);
 
         builder.HasMany(a => a.Regions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Regions).HasField("_regions").UsePropertyAccessMode(PropertyAccessMode.Field);

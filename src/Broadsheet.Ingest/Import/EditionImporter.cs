@@ -312,7 +312,11 @@ public sealed class EditionImporter
 
         var now = _clock.GetUtcNow();
         edition.MarkCreated(now);
-        edition.Publish(now);
+        if (!publication.ImportAsDraft)
+        {
+            edition.Publish(now);
+        }
+
         return (edition, warnings);
     }
 

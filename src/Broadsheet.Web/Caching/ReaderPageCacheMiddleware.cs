@@ -70,7 +70,8 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
     }
 
     private static bool IsNeverCached(PathString path) =>
-        path.StartsWithSegments("/media", StringComparison.Ordinal) || path.StartsWithSegments("/api", StringComparison.Ordinal);
+        path.StartsWithSegments("/media", StringComparison.Ordinal) || path.StartsWithSegments("/api", StringComparison.Ordinal)
+        || path.StartsWithSegments("/desk", StringComparison.OrdinalIgnoreCase);
 
     private static Task ServeAsync(HttpContext context, CachedPage page)
     {

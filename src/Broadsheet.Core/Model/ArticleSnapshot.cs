@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace Broadsheet.Core.Model;
+
+/// <summary>An article as lines of text, one field or paragraph per line, so two versions can be compared.</summary>
+public static class ArticleSnapshot
+{
+    public static string Of(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = new StringBuilder();
+        Line(text, "引题", article.Kicker);
+        Line(text, "主题", article.Headline);
+        Line(text, "副题", article.Subheadline);
+        Line(text, "作者", article.Byline);
+        Line(text, "类型", article.Kind.ToString());
+        foreach (var paragraph in article.Paragraphs)
+        {
+            text.Append(paragraph.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        foreach (var image in article.Images)
+        {
+            Line(text, "图片说明", image.Caption);
+        }
+
+        foreach (var region in article.Regions.OrderBy(r => r.Page?.Order ?? 0))
+        {
+            var points = string.Join(' ', region.Polygon.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:0.###},{p.Y:0.###}")));
+            Line(text, "区域 " + (region.Page?.Label ?? "?"), points);
+        }
+
+        Line(text, "更正", article.CorrectionNote);
+        return text.ToString();
+    }
+
+    private static void Line(StringBuilder text, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            text.Append(name).Append(": ").Append(value.ReplaceLineEndings(" ")).Append('\n');
+        }
+    }
+}

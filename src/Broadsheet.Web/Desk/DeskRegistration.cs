@@ -1,0 +1,102 @@
+using Broadsheet.Data.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Broadsheet.Web.Desk;
+
+/// <summary>
+/// The production desk under <c>/desk</c>: Identity accounts with a cookie that only <c>/desk</c> sees, the
+/// <see cref="Policy"/> on every desk page and endpoint, and antiforgery on every write.
+/// </summary>
+internal static class DeskRegistration
+{
+    /// <summary>Any desk user: admin or editor. Which publications an editor may touch is <see cref="DeskAccess"/>'s job.</summary>
+    public const string Policy = "desk";
+
+    /// <summary>Admins only: publications, the audit log.</summary>
+    public const string AdminPolicy = "desk-admin";
+
+    public const string ApiPrefix = "/desk/api";
+
+    public static IServiceCollection AddBroadsheetDesk(this IServiceCollection services)
+    {
+        services.AddDeskAccounts().AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/desk/login";
+            options.LogoutPath = "/desk/logout";
+            options.AccessDeniedPath = "/desk/denied";
+            options.Cookie.Name = "broadsheet-desk";
+            // Readers' requests never carry it, so the reader's caches never see a signed-in request.
+            options.Cookie.Path = "/desk";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Scripts calling the desk's JSON endpoints need a status code, not the login page's HTML.
+            options.Events.OnRedirectToLogin = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.RequireRole(DeskRoles.Admin, DeskRoles.Editor))
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(DeskRoles.Admin));
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder("Desk", "/", Policy);
+            options.Conventions.AllowAnonymousToAreaPage("Desk", "/Login");
+            options.Conventions.AllowAnonymousToAreaPage("Desk", "/Denied");
+            options.Conventions.AuthorizeAreaFolder("Desk", "/Admin", AdminPolicy);
+        });
+        services.AddAntiforgery();
+        services.AddScoped<DeskAccess>();
+        services.AddSingleton<DeskEditions>();
+        services.AddSingleton<DeskAudit>();
+        services.AddSingleton<DeskSanitizer>();
+        return services;
+    }
+
+    /// <summary>Maps the desk's JSON endpoints; its pages are Razor Pages in <c>Areas/Desk</c>.</summary>
+    public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapDeskApi();
+        return app;
+    }
+
+    /// <summary>The desk's JSON endpoints: signed in, with an antiforgery token on every write.</summary>
+    public static RouteGroupBuilder MapDeskApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup(ApiPrefix)
+            .RequireAuthorization(Policy)
+            .AddEndpointFilter(ValidateAntiforgeryOnWrites)
+            .ExcludeFromDescription();
+
+    private static async ValueTask<object?> ValidateAntiforgeryOnWrites(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return TypedResults.Problem("The form's security token is missing or stale; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        return await next(context);
+    }
+
+    private static Task Answer(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
