@@ -1,4 +1,5 @@
 using Broadsheet.Data.Accounts;
+using Broadsheet.Web.Desk.Publishing;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,6 +55,9 @@ internal static class DeskRegistration
         services.AddSingleton<DeskEditions>();
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskSanitizer>();
+        services.AddSingleton<EditionPublishing>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         return services;
     }
 
