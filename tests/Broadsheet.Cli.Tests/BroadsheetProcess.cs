@@ -21,6 +21,21 @@ internal static class BroadsheetProcess
         return new Outcome(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs the program with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<Outcome> RunWithInputAsync(string input, params string[] arguments)
+    {
+        var start = StartInfo(null, arguments);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
     public static ProcessStartInfo StartInfo(string? tempDirectory, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")

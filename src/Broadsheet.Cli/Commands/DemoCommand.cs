@@ -2,6 +2,7 @@ using System.CommandLine;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
+using Broadsheet.Data.Accounts;
 using Broadsheet.Ingest;
 using Broadsheet.Samples;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ internal static class DemoCommand
 {
     public const string Slug = "binjiang";
     private const int Days = 7;
+    private const string DeskUser = "admin";
 
     public static Command Create()
     {
@@ -75,6 +77,23 @@ internal static class DemoCommand
         }
 
         await SearchCatchUp.RunAsync(services, quiet: false, cancellationToken);
+        await EnsureDeskUserAsync(services, cancellationToken);
+    }
+
+    /// <summary>Makes the demo's desk account on first run, so the desk at /desk can be tried at once.</summary>
+    private static async Task EnsureDeskUserAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<DeskAccounts>();
+        if ((await accounts.ListAsync(cancellationToken)).Count > 0)
+        {
+            Console.WriteLine("The desk (/desk) has its accounts already; `broadsheet users password <name>` sets a new password.");
+            return;
+        }
+
+        var password = UsersCommand.NewPassword();
+        await accounts.AddAsync(DeskUser, password, DeskRoles.Admin, [], cancellationToken);
+        Console.WriteLine($"The desk is at /desk: user '{DeskUser}', password {password} (shown once; `broadsheet users password {DeskUser}` sets another).");
     }
 
     private static Publication NewPublication() => new(Slug, "滨江日报", "zh-CN", "Asia/Shanghai")

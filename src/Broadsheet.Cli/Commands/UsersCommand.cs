@@ -53,8 +53,30 @@ internal static class UsersCommand
             return 0;
         }));
 
-        return new Command("users", "Manage the desk's accounts.") { add, list };
+        var userName = new Argument<string>("name") { Description = "The user whose password to set." };
+        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input." };
+        var password = new Command("password", "Set a new password for a desk account and lift a lockout.") { userName, stdin, data };
+        password.SetAction((result, cancellationToken) => Failure.GuardAsync(async () =>
+        {
+            var (secret, generated) = ReadPassword(result.GetValue(stdin));
+            await using var services = await CliServices.OpenAsync(CommonOptions.Folder(result, data), cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeskAccounts>().SetPasswordAsync(result.GetRequiredValue(userName), secret);
+            Console.WriteLine($"New password set for '{result.GetRequiredValue(userName)}'.");
+            if (generated)
+            {
+                Console.WriteLine($"Password (shown once): {secret}");
+            }
+
+            return 0;
+        }));
+
+        return new Command("users", "Manage the desk's accounts.") { add, list, password };
     }
+
+    /// <summary>A random password to print once: 18 random bytes as 24 URL-safe characters.</summary>
+    public static string NewPassword() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 
     private static (string Password, bool Generated) ReadPassword(bool fromStdin)
     {
@@ -68,8 +90,7 @@ internal static class UsersCommand
 
         if (Console.IsInputRedirected)
         {
-            // 18 random bytes as base64: 24 characters, no ambiguity about what was typed.
-            return (Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)), true);
+            return (NewPassword(), true);
         }
 
         var first = AnsiConsole.Prompt(new TextPrompt<string>("Password:").Secret());

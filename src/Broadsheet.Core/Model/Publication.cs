@@ -56,6 +56,9 @@ public sealed class Publication
     /// <summary>Footer lines shown on every reader page: licence number, ICP record, copyright.</summary>
     public List<string> FooterLines { get; set; } = [];
 
+    /// <summary>The paper's own website (网站首页), linked from every reader page; null when it has none.</summary>
+    public string? WebsiteUrl { get; private set; }
+
     /// <summary>When set, imported editions wait as drafts for the desk to publish them; otherwise they go out at once.</summary>
     public bool ImportAsDraft { get; set; }
 
@@ -68,6 +71,23 @@ public sealed class Publication
 
     /// <summary>Today's date in this publication's time zone.</summary>
     public DateOnly Today(TimeProvider clock) => DateAt(clock.GetUtcNow());
+
+    /// <summary>Sets the paper's website: an absolute http or https address, or null or blank for none.</summary>
+    public void ChangeWebsite(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            WebsiteUrl = null;
+            return;
+        }
+
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new DomainException($"The website '{url}' must be an address starting with http:// or https://.");
+        }
+
+        WebsiteUrl = uri.AbsoluteUri;
+    }
 
     public void ChangeTimeZone(string timeZoneId)
     {

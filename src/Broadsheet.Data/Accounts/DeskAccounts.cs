@@ -42,6 +42,32 @@ public sealed class DeskAccounts(UserManager<DeskUser> users, RoleManager<Identi
         return user;
     }
 
+    /// <summary>Replaces <paramref name="userName"/>'s password and lifts any lockout.</summary>
+    public async Task SetPasswordAsync(string userName, string password)
+    {
+        var user = await users.FindByNameAsync(userName) ?? throw new DomainException($"No desk user named '{userName}'.");
+        foreach (var error in users.PasswordValidators)
+        {
+            Check(await error.ValidateAsync(users, user, password), userName);
+        }
+
+        Check(await users.RemovePasswordAsync(user), userName);
+        Check(await users.AddPasswordAsync(user, password), userName);
+        Check(await users.SetLockoutEndDateAsync(user, null), userName);
+        Check(await users.ResetAccessFailedCountAsync(user), userName);
+    }
+
+    /// <summary>Gives <paramref name="userName"/> exactly <paramref name="publicationSlugs"/>.</summary>
+    public async Task SetPublicationsAsync(string userName, IReadOnlyCollection<string> publicationSlugs, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.Include(u => u.Publications).FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+            ?? throw new DomainException($"No desk user named '{userName}'.");
+        var ids = await PublicationIdsAsync(publicationSlugs, cancellationToken);
+        user.Publications.RemoveAll(g => !ids.Contains(g.PublicationId));
+        user.Publications.AddRange(ids.Where(id => !user.Publications.Exists(g => g.PublicationId == id)).Select(id => new PublicationGrant { PublicationId = id }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Every desk user with their role and publications, by name.</summary>
     public async Task<IReadOnlyList<(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Publications)>> ListAsync(CancellationToken cancellationToken = default)
     {

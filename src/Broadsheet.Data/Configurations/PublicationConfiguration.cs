@@ -15,5 +15,6 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.Language).HasMaxLength(20).IsRequired();
         builder.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(p => p.FooterLines);
+        builder.Property(p => p.WebsiteUrl).HasMaxLength(500);
     }
 }

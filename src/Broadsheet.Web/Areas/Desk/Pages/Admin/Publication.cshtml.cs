@@ -74,6 +74,7 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
         Compare("page labels", before.PageLabelStyle, after.PageLabelStyle);
         Compare("footer", before.FooterLines, after.FooterLines);
         Compare("import as draft", before.ImportAsDraft, after.ImportAsDraft);
+        Compare("website", before.WebsiteUrl, after.WebsiteUrl);
         return changes.Count == 0 ? "no change" : string.Join("; ", changes);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class PublicationForm
 
     public bool ImportAsDraft { get; set; }
 
+    public string? WebsiteUrl { get; set; }
+
     public static PublicationForm Of(Publication publication) => new()
     {
         Slug = publication.Slug,
@@ -30,6 +32,7 @@ internal sealed class PublicationForm
         PageLabelStyle = publication.PageLabelStyle,
         FooterLines = string.Join('\n', publication.FooterLines),
         ImportAsDraft = publication.ImportAsDraft,
+        WebsiteUrl = publication.WebsiteUrl,
     };
 
     /// <summary>Applies everything but the slug, which never changes once readers have links to it.</summary>
@@ -41,5 +44,6 @@ internal sealed class PublicationForm
         publication.PageLabelStyle = PageLabelStyle;
         publication.FooterLines = [.. (FooterLines ?? "").Split('\n').Select(sanitizer.Text).OfType<string>()];
         publication.ImportAsDraft = ImportAsDraft;
+        publication.ChangeWebsite(WebsiteUrl);
     }
 }

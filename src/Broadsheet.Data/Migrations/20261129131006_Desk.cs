@@ -18,6 +18,13 @@ namespace Broadsheet.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<string>(
+                name: "WebsiteUrl",
+                table: "Publications",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CorrectedAt",
                 table: "Articles",
@@ -330,6 +337,10 @@ namespace Broadsheet.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ImportAsDraft",
+                table: "Publications");
+
+            migrationBuilder.DropColumn(
+                name: "WebsiteUrl",
                 table: "Publications");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations
 {
     [DbContext(typeof(BroadsheetDbContext))]
-    [Migration("20261129123223_Desk")]
+    [Migration("20261129131006_Desk")]
     partial class Desk
     {
         /// <inheritdoc />
@@ -340,6 +340,10 @@ namespace Broadsheet.Data.Migrations
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
