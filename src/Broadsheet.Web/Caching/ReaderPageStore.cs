@@ -9,25 +9,31 @@ internal sealed record CachedPage(
 
 /// <summary>
 /// Rendered reader pages by URL path (pages with a query string are never kept), each with tags (<c>pub:{slug}</c>) to drop them by when an
-/// edition changes. Bounded in bytes: when full, new pages are simply not kept until something is dropped.
+/// edition changes. Bounded in bytes: when a new page does not fit, expired pages go first and then the least recently
+/// read, down to nine tenths of the limit, so today's edition always finds room in an archive of decades.
 /// </summary>
 internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
+    private readonly Lock _room = new();
     private long _bytes;
+    private long _reads;
 
     public int Count => _pages.Count;
 
     public bool TryGet(string url, out CachedPage page)
     {
-        if (_pages.TryGetValue(url, out page!) && page.Expires > clock.GetUtcNow())
+        if (_pages.TryGetValue(url, out var entry) && entry.Page.Expires > clock.GetUtcNow())
         {
+            // A counter, not the clock: only the order of reads matters, and it costs one increment.
+            entry.LastRead = Interlocked.Increment(ref _reads);
+            page = entry.Page;
             return true;
         }
 
-        if (page is not null && _pages.TryRemove(url, out var removed))
+        if (entry is not null && _pages.TryRemove(new KeyValuePair<string, Entry>(url, entry)))
         {
-            Interlocked.Add(ref _bytes, -removed.Body.Length);
+            Interlocked.Add(ref _bytes, -entry.Page.Body.Length);
         }
 
         page = null!;
@@ -37,24 +43,30 @@ internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, Time
     public void Add(string url, byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string cacheControl, IEnumerable<string> tags)
     {
         var limit = (long)options.Value.MaxMegabytes * 1024 * 1024;
-        if (Interlocked.Read(ref _bytes) + body.Length > limit)
+        if (body.Length > limit / 10)
         {
             return;
         }
 
-        var page = new CachedPage(body, contentType, etag, lastModified, cacheControl, [.. tags],
-            clock.GetUtcNow().AddSeconds(options.Value.ServerSeconds));
+        if (Interlocked.Read(ref _bytes) + body.Length > limit)
+        {
+            MakeRoom(limit - (limit / 10) - body.Length);
+        }
+
+        var entry = new Entry(
+            new CachedPage(body, contentType, etag, lastModified, cacheControl, [.. tags], clock.GetUtcNow().AddSeconds(options.Value.ServerSeconds)),
+            Interlocked.Increment(ref _reads));
         _pages.AddOrUpdate(
             url,
             _ =>
             {
                 Interlocked.Add(ref _bytes, body.Length);
-                return page;
+                return entry;
             },
             (_, old) =>
             {
-                Interlocked.Add(ref _bytes, body.Length - old.Body.Length);
-                return page;
+                Interlocked.Add(ref _bytes, body.Length - old.Page.Body.Length);
+                return entry;
             });
     }
 
@@ -62,15 +74,63 @@ internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, Time
     public int Evict(string tag)
     {
         var dropped = 0;
-        foreach (var (url, page) in _pages)
+        foreach (var (url, entry) in _pages)
         {
-            if (Array.IndexOf(page.Tags, tag) >= 0 && _pages.TryRemove(new KeyValuePair<string, CachedPage>(url, page)))
+            if (Array.IndexOf(entry.Page.Tags, tag) >= 0 && Remove(url, entry))
             {
-                Interlocked.Add(ref _bytes, -page.Body.Length);
                 dropped++;
             }
         }
 
         return dropped;
+    }
+
+    private void MakeRoom(long target)
+    {
+        // One sweep at a time; the others find the room made and go on.
+        lock (_room)
+        {
+            if (Interlocked.Read(ref _bytes) <= target)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var (url, entry) in _pages)
+            {
+                if (entry.Page.Expires <= now)
+                {
+                    Remove(url, entry);
+                }
+            }
+
+            foreach (var (url, entry) in _pages.OrderBy(p => p.Value.LastRead).ToList())
+            {
+                if (Interlocked.Read(ref _bytes) <= target)
+                {
+                    break;
+                }
+
+                Remove(url, entry);
+            }
+        }
+    }
+
+    private bool Remove(string url, Entry entry)
+    {
+        if (!_pages.TryRemove(new KeyValuePair<string, Entry>(url, entry)))
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref _bytes, -entry.Page.Body.Length);
+        return true;
+    }
+
+    private sealed class Entry(CachedPage page, long lastRead)
+    {
+        public CachedPage Page { get; } = page;
+
+        public long LastRead { get; set; } = lastRead;
     }
 }
