@@ -48,6 +48,7 @@ public static class BroadsheetWebHost
 
         var app = builder.Build();
         app.UseReaderPageCache();
+        app.UseDeskHeaders();
         app.UseBroadsheetStaticFiles();
         app.UseReaderLocalization();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);

@@ -131,6 +131,24 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_and_desk_pages_are_never_kept_by_caches_or_framed()
+    {
+        var own = app.NewClient();
+        await DeskSession.SignInAsync(own, DeskAppFactory.OwnEditor);
+        using var signedIn = await own.GetAsync(new Uri("/desk/binjiang", UriKind.Relative));
+
+        using var signOut = await DeskSession.PostFormAsync(own, "/desk/logout", tokenFrom: "/desk");
+        using var after = await own.GetAsync(new Uri("/desk/binjiang", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal("no-store", signedIn.Headers.CacheControl?.ToString());
+        Assert.Equal("DENY", string.Join(',', signedIn.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/desk/login", after.Headers.Location!.PathAndQuery.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_write_without_the_antiforgery_token_is_refused()
     {
         var own = app.NewClient();

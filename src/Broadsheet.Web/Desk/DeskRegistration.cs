@@ -61,6 +61,27 @@ internal static class DeskRegistration
         return services;
     }
 
+    /// <summary>
+    /// Desk responses are private and never framed: a CDN or proxy in front of the reader must not keep them, and
+    /// another site must not show a desk page inside its own to trick an editor into clicking.
+    /// </summary>
+    public static IApplicationBuilder UseDeskHeaders(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/desk", StringComparison.OrdinalIgnoreCase),
+            desk => desk.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    headers.CacheControl = "no-store";
+                    headers.XFrameOptions = "DENY";
+                    headers["Referrer-Policy"] = "same-origin";
+                    headers.XContentTypeOptions = "nosniff";
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }));
+
     /// <summary>Maps the desk's JSON endpoints; its pages are Razor Pages in <c>Areas/Desk</c>.</summary>
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
     {
