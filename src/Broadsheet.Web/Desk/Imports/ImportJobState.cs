@@ -1,8 +1,5 @@
-using System.Text.Json.Serialization;
-
 namespace Broadsheet.Web.Desk.Imports;
 
-[JsonConverter(typeof(JsonStringEnumConverter<JobStatus>))]
 internal enum JobStatus
 {
     Queued,
@@ -11,7 +8,6 @@ internal enum JobStatus
     Failed,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<StepState>))]
 internal enum StepState
 {
     Waiting,
