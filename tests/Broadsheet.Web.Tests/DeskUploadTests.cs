@@ -102,6 +102,37 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
     }
 
     [Fact]
+    public async Task Without_script_the_form_posts_to_the_page_and_the_job_page_shows_the_importers_message()
+    {
+        var client = await SignInAsync("upload-plain", DeskRoles.Admin);
+        var before = await EditionCountAsync();
+        var upload = await client.GetDocumentAsync("/desk/binjiang/upload");
+        var token = upload.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("2026-11-15"), "date" },
+        };
+        // PDF by its first bytes, so it is accepted; the importer then finds it is no PDF that opens.
+        form.Add(FileContent(MinimalPdf(), "application/pdf"), "files", "01-头版.pdf");
+
+        using var response = await client.PostAsync(new Uri("/desk/binjiang/upload", UriKind.Relative), form);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/desk/imports/", location, StringComparison.Ordinal);
+        var state = await WaitUntilFinishedAsync(client, location["/desk/imports/".Length..]);
+        Assert.Equal("failed", state.GetProperty("status").GetString());
+        var message = state.GetProperty("error").GetString()!;
+        Assert.Contains("01-头版.pdf", message, StringComparison.Ordinal);
+        var job = await client.GetDocumentAsync(location);
+        Assert.Equal(message, job.QuerySelector("#import-error")!.Text());
+        Assert.Null(job.QuerySelector("#import-error")!.GetAttribute("hidden"));
+        Assert.Equal(before, await EditionCountAsync());
+        Assert.Empty(UploadFolders());
+    }
+
+    [Fact]
     public async Task A_text_file_named_pdf_is_refused_by_name_and_nothing_changes()
     {
         var client = await SignInAsync("upload-text", DeskRoles.Admin);

@@ -84,53 +84,65 @@ internal sealed partial class ImportJobs : BackgroundService
 
     private async Task RunAsync(ImportJob job, CancellationToken stoppingToken)
     {
+        JobResult? result = null;
+        string? failure = null;
+        var audited = true;
         try
         {
             await using var scope = _services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<EditionImporter>();
             var imported = await importer.ImportAsync(job.Request, job, stoppingToken);
             await scope.ServiceProvider.GetRequiredService<IReaderCache>().InvalidateAsync(imported.PublicationSlug, imported.Date, CancellationToken.None);
-            var result = await DescribeAsync(scope.ServiceProvider, job.Slug, imported, CancellationToken.None);
-            job.Succeed(result, _clock.GetUtcNow());
-            await scope.ServiceProvider.GetRequiredService<DeskAudit>().WriteAsync(
-                job.User,
-                "import",
-                job.Slug,
-                $"{job.Slug} {result.Date}",
-                string.Create(CultureInfo.InvariantCulture, $"{result.PageCount} 版, {result.ArticleCount} 篇文章, {(result.Draft ? "草稿" : "已发布")}{(result.Replaced ? ", 替换了原有一期" : "")}"),
-                CancellationToken.None);
+            result = await DescribeAsync(scope.ServiceProvider, job.Slug, imported, CancellationToken.None);
         }
         catch (ImportException ex)
         {
-            job.Fail(ex.Message, _clock.GetUtcNow());
-            await AuditFailureAsync(job, ex.Message);
+            failure = ex.Message;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            job.Fail("服务器正在停止，导入已取消，什么也没有改动。", _clock.GetUtcNow());
+            failure = "服务器正在停止，导入已取消，什么也没有改动。";
+            audited = false;
         }
         catch (Exception ex)
         {
             LogFailed(_logger, job.Slug, ex);
-            job.Fail("导入出错，什么也没有改动：" + ex.Message, _clock.GetUtcNow());
-            await AuditFailureAsync(job, ex.Message);
+            failure = "导入出错，什么也没有改动：" + ex.Message;
         }
         finally
         {
+            // Before the job says it is finished, so whoever sees it finished finds staging clean.
             DeleteQuietly(job.Folder);
+        }
+
+        await (result is not null ? AuditSuccessAsync(job, result) : audited ? AuditFailureAsync(job, failure!) : Task.CompletedTask);
+        if (result is not null)
+        {
+            job.Succeed(result, _clock.GetUtcNow());
+        }
+        else
+        {
+            job.Fail(failure!, _clock.GetUtcNow());
         }
     }
 
-    private async Task AuditFailureAsync(ImportJob job, string message)
+    private Task AuditSuccessAsync(ImportJob job, JobResult result) =>
+        AuditAsync(job, "import", $"{job.Slug} {result.Date}", string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.PageCount} 版, {result.ArticleCount} 篇文章, {(result.Draft ? "草稿" : "已发布")}{(result.Replaced ? ", 替换了原有一期" : "")}"));
+
+    private Task AuditFailureAsync(ImportJob job, string message) =>
+        AuditAsync(job, "import-failed", job.Request.Date is { } date ? $"{job.Slug} {ReaderUrls.Date(date)}" : job.Slug, message);
+
+    private async Task AuditAsync(ImportJob job, string action, string subject, string details)
     {
         try
         {
-            var audit = _services.GetRequiredService<DeskAudit>();
-            var subject = job.Request.Date is { } date ? $"{job.Slug} {ReaderUrls.Date(date)}" : job.Slug;
-            await audit.WriteAsync(job.User, "import-failed", job.Slug, subject, message, CancellationToken.None);
+            await _services.GetRequiredService<DeskAudit>().WriteAsync(job.User, action, job.Slug, subject, details, CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
+            // The edition is saved (or nothing changed); a lost audit line must not turn that into a failure.
             LogFailed(_logger, job.Slug, ex);
         }
     }
