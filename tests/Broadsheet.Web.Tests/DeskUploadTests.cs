@@ -203,6 +203,14 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
     [Fact]
     public async Task An_editor_of_another_publication_is_refused_and_nothing_changes()
     {
+        // A job of binjiang's, which the other paper's editor may not follow either.
+        var admin = await SignInAsync("upload-binjiang-admin", DeskRoles.Admin);
+        using var adminForm = new MultipartFormDataContent { { new StringContent("2026-11-16"), "date" } };
+        adminForm.Add(FileContent(MinimalPdf(), "application/pdf"), "files", "01.pdf");
+        using var started = await PostAsync(admin, "/desk/api/binjiang/imports", adminForm, await TokenAsync(admin));
+        var jobId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await WaitUntilFinishedAsync(admin, jobId);
+
         var client = await SignInAsync("upload-riverside", DeskRoles.Editor, TestEdition.EnglishSlug);
         var before = await EditionCountAsync();
         using var ownPage = await client.GetAsync(new Uri($"/desk/{TestEdition.EnglishSlug}/upload", UriKind.Relative));
@@ -214,9 +222,15 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         using var post = await PostAsync(client, "/desk/api/binjiang/imports", form, token);
         using var page = await client.GetAsync(new Uri("/desk/binjiang/upload", UriKind.Relative));
 
+        using var jobState = await client.GetAsync(new Uri("/desk/api/imports/" + jobId, UriKind.Relative));
+        using var jobPage = await client.GetAsync(new Uri("/desk/imports/" + jobId, UriKind.Relative));
+
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/desk/denied", page.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, jobState.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, jobPage.StatusCode);
+        Assert.Equal("/desk/denied", jobPage.Headers.Location!.AbsolutePath);
         Assert.Equal(before, await EditionCountAsync());
     }
 

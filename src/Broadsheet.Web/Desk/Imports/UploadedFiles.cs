@@ -85,7 +85,7 @@ internal static class UploadedFiles
                 return (result, new($"{shown}：不是 PDF、zip 或 JPEG/PNG/TIFF 图片（文件开头是“{Printable(head.AsSpan(0, Math.Min(read, 8)))}”），没有上传。"));
             }
 
-            var name = SafeName(shown, kind, i);
+            var name = StagedName(shown, kind, i);
             if (!names.Add(name))
             {
                 return (result, new($"{shown}：和另一个文件同名，每个版面只能上传一次。"));
@@ -147,6 +147,9 @@ internal static class UploadedFiles
 
         return UploadKind.Unknown;
     }
+
+    /// <summary>The name a file the browser called <paramref name="clientName"/> is written under in staging.</summary>
+    internal static string StagedName(string? clientName, UploadKind kind, int index) => SafeName(ClientName(clientName, index), kind, index);
 
     /// <summary>The file's own name without any folder the browser sent (some send a whole Windows path).</summary>
     private static string ClientName(string? fileName, int index)
