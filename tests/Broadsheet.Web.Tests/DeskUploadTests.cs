@@ -152,6 +152,20 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
     }
 
     [Fact]
+    public async Task Loose_pages_without_a_date_are_refused_before_anything_is_imported()
+    {
+        var client = await SignInAsync("upload-nodate", DeskRoles.Admin);
+        using var form = new MultipartFormDataContent();
+        form.Add(FileContent(MinimalPdf(), "application/pdf"), "files", "01.pdf");
+
+        using var response = await PostAsync(client, "/desk/api/binjiang/imports", form, await TokenAsync(client));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("日期", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(UploadFolders());
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_refused_by_name_and_an_upload_over_the_total_is_refused()
     {
         var client = await SignInAsync("upload-big", DeskRoles.Admin);

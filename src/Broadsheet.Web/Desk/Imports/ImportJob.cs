@@ -88,17 +88,6 @@ internal sealed class ImportJob : IProgress<ImportProgress>
         }
     }
 
-    public bool IsFinished
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _outcome is not null;
-            }
-        }
-    }
-
     public ImportJobState Snapshot()
     {
         lock (_gate)

@@ -27,15 +27,14 @@ internal sealed class ImportUploads(ImportJobs jobs, IOptions<DeskUploadOptions>
             date = parsed;
         }
 
-        var files = form.Files.ToList();
-        if (date is null && files.Count > 0 && !files.Exists(IsZipOrManifest))
+        var (id, folder) = jobs.NewFolder();
+        var (source, refusal) = await UploadedFiles.SaveAsync([.. form.Files], folder, date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "upload", options.Value, cancellationToken);
+        if (refusal is null && date is null && Directory.Exists(source) && !File.Exists(Path.Combine(source, "edition.json")))
         {
-            // Loose pages carry no date: the importer would read it from the staging folder's name.
-            return (null, new("请填写这一期的日期（也可以上传带 edition.json 的文件，或以日期命名的 zip，如 2026-11-02.zip）。"));
+            // Loose pages carry no date, and the importer would look for one in the staging folder's name.
+            refusal = new("请填写这一期的日期（也可以上传带 edition.json 的文件，或以日期命名的 zip，如 2026-11-02.zip）。");
         }
 
-        var (id, folder) = jobs.NewFolder();
-        var (source, refusal) = await UploadedFiles.SaveAsync(files, folder, date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "upload", options.Value, cancellationToken);
         if (refusal is not null)
         {
             ImportJobs.Discard(folder);
@@ -62,9 +61,6 @@ internal sealed class ImportUploads(ImportJobs jobs, IOptions<DeskUploadOptions>
     public static string JobPage(string id) => "/desk/imports/" + id;
 
     public static string JobApi(string id) => DeskRegistration.ApiPrefix + "/imports/" + id;
-
-    private static bool IsZipOrManifest(IFormFile file) =>
-        file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith("edition.json", StringComparison.OrdinalIgnoreCase);
 
     // A checkbox sends "on" or the value it carries; a hidden fallback may add "false" after it.
     private static bool IsChecked(Microsoft.Extensions.Primitives.StringValues values) =>

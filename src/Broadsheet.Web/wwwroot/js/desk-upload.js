@@ -67,6 +67,12 @@
             }
         });
         input.addEventListener("change", showFiles);
+        // A file dropped beside the zone would otherwise make the browser open it and leave the desk.
+        ["dragover", "drop"].forEach(function (type) {
+            document.addEventListener(type, function (event) {
+                if (!zone.contains(event.target)) { event.preventDefault(); }
+            });
+        });
 
         form.addEventListener("submit", function (event) {
             event.preventDefault();
