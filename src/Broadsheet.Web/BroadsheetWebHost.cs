@@ -45,6 +45,7 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetApi();
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
         builder.Services.AddBroadsheetDesk();
+        builder.Services.AddDeskImports();
 
         var app = builder.Build();
         app.UseReaderPageCache();

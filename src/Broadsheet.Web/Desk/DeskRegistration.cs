@@ -86,6 +86,7 @@ internal static class DeskRegistration
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
     {
         var api = app.MapDeskApi();
+        api.MapImportsApi();
         return app;
     }
 
@@ -116,6 +117,8 @@ internal static class DeskRegistration
         if (context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
+            // The reader's status pages would re-run a POST as a post to its not-found page, which answers 400.
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
         }
         else
         {

@@ -1,0 +1,143 @@
+using Broadsheet.BrowserTests.Fixtures;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Ports;
+using Broadsheet.Data.Accounts;
+using Broadsheet.Samples;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>An editor signs in, drops a generated edition's page PDFs on the upload page and watches the import finish, page by page.</summary>
+public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassFixture<DeskUploadTests.DeskServer>
+{
+    private const string Password = "night desk password";
+
+    [Fact]
+    public async Task Sign_in_upload_an_edition_and_watch_every_page_finish()
+    {
+        var package = Path.Combine(server.Root, "2026-11-20");
+        var sample = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 31, PageCount = 4, Date = new DateOnly(2026, 11, 20) }, package);
+
+        await using var context = await server.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            BaseURL = server.BaseAddress.ToString(),
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+
+        // Signed out, the upload page sends the editor to sign in and back.
+        await page.GotoAsync("/desk/binjiang/upload");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/login");
+        await page.Locator("input[name=userName]").FillAsync("night-editor");
+        await page.Locator("input[name=password]").FillAsync(Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/upload");
+
+        await page.Locator("input[name=date]").FillAsync("2026-11-20");
+        await page.Locator("#upload-files").SetInputFilesAsync(sample.Pages.Select(p => p.PdfPath));
+        await Assertions.Expect(page.Locator("#upload-list li")).ToHaveCountAsync(sample.Pages.Count);
+        await Assertions.Expect(page.Locator("#upload-list")).ToContainTextAsync(Path.GetFileName(sample.Pages[0].PdfPath));
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-upload-1366"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk upload");
+
+        await page.Locator("#upload-start").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/desk/imports/", StringComparison.Ordinal));
+        // However far the import has got by now: the table filling in, for the screenshot.
+        await page.Locator("#import-pages td.step-done").First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-import-progress-1366"), FullPage = true });
+        var job = page.Locator("#import-job");
+        await Assertions.Expect(job).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 180_000 });
+
+        // Every page has its row, every step filled in, its name and the articles found on it.
+        var rows = page.Locator("#import-pages tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(sample.Pages.Count);
+        for (var i = 0; i < sample.Pages.Count; i++)
+        {
+            var row = rows.Nth(i);
+            await Assertions.Expect(row).ToHaveAttributeAsync("data-label", sample.Pages[i].Label);
+            await Assertions.Expect(row.Locator(".page-name")).ToHaveTextAsync(sample.Pages[i].Name);
+            await Assertions.Expect(row.Locator("td.step-done")).ToHaveCountAsync(5);
+            var articles = int.Parse(await row.Locator(".page-articles").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(articles > 0, $"page {sample.Pages[i].Label} lists no articles");
+        }
+
+        await Assertions.Expect(page.Locator("#import-percent")).ToHaveTextAsync("100%");
+        await Assertions.Expect(page.Locator("#import-review")).ToHaveAttributeAsync("href", "/desk/binjiang/2026-11-20");
+        await Assertions.Expect(page.Locator("#import-reader")).ToHaveAttributeAsync("href", "/binjiang/2026-11-20");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-import-done-1366"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk import progress");
+
+        // And readers have it: the reader link opens the edition's front page.
+        var reader = await context.NewPageAsync();
+        var response = await reader.GotoAsync("/binjiang/2026-11-20");
+        Assert.True(response?.Ok, $"reader answered {response?.Status}");
+        await Assertions.Expect(reader.Locator("svg.hotspots a, .hotspots a").First).ToBeAttachedAsync();
+    }
+
+    /// <summary>The real application on a free loopback port over a private data folder with one publication and one editor, and a headless Chromium.</summary>
+    public sealed class DeskServer : IAsyncLifetime
+    {
+        private const string Chromium = "/usr/bin/chromium";
+        private WebApplication? _app;
+        private IPlaywright? _playwright;
+
+        public string Root { get; } = Path.Combine(Path.GetTempPath(), "broadsheet-browser-tests", Guid.NewGuid().ToString("N"));
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _app = Broadsheet.Web.BroadsheetWebHost.Create(
+                ["--Broadsheet:Data=" + Path.Combine(Root, "data"), "--urls=http://127.0.0.1:0", "--Broadsheet:Ingest:RasterWidth=1000"]);
+            await _app.StartAsync();
+            BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            await _app.Services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+            using (var scope = _app.Services.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DeskAccounts>().AddAsync("night-editor", Password, DeskRoles.Editor, ["binjiang"]);
+            }
+
+            if (!File.Exists(Chromium))
+            {
+                throw new InvalidOperationException($"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium).");
+            }
+
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null)
+            {
+                await Browser.DisposeAsync();
+            }
+
+            _playwright?.Dispose();
+            if (_app is not null)
+            {
+                await _app.StopAsync();
+                await _app.DisposeAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(Root))
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+        }
+    }
+}
