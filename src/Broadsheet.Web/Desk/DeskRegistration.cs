@@ -61,6 +61,7 @@ internal static class DeskRegistration
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
     {
         var api = app.MapDeskApi();
+        api.MapReviewApi();
         return app;
     }
 
