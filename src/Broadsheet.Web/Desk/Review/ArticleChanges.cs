@@ -60,6 +60,11 @@ internal static class ArticleChanges
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(article);
+        if (paragraph < 2 || paragraph > article.Paragraphs.Count)
+        {
+            throw new DomainException($"只能在两段之间拆分：这篇有{article.Paragraphs.Count}段，请从第2到第{article.Paragraphs.Count}段中选一段作为新文章的开头。");
+        }
+
         Article? created = null;
         work.Revise(article, by, $"从第{paragraph}段起拆出《{headline}》", () => created = work.Edition.SplitArticle(article, paragraph - 1, headline));
         work.Created(created!, by, $"从《{article.Headline}》拆分出来");
@@ -76,6 +81,16 @@ internal static class ArticleChanges
         if (last < first)
         {
             throw new DomainException($"第{first}段到第{last}段不是一个范围：结束的段落要在开始的段落之后。");
+        }
+
+        if (first < 1 || last > from.Paragraphs.Count)
+        {
+            throw new DomainException($"这篇只有{from.Paragraphs.Count}段，没有第{first}到{last}段。");
+        }
+
+        if (ReferenceEquals(from, to))
+        {
+            throw new DomainException("请选另一篇文章来接收这些段落。");
         }
 
         var range = first == last ? $"第{first}段" : $"第{first}到{last}段";

@@ -2,6 +2,7 @@ using Broadsheet.Core.Model;
 using Broadsheet.Data;
 using Broadsheet.Web.Desk.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 // In the desk's namespace so MapDesk calls it without a using of its own.
@@ -17,7 +18,9 @@ internal static class ReviewApi
 
     internal static RouteGroupBuilder MapReviewApi(this RouteGroupBuilder api)
     {
-        api.MapPut("/articles/{id:int}/regions", PutRegionsAsync);
+        // A script reads the status and the problem JSON; the reader's HTML error pages must not replace them
+        // (re-executed as a PUT, they would also fail antiforgery and turn a 401 into a 400).
+        api.MapPut("/articles/{id:int}/regions", PutRegionsAsync).WithMetadata(new SkipStatusCodePagesAttribute());
         return api;
     }
 

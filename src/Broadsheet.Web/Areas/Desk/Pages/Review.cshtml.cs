@@ -26,7 +26,7 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
     /// <summary>Why the page shows nothing: set with a 404 or 403 status.</summary>
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string date, string page, int? n, int? article, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string date, string label, int? n, int? article, CancellationToken cancellationToken)
     {
         var (verdict, publication) = await access.PublicationAsync(User, slug, cancellationToken);
         if (verdict != DeskAccess.Verdict.Allowed)
@@ -37,7 +37,7 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
         var edition = IsoDateRouteConstraint.TryParse(date, out var day)
             ? await new DeskEditionReader(contexts).FindAsync(publication!.Id, day, n ?? 1, cancellationToken)
             : null;
-        if (edition?.FindPage(page) is not { } current)
+        if (edition?.FindPage(label) is not { } current)
         {
             return Refuse(DeskAccess.Verdict.Missing);
         }
