@@ -13,8 +13,8 @@
     const svg = sheet.querySelector("svg.review-regions");
     const handles = sheet.querySelector(".review-handles");
     const toolbar = root.querySelector(".review-toolbar");
-    const status = toolbar.querySelector(".review-status");
-    const selectedLabel = toolbar.querySelector(".review-selected");
+    const status = root.querySelector(".review-status");
+    const selectedLabel = root.querySelector(".review-selected");
     const items = new Map([...root.querySelectorAll(".review-articles li[data-article]")].map(li => [li.dataset.article, li]));
     const pageLabel = root.dataset.page;
     const token = document.querySelector("meta[name=request-verification-token]")?.content ?? "";
@@ -588,7 +588,7 @@
             case "discard": discard(); break;
             case "save": save(); break;
             case "zoom": {
-                const zoomed = sheet.classList.toggle("zoomed");
+                const zoomed = root.classList.toggle("zoomed");
                 button("zoom").setAttribute("aria-pressed", String(zoomed));
                 button("zoom").textContent = zoomed ? "适合屏幕" : "放大";
                 break;
@@ -627,6 +627,7 @@
     });
 
     toolbar.hidden = false;
+    selectedLabel.hidden = false;
     root.classList.add("editing");
     const preselected = [...items.values()].find(li => li.dataset.selected === "true");
     if (preselected) {
