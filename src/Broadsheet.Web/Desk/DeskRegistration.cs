@@ -87,6 +87,7 @@ internal static class DeskRegistration
     {
         var api = app.MapDeskApi();
         api.MapImportsApi();
+        api.MapReviewApi();
         return app;
     }
 

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Broadsheet.BrowserTests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Broadsheet.BrowserTests;
+
+/// <summary>
+/// An editor signs in, drags a vertex of an article's region on the review page and saves, merges another
+/// article into it on the article page, and a reader then sees both changes on the page view and the article.
+/// </summary>
+public sealed class DeskReviewTests(DeskLiveServer server) : IClassFixture<DeskLiveServer>
+{
+    [Fact]
+    public async Task Drag_a_vertex_and_merge_two_articles_then_see_both_in_the_reader()
+    {
+        await using var context = await server.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            Locale = "zh-CN",
+            BaseURL = server.BaseAddress.ToString(),
+        });
+        // Two cores shared with builds: give slow moments room, without hiding a step that never happens.
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/desk/login");
+        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
+        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+
+        // The review page of page 01: the first article with a region is kept; the next one with text is merged into it.
+        await page.GotoAsync("/desk/binjiang/2026-11-02/01");
+        var placed = page.Locator(".review-articles li:has(.regions-count)");
+        var ids = new List<string>();
+        for (var i = 0; i < await placed.CountAsync(); i++)
+        {
+            ids.Add((await placed.Nth(i).GetAttributeAsync("data-article"))!);
+        }
+
+        Assert.True(ids.Count >= 2, "page 01 of the sample edition has at least two articles with regions");
+        var keptId = ids[0];
+        string? absorbedId = null;
+        var absorbedLast = "";
+        foreach (var id in ids.Skip(1))
+        {
+            await page.GotoAsync($"/desk/articles/{id}");
+            var body = (await page.Locator("textarea[name='Form.Body']").InputValueAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+            if (body.Length > 0)
+            {
+                (absorbedId, absorbedLast) = (id, body[^1].Trim());
+                break;
+            }
+        }
+
+        Assert.NotNull(absorbedId);
+        await page.GotoAsync("/desk/binjiang/2026-11-02/01");
+        await Assertions.Expect(page.Locator(".review-toolbar")).ToBeVisibleAsync();
+        await page.Locator(".review-image").EvaluateAsync("img => img.complete || new Promise(r => img.addEventListener('load', r))");
+        var kept = page.Locator($".review-articles li[data-article='{keptId}']");
+        var keptTitle = (await kept.Locator(".title").TextContentAsync())!.Trim();
+        var absorbedTitle = (await page.Locator($".review-articles li[data-article='{absorbedId}'] .title").TextContentAsync())!.Trim();
+
+        await kept.Locator(".pick").ClickAsync();
+        var region = page.Locator($".review-regions polygon.current[data-article='{keptId}']");
+        var before = Points(await region.GetAttributeAsync("points"));
+        var vertex = page.Locator(".review-handles .vertex[data-region='0'][data-vertex='0']");
+        await vertex.ScrollIntoViewIfNeededAsync();
+        var box = (await vertex.BoundingBoxAsync())!;
+        var sheet = (await page.Locator(".review-sheet").BoundingBoxAsync())!;
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await page.Mouse.MoveAsync((float)x, (float)y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)(x + 20), (float)(y + 10), new() { Steps = 4 });
+        await page.Mouse.MoveAsync((float)(x + 40), (float)(y + 24), new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+
+        var dragged = Points(await region.GetAttributeAsync("points"));
+        Assert.Equal(before.Count, dragged.Count);
+        Assert.InRange(dragged[0].X - before[0].X, 36 / sheet.Width, 44 / sheet.Width);
+        Assert.InRange(dragged[0].Y - before[0].Y, 20 / sheet.Height, 28 / sheet.Height);
+        Assert.Equal(before.Skip(1), dragged.Skip(1));
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("未保存");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-review-1366") });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk review page");
+
+        await page.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("已保存");
+        var saved = Points(await region.GetAttributeAsync("points"));
+        AssertClose(dragged, saved);
+
+        // The article page: merge the other one into the article whose region was dragged.
+        await page.GotoAsync($"/desk/articles/{keptId}");
+        await page.Locator("select[name=other]").SelectOptionAsync(absorbedId!);
+        await page.Locator("form[action$='handler=Merge'] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".desk-flash")).ToContainTextAsync(absorbedTitle);
+        await Assertions.Expect(page.Locator(".revisions li strong").First).ToHaveTextAsync($"并入了《{absorbedTitle}》");
+        await Assertions.Expect(page.Locator(".revisions .diff .add").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-article-1366") });
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-article-1366-full"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk article page");
+
+        // The reader: the moved vertex on the page image, the other article gone, its text in the kept one.
+        await page.GotoAsync("/binjiang/2026-11-02/01");
+        var hotspot = page.Locator($"a.hotspot[aria-label='{keptTitle}']");
+        var polygons = hotspot.Locator("polygon");
+        Assert.True(await polygons.CountAsync() >= 2, "the merged article has its own region and the absorbed one's");
+        AssertClose(saved, Points(await polygons.First.GetAttributeAsync("points")));
+        Assert.Equal(0, await page.Locator($"a.hotspot[aria-label='{absorbedTitle}']").CountAsync());
+        await page.GotoAsync((await hotspot.GetAttributeAsync("href"))!);
+        await Assertions.Expect(page.Locator("h1.headline")).ToHaveTextAsync(keptTitle);
+        await Assertions.Expect(page.Locator(".article-body p").Last).ToHaveTextAsync(absorbedLast);
+    }
+
+    private static List<(double X, double Y)> Points(string? text) =>
+        [.. text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(','))
+            .Select(xy => (double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture)))];
+
+    private static void AssertClose(IReadOnlyList<(double X, double Y)> expected, IReadOnlyList<(double X, double Y)> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.InRange(actual[i].X, expected[i].X - 1e-4, expected[i].X + 1e-4);
+            Assert.InRange(actual[i].Y, expected[i].Y - 1e-4, expected[i].Y + 1e-4);
+        }
+    }
+}
