@@ -12,13 +12,16 @@ using Microsoft.Playwright;
 
 namespace Broadsheet.BrowserTests;
 
-/// <summary>An editor signs in, drops a generated edition's page PDFs on the upload page and watches the import finish, page by page.</summary>
+/// <summary>
+/// An editor signs in, drops a generated edition's page PDFs on the upload page, watches the import finish page by
+/// page, and publishes the draft it made, which readers then see; an admin's screens are looked at too.
+/// </summary>
 public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassFixture<DeskUploadTests.DeskServer>
 {
     private const string Password = "night desk password";
 
     [Fact]
-    public async Task Sign_in_upload_an_edition_and_watch_every_page_finish()
+    public async Task Sign_in_upload_an_edition_watch_every_page_finish_and_publish_the_draft()
     {
         var package = Path.Combine(server.Root, "2026-11-20");
         var sample = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 31, PageCount = 4, Date = new DateOnly(2026, 11, 20) }, package);
@@ -69,15 +72,67 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
 
         await Assertions.Expect(page.Locator("#import-percent")).ToHaveTextAsync("100%");
         await Assertions.Expect(page.Locator("#import-review")).ToHaveAttributeAsync("href", "/desk/binjiang/2026-11-20");
-        await Assertions.Expect(page.Locator("#import-reader")).ToHaveAttributeAsync("href", "/binjiang/2026-11-20");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-import-done-1366"), FullPage = true });
         await Axe.AssertNoSeriousViolationsAsync(page, "desk import progress");
 
-        // And readers have it: the reader link opens the edition's front page.
+        // The paper's imports wait for the desk: readers do not see the edition yet.
         var reader = await context.NewPageAsync();
-        var response = await reader.GotoAsync("/binjiang/2026-11-20");
-        Assert.True(response?.Ok, $"reader answered {response?.Status}");
-        await Assertions.Expect(reader.Locator("svg.hotspots a, .hotspots a").First).ToBeAttachedAsync();
+        var before = await reader.GotoAsync("/binjiang/2026-11-20/01");
+        Assert.Equal(404, before?.Status);
+
+        await page.Locator("#import-review").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/2026-11-20");
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Draft");
+        await Assertions.Expect(page.Locator(".pages-table tbody tr")).ToHaveCountAsync(sample.Pages.Count);
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-edition-1366"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk edition");
+        await page.Locator("form[action$='handler=Publish'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Published");
+
+        // Published: the reader has it at once, hotspots and all.
+        var after = await reader.GotoAsync("/binjiang/2026-11-20/01");
+        Assert.True(after?.Ok, $"reader answered {after?.Status}");
+        await Assertions.Expect(reader.Locator("a.hotspot").First).ToBeAttachedAsync();
+
+        await page.GotoAsync("/desk/binjiang");
+        await Assertions.Expect(page.Locator("a.edition-chip.status-published[href='/desk/binjiang/2026-11-20']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-calendar-1366"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk calendar");
+    }
+
+    [Fact]
+    public async Task The_admin_screens_fit_a_laptop_and_pass_axe()
+    {
+        await using var context = await server.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            BaseURL = server.BaseAddress.ToString(),
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/desk/login");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-login-1366") });
+        await Axe.AssertNoSeriousViolationsAsync(page, "desk login");
+        await page.Locator("input[name=userName]").FillAsync("chief");
+        await page.Locator("input[name=password]").FillAsync(Password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+
+        foreach (var (url, name) in new[]
+        {
+            ("/desk", "desk-home"), ("/desk/admin/publications", "desk-publications"), ("/desk/admin/publications/binjiang", "desk-publication"),
+            ("/desk/admin/users", "desk-users"), ("/desk/admin/audit", "desk-audit"),
+        })
+        {
+            var response = await page.GotoAsync(url);
+            Assert.True(response?.Ok, $"{url} answered {response?.Status}");
+            // Nothing wider than the laptop's screen: no sideways scrolling.
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{url} scrolls sideways at 1366 px");
+            await page.ScreenshotAsync(new() { Path = Screenshots.PathFor(name + "-1366"), FullPage = true });
+            await Axe.AssertNoSeriousViolationsAsync(page, url);
+        }
+
+        await Assertions.Expect(page.Locator(".audit-table")).ToContainTextAsync("sign-in");
     }
 
     /// <summary>The real application on a free loopback port over a private data folder with one publication and one editor, and a headless Chromium.</summary>
@@ -99,10 +154,13 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
                 ["--Broadsheet:Data=" + Path.Combine(Root, "data"), "--urls=http://127.0.0.1:0", "--Broadsheet:Ingest:RasterWidth=1000"]);
             await _app.StartAsync();
             BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-            await _app.Services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+            // This paper's imports wait as drafts for the desk to publish them.
+            await _app.Services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报") { ImportAsDraft = true });
             using (var scope = _app.Services.CreateScope())
             {
-                await scope.ServiceProvider.GetRequiredService<DeskAccounts>().AddAsync("night-editor", Password, DeskRoles.Editor, ["binjiang"]);
+                var accounts = scope.ServiceProvider.GetRequiredService<DeskAccounts>();
+                await accounts.AddAsync("night-editor", Password, DeskRoles.Editor, ["binjiang"]);
+                await accounts.AddAsync("chief", Password, DeskRoles.Admin, []);
             }
 
             if (!File.Exists(Chromium))

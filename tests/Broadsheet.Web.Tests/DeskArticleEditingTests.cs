@@ -18,6 +18,8 @@ public sealed class DeskArticleEditingTests(ReviewDeskFactory app) : IClassFixtu
         var id = await app.ArticleIdAsync("平安建设宣传月启动");
         var before = await reader.GetDocumentAsync("/binjiang/2026-11-02/03/1");
         Assert.Equal("平安建设宣传月启动", before.QuerySelector("h1")!.Text());
+        using var first = await reader.GetAsync(new Uri("/binjiang/2026-11-02/03/1", UriKind.Relative));
+        var oldTag = first.Headers.ETag!;
 
         using var saved = await desk.SubmitAsync($"/desk/articles/{id}", "Save", new Dictionary<string, string?>
         {
@@ -33,6 +35,12 @@ public sealed class DeskArticleEditingTests(ReviewDeskFactory app) : IClassFixtu
         Assert.Equal("全民参与——", after.QuerySelector(".kicker")!.Text());
         Assert.Equal("本报记者 林一", after.QuerySelector(".byline")!.Text());
         Assert.Equal(["全市平安建设宣传月活动昨日启动。", "活动将持续到月底。"], after.QuerySelectorAll(".article-body p").Texts());
+        // A browser or CDN holding the old page and revalidating it gets the corrected one, not a 304.
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, new Uri("/binjiang/2026-11-02/03/1", UriKind.Relative));
+        revalidate.Headers.IfNoneMatch.Add(oldTag);
+        using var revalidated = await reader.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
+        Assert.NotEqual(oldTag, revalidated.Headers.ETag);
 
         var page = await desk.GetAsync($"/desk/articles/{id}");
         Assert.Equal("已保存，读者页面已更新。", page.QuerySelector(".desk-flash")!.Text());

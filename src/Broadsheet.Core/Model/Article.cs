@@ -233,4 +233,11 @@ public sealed class ArticleImage
     public string? Caption { get; private set; }
 
     public string? Credit { get; private set; }
+
+    /// <summary>Corrects the caption and credit; blank removes either.</summary>
+    public void Describe(string? caption, string? credit)
+    {
+        Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
+        Credit = string.IsNullOrWhiteSpace(credit) ? null : credit.Trim();
+    }
 }

@@ -56,6 +56,9 @@ public sealed class Edition
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the desk last changed the edition after it was made (an article corrected, a region moved); null if never.</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+
     public IReadOnlyList<Page> Pages => _pages;
 
     /// <summary>Articles in edition reading order (page by page, then reading order within the page).</summary>
@@ -87,6 +90,8 @@ public sealed class Edition
         _pages.Find(p => string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase));
 
     public void MarkCreated(DateTimeOffset at) => CreatedAt = at;
+
+    public void MarkChanged(DateTimeOffset at) => ChangedAt = at;
 
     public void Publish(DateTimeOffset at)
     {

@@ -82,6 +82,7 @@ internal sealed class EditionWork(BroadsheetDbContext db, Edition edition, IRead
 
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
+        edition.MarkChanged(Now);
         db.NoteEditionChanged(edition, Now);
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(edition.Publication.Slug, edition.Date, cancellationToken);

@@ -95,6 +95,8 @@ internal static class DeskRegistration
     public static RouteGroupBuilder MapDeskApi(this IEndpointRouteBuilder app) =>
         app.MapGroup(ApiPrefix)
             .RequireAuthorization(Policy)
+            // JSON answers stay JSON: the reader's status pages would re-run a write as a request for its not-found page.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute())
             .AddEndpointFilter(ValidateAntiforgeryOnWrites)
             .ExcludeFromDescription();
 

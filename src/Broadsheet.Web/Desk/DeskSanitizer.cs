@@ -10,11 +10,14 @@ namespace Broadsheet.Web.Desk;
 /// </summary>
 internal sealed class DeskSanitizer
 {
+    private readonly HtmlSanitizer _dropCode;
     private readonly HtmlSanitizer _plain;
     private readonly HtmlSanitizer _rich;
 
     public DeskSanitizer()
     {
+        // First pass: script and style elements go with their contents (the default tags stay for the second pass).
+        _dropCode = new HtmlSanitizer { KeepChildNodes = false };
         _plain = new HtmlSanitizer { KeepChildNodes = true };
         _plain.AllowedTags.Clear();
         _plain.AllowedAttributes.Clear();
@@ -38,7 +41,7 @@ internal sealed class DeskSanitizer
         }
 
         // The sanitizer answers in HTML (an "&" comes back as "&amp;"); the field stores text.
-        var text = WebUtility.HtmlDecode(_plain.Sanitize(input));
+        var text = WebUtility.HtmlDecode(_plain.Sanitize(_dropCode.Sanitize(input)));
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return collapsed.Length == 0 ? null : collapsed;
     }

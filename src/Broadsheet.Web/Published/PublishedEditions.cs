@@ -163,7 +163,7 @@ internal sealed class PublishedEditions(IDbContextFactory<BroadsheetDbContext> c
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Editions.AsNoTracking()
-            .Select(e => new EditionStampRow(e.Publication.Slug, e.Date, e.Number, e.Id, e.Status, e.PublishedAt, e.CreatedAt))
+            .Select(e => new EditionStampRow(e.Publication.Slug, e.Date, e.Number, e.Id, e.Status, e.PublishedAt, e.CreatedAt, e.ChangedAt))
             .ToListAsync(cancellationToken);
     }
 

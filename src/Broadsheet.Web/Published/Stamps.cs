@@ -9,7 +9,8 @@ namespace Broadsheet.Web.Published;
 internal sealed record PublicationStamp(int Count, int NewestId, DateTimeOffset NewestAt);
 
 /// <summary>An edition row as the reader cache's poller sees it; any change in it means readers must see new pages.</summary>
-internal sealed record EditionStampRow(string Slug, DateOnly Date, int Number, int Id, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset CreatedAt);
+internal sealed record EditionStampRow(
+    string Slug, DateOnly Date, int Number, int Id, EditionStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset CreatedAt, DateTimeOffset? ChangedAt);
 
 /// <summary>
 /// The validators of every reader page of an edition: an entity tag over the edition's identity and times, its
@@ -25,9 +26,9 @@ internal sealed record EditionStamp(string ETag, DateTimeOffset LastModified)
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(publication);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{edition.Id}|{edition.CreatedAt.UtcTicks}|{edition.PublishedAt?.UtcTicks}|{publication.Count}|{publication.NewestId}|{publication.NewestAt.UtcTicks}|{Build}");
+            $"{edition.Id}|{edition.CreatedAt.UtcTicks}|{edition.PublishedAt?.UtcTicks}|{edition.ChangedAt?.UtcTicks}|{publication.Count}|{publication.NewestId}|{publication.NewestAt.UtcTicks}|{Build}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
-        var changed = new[] { edition.CreatedAt, edition.PublishedAt ?? edition.CreatedAt, publication.NewestAt }.Max();
+        var changed = new[] { edition.CreatedAt, edition.PublishedAt ?? edition.CreatedAt, edition.ChangedAt ?? edition.CreatedAt, publication.NewestAt }.Max();
         // HTTP dates have whole seconds; a validator finer than that would never compare equal.
         var seconds = DateTimeOffset.FromUnixTimeSeconds(changed.ToUnixTimeSeconds());
         return new EditionStamp($"\"{hash}\"", seconds);

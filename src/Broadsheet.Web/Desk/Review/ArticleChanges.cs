@@ -22,10 +22,7 @@ internal static class ArticleChanges
             {
                 if (edit.Captions.TryGetValue(image.Id, out var text))
                 {
-                    // Core lets a photo be added but not re-captioned; the tracked entry sets the two fields.
-                    var entry = work.Db.Entry(image);
-                    entry.Property(i => i.Caption).CurrentValue = text.Caption;
-                    entry.Property(i => i.Credit).CurrentValue = text.Credit;
+                    image.Describe(text.Caption, text.Credit);
                 }
             }
 

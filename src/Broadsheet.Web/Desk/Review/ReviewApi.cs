@@ -20,7 +20,7 @@ internal static class ReviewApi
     {
         // A script reads the status and the problem JSON; the reader's HTML error pages must not replace them
         // (re-executed as a PUT, they would also fail antiforgery and turn a 401 into a 400).
-        api.MapPut("/articles/{id:int}/regions", PutRegionsAsync).WithMetadata(new SkipStatusCodePagesAttribute());
+        api.MapPut("/articles/{id:int}/regions", PutRegionsAsync);
         return api;
     }
 

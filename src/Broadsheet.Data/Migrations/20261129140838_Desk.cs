@@ -26,6 +26,12 @@ namespace Broadsheet.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ChangedAt",
+                table: "Editions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CorrectedAt",
                 table: "Articles",
                 type: "TEXT",
@@ -342,6 +348,10 @@ namespace Broadsheet.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "WebsiteUrl",
                 table: "Publications");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "Editions");
 
             migrationBuilder.DropColumn(
                 name: "CorrectedAt",

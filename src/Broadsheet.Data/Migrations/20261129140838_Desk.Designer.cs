@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations
 {
     [DbContext(typeof(BroadsheetDbContext))]
-    [Migration("20261129131006_Desk")]
+    [Migration("20261129140838_Desk")]
     partial class Desk
     {
         /// <inheritdoc />
@@ -210,6 +210,9 @@ namespace Broadsheet.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
