@@ -53,7 +53,22 @@ internal sealed record EngineRun(
         var one = LatencyRunner.Run(engine, QueryMix.All, 1, phase);
         log.WriteLine($"  timing the mix, 8 clients, {phase.TotalSeconds} s");
         var eight = LatencyRunner.Run(engine, QueryMix.All, 8, phase);
-        return new EngineRun(engine.Name, shape.Count, build, buildCpu, size, PeakMemory.Read(), relevance, one, eight);
+        var run = new EngineRun(engine.Name, shape.Count, build, buildCpu, size, PeakMemory.Read(), relevance, one, eight);
+        run.LogSummary(log);
+        return run;
+    }
+
+    // The full report comes at the end of the run; this keeps an engine's figures should the other's never finish.
+    private void LogSummary(TextWriter log)
+    {
+        static string Triple(Latencies l) => string.Create(
+            CultureInfo.InvariantCulture, $"{l.Percentile(50):F1} / {l.Percentile(95):F1} / {l.Percentile(99):F1} ms ({l.QueriesPerSecond:F1} q/s)");
+
+        log.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {Engine}: {ArticlesPerSecond:F0} articles/s, {ArticlesPerCpuSecond:F0} per CPU-s, {IndexBytes >> 20} MB, peak RSS {PeakRssBytes >> 20} MB; "
+            + $"1 client {Triple(OneClient.All)}, {OneClient.CpuMillisecondsPerQuery:F1} CPU-ms/query; 8 clients {Triple(EightClients.All)}; "
+            + $"P/R at 10 {Relevance.Average(r => r.Precision):F2} / {Relevance.Average(r => r.Recall):F2}; load {Report.LoadAverage()}"));
     }
 
     private static void WarmUp(IBenchEngine engine, TextWriter log)

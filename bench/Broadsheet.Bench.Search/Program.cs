@@ -20,6 +20,11 @@ try
         lucene = await EngineRun.MeasureAsync(engine, shape, plantings, phase, log);
     }
 
+    if (options.LuceneOnly)
+    {
+        return;
+    }
+
     using (var engine = new Fts5Engine(Path.Combine(options.WorkFolder, "fts5")))
     {
         fts5 = await EngineRun.MeasureAsync(engine, shape, plantings, phase, log);

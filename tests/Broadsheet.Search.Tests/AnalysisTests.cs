@@ -31,6 +31,8 @@ public sealed class AnalysisTests : IDisposable
     [InlineData("Police said the men fled", "POLICE", true)]
     [InlineData("The council's report was late", "council", true)]
     [InlineData("Police said the men fled", "fleet", false)]
+    [InlineData("Visitors filled the ÉCOLE NORMALE hall", "école normale", true)]
+    [InlineData("Делегация из МОСКВЫ прибыла", "москвы", true)]
     // Full-width and half-width forms are the same.
     [InlineData("ＡＢＣ１２３公司捐赠物资", "abc123", true)]
     [InlineData("ABC123公司捐赠物资", "ＡＢＣ１２３", true)]

@@ -1,7 +1,6 @@
 using Broadsheet.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -23,7 +22,7 @@ internal sealed class MarkAnalyzer : Analyzer
     {
         var tokenizer = new StandardTokenizer(IndexSchema.MatchVersion, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(IndexSchema.MatchVersion, stream);
+        stream = new LowerCasingFilter(stream);
         stream = new WordDelimiterFilter(IndexSchema.MatchVersion, stream, Split, null);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);

@@ -15,7 +15,11 @@ internal sealed class SearchAnalyzers : IDisposable
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
         foreach (var group in IndexSchema.TextGroups)
         {
-            perField[group.WordField] = Word;
+            if (group.WordField is not null)
+            {
+                perField[group.WordField] = Word;
+            }
+
             perField[group.BigramField] = Bigram;
         }
 

@@ -20,7 +20,7 @@ internal sealed class WordAnalyzer : Analyzer
         // SmartCn emits punctuation as tokens; its default stop set is exactly that punctuation.
         TokenStream stream = new StopFilter(IndexSchema.MatchVersion, tokenizer, SmartChineseAnalyzer.DefaultStopSet);
         stream = new SymbolFilter(stream);
-        stream = new LowerCaseFilter(IndexSchema.MatchVersion, stream);
+        stream = new LowerCasingFilter(stream);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

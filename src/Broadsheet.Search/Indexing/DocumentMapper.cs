@@ -86,7 +86,11 @@ internal static class DocumentMapper
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                doc.Add(new TextField(group.WordField, value, Field.Store.NO));
+                if (group.WordField is not null)
+                {
+                    doc.Add(new TextField(group.WordField, value, Field.Store.NO));
+                }
+
                 doc.Add(new TextField(group.BigramField, value, Field.Store.NO));
             }
         }

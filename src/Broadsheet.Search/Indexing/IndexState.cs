@@ -95,7 +95,9 @@ internal sealed class IndexState : IDisposable
         {
             OpenMode = mode,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 48,
+            // A rebuild flushes fewer, larger segments, so there is less merging; ordinary writes commit long
+            // before the buffer fills.
+            RAMBufferSizeMB = 128,
         };
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -14,7 +14,13 @@ namespace Broadsheet.Search.Querying;
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly Dictionary<int, int> _months = [];
+    // A common word matches a good part of the archive, so a month is counted in an array slot rather than
+    // looked up in a dictionary once per matching article; the slots cover any date a paper can carry.
+    private const int FirstYear = 1700;
+    private const int Years = 500;
+
+    private readonly int[] _monthCounts = new int[Years * 12];
+    private readonly Dictionary<int, int> _otherMonths = [];
     private readonly Dictionary<string, int> _pageNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _publications = new(StringComparer.Ordinal);
 
@@ -46,7 +52,15 @@ internal sealed class FacetCollector : ICollector
         if (_dates is not null)
         {
             var month = (int)(_dates.Get(doc) / 100);
-            _months[month] = _months.GetValueOrDefault(month) + 1;
+            var slot = (((month / 100) - FirstYear) * 12) + (month % 100) - 1;
+            if ((uint)slot < (uint)_monthCounts.Length)
+            {
+                _monthCounts[slot]++;
+            }
+            else
+            {
+                _otherMonths[month] = _otherMonths.GetValueOrDefault(month) + 1;
+            }
         }
 
         if (_pageValues?.GetOrd(doc) is >= 0 and var pageOrd)
@@ -63,11 +77,20 @@ internal sealed class FacetCollector : ICollector
     public SearchFacets Result()
     {
         Flush();
-        var years = _months
+        var monthCounts = new Dictionary<int, int>(_otherMonths);
+        for (var slot = 0; slot < _monthCounts.Length; slot++)
+        {
+            if (_monthCounts[slot] > 0)
+            {
+                monthCounts[((FirstYear + (slot / 12)) * 100) + (slot % 12) + 1] = _monthCounts[slot];
+            }
+        }
+
+        var years = monthCounts
             .GroupBy(m => m.Key / 100)
             .OrderBy(g => g.Key)
             .Select(g => new FacetCount(g.Key.ToString("0000", CultureInfo.InvariantCulture), g.Sum(m => m.Value)));
-        var months = _months
+        var months = monthCounts
             .OrderBy(m => m.Key)
             .Select(m => new FacetCount(
                 string.Create(CultureInfo.InvariantCulture, $"{m.Key / 100:0000}-{m.Key % 100:00}"), m.Value));

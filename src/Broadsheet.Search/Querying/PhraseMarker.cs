@@ -13,6 +13,8 @@ internal sealed record ArticleMarks(IReadOnlyList<IReadOnlyList<MarkSpan>> Spans
 /// Finds the query's terms in an article's texts with <see cref="MarkAnalyzer"/>: a term marks text where its
 /// tokens occur one after the other, so "running" marks "runs", 民警 marks 民警 and nothing around it.
 /// A term typed as one unspaced run is marked whole where the article has it whole, otherwise piece by piece.
+/// Terms made only of Han characters (one token each) are found by scanning the text for them, which gives the
+/// same marks without analysing every text of every hit.
 /// </summary>
 internal sealed class PhraseMarker
 {
@@ -29,7 +31,9 @@ internal sealed class PhraseMarker
 
     public ArticleMarks Mark(IReadOnlyList<string> texts)
     {
-        var tokenised = texts.Select(t => string.IsNullOrEmpty(t) ? [] : AnalyzedToken.Analyze(_analyzer, "mark", t)).ToList();
+        var tokenised = new Lazy<List<List<AnalyzedToken>>>(
+            () => [.. texts.Select(t => string.IsNullOrEmpty(t) ? [] : AnalyzedToken.Analyze(_analyzer, "mark", t))],
+            LazyThreadSafetyMode.None);
         var spans = texts.Select(_ => new List<MarkSpan>()).ToList();
         var phrases = new List<string>();
         foreach (var pattern in _patterns)
@@ -54,17 +58,23 @@ internal sealed class PhraseMarker
 
     private string[] Tokens(string text) => [.. AnalyzedToken.Analyze(_analyzer, "mark", text).Select(t => t.Term)];
 
-    private static bool FindAll(IReadOnlyList<string> texts, List<List<AnalyzedToken>> tokenised, string[] pattern, string phrase, List<List<MarkSpan>> spans)
+    private static bool FindAll(
+        IReadOnlyList<string> texts, Lazy<List<List<AnalyzedToken>>> tokenised, string[] pattern, string phrase, List<List<MarkSpan>> spans)
     {
         if (pattern.Length == 0)
         {
             return false;
         }
 
+        if (pattern.All(IsHan))
+        {
+            return ScanAll(texts, pattern, phrase, spans);
+        }
+
         var found = false;
         for (var t = 0; t < texts.Count; t++)
         {
-            var tokens = tokenised[t];
+            var tokens = tokenised.Value[t];
             for (var i = 0; i + pattern.Length <= tokens.Count; i++)
             {
                 if (MatchesAt(texts[t], tokens, i, pattern))
@@ -76,6 +86,53 @@ internal sealed class PhraseMarker
         }
 
         return found;
+    }
+
+    // The mark analyser makes every Han character a token of its own and changes none of them (width folding
+    // and lower-casing leave Han alone), so a run of them matches where the characters follow one another
+    // with nothing but spaces or joiners between, exactly as MatchesAt decides for tokens.
+    private static bool IsHan(string token) =>
+        token.Length == 1 && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+
+    private static bool ScanAll(IReadOnlyList<string> texts, string[] pattern, string phrase, List<List<MarkSpan>> spans)
+    {
+        var found = false;
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var text = texts[t];
+            for (var at = text.IndexOf(pattern[0][0], StringComparison.Ordinal); at >= 0; at = text.IndexOf(pattern[0][0], at + 1))
+            {
+                if (ScanAt(text, at, pattern) is var end and > 0)
+                {
+                    spans[t].Add(new MarkSpan(at, end, phrase));
+                    found = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <returns>The end of the match that starts at <paramref name="at"/>, or -1.</returns>
+    private static int ScanAt(string text, int at, string[] pattern)
+    {
+        var c = at + 1;
+        for (var j = 1; j < pattern.Length; j++)
+        {
+            while (c < text.Length && (char.IsWhiteSpace(text[c]) || Joiners.Contains(text[c], StringComparison.Ordinal)))
+            {
+                c++;
+            }
+
+            if (c >= text.Length || text[c] != pattern[j][0])
+            {
+                return -1;
+            }
+
+            c++;
+        }
+
+        return c;
     }
 
     private static bool MatchesAt(string text, List<AnalyzedToken> tokens, int at, string[] pattern)

@@ -1,6 +1,7 @@
 using System.Text;
 using Broadsheet.Search.Analysis;
 using Broadsheet.Search.Indexing;
+using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -108,21 +109,25 @@ internal sealed class QueryCompiler(SearchAnalyzers analyzers)
         foreach (var (group, boost) in TermQueryFactory.ProximityFields)
         {
             var phrase = new PhraseQuery { Slop = ProximitySlopPerTerm * (terms.Count - 1) };
+            var field = group.WordField ?? group.BigramField;
             var position = 0;
             foreach (var term in terms)
             {
-                if (term.WordTokens.Count == 0)
+                var tokens = group.WordField is null ? term.BigramTokens : term.WordTokens;
+                if (tokens.Count == 0)
                 {
                     return null;
                 }
 
-                var first = term.WordTokens[0].Position;
-                foreach (var token in term.WordTokens)
+                var first = tokens[0].Position;
+                foreach (var token in tokens)
                 {
-                    phrase.Add(new Term(group.WordField, token.Term), position + token.Position - first);
+                    phrase.Add(new Term(field, token.Term), position + token.Position - first);
                 }
 
-                position += term.WordTokens[^1].Position - first + 1;
+                // A bigram stands at the position of its first character and covers the next one too.
+                var width = string.Equals(tokens[^1].Type, CJKBigramFilter.DOUBLE_TYPE, StringComparison.Ordinal) ? 2 : 1;
+                position += tokens[^1].Position - first + width;
             }
 
             phrase.Boost = boost * ProximityBoost;

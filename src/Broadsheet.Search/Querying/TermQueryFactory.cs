@@ -9,9 +9,11 @@ namespace Broadsheet.Search.Querying;
 /// <summary>What one typed term became: its query, and the pieces a hit may contain instead of the whole.</summary>
 /// <param name="Query">Matches articles containing the term.</param>
 /// <param name="Parts">For an unspaced run that segmentation split (贵阳民警调解 → 贵阳, 民警, 调解), the pieces; otherwise empty.</param>
-/// <param name="WordTokens">The term's segmented tokens with positions, for proximity between terms.</param>
+/// <param name="WordTokens">The term's segmented tokens with positions, for proximity between terms in segmented fields.</param>
+/// <param name="BigramTokens">The bigram tokens a query needs for the term, with positions, for proximity in fields that have only bigrams.</param>
 /// <param name="Spellable">Whether a misspelling of it could be tried: it has a Latin word of four letters or more.</param>
-internal sealed record TermQueryParts(Query Query, IReadOnlyList<string> Parts, IReadOnlyList<AnalyzedToken> WordTokens, bool Spellable = false);
+internal sealed record TermQueryParts(
+    Query Query, IReadOnlyList<string> Parts, IReadOnlyList<AnalyzedToken> WordTokens, IReadOnlyList<AnalyzedToken> BigramTokens, bool Spellable = false);
 
 /// <summary>
 /// Builds the Lucene query for one typed term across the fields of its scope, in both the segmented and the
@@ -20,6 +22,9 @@ internal sealed record TermQueryParts(Query Query, IReadOnlyList<string> Parts, 
 /// </summary>
 internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
 {
+    // Analysers do not look at the field name; queries are analysed under this one.
+    private const string QueryField = "query";
+
     // Bigram matches add recall; they count a little less so precise word matches lead.
     private const float BigramWeight = 0.8f;
 
@@ -37,13 +42,16 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     public TermQueryParts? Build(UserTerm term, bool lenient = false)
     {
         var fields = FieldsFor(term.Scope);
-        var words = AnalyzedToken.Analyze(analyzers.Word, IndexSchema.Body.WordField, term.Text);
+        var words = AnalyzedToken.Analyze(analyzers.Word, QueryField, term.Text);
+        var bigrams = NeededBigrams(term.Text);
         var chunks = term.IsPhrase ? [] : SplitIntoChunks(words, term.Text);
         if (chunks.Count <= 1)
         {
             var spellable = !term.IsPhrase && words.Count == 1 && IsSpellable(words[0].Term);
-            var whole = AnyField(fields, g => Either(lenient && spellable ? Lenient(g.WordField, words[0].Term) : Words(g.WordField, words), Bigrams(g.BigramField, term.Text)));
-            return whole is null ? null : new TermQueryParts(whole, [], words, spellable);
+            var whole = AnyField(fields, g => lenient && spellable
+                ? Either(Lenient(g.WordField ?? g.BigramField, words[0].Term), null)
+                : Either(Words(g.WordField, words), Phrase(g.BigramField, bigrams)));
+            return whole is null ? null : new TermQueryParts(whole, [], words, bigrams, spellable);
         }
 
         var all = new BooleanQuery();
@@ -58,13 +66,13 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             }
         }
 
-        if (AnyField(fields, g => Bigrams(g.BigramField, term.Text)) is { } exact)
+        if (AnyField(fields, g => Phrase(g.BigramField, bigrams)) is { } exact)
         {
             exact.Boost = ExactRunBoost;
             all.Add(exact, Occur.SHOULD);
         }
 
-        return parts.Count == 0 ? null : new TermQueryParts(all, parts, words);
+        return parts.Count == 0 ? null : new TermQueryParts(all, parts, words, bigrams);
     }
 
     /// <summary>The segmented fields a proximity boost between terms runs over.</summary>
@@ -81,15 +89,17 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     /// <summary>
     /// Splits a run into the pieces the query requires. SmartCn cuts names and rarer words into single
     /// characters (李明 → 李 明, 和解 → 和 解); adjacent single characters are kept together as one piece so
-    /// that they must appear together, instead of each anywhere in the article.
+    /// that they must appear together, instead of each anywhere in the article. So are touching pieces without
+    /// Han characters: SmartCn cuts Latin words at letters it does not know (école → é cole), and the bigram
+    /// fields keep such a word whole.
     /// </summary>
     private static List<Chunk> SplitIntoChunks(List<AnalyzedToken> words, string text)
     {
         var chunks = new List<List<AnalyzedToken>>();
         foreach (var token in words)
         {
-            var single = token.End - token.Start == 1;
-            if (single && chunks.Count > 0 && chunks[^1][^1] is var last && last.End - last.Start == 1 && last.End == token.Start)
+            if (chunks.Count > 0 && chunks[^1][^1] is var last && last.End == token.Start
+                && ((IsSingle(last) && IsSingle(token)) || (!HasHan(text, last) && !HasHan(text, token))))
             {
                 chunks[^1].Add(token);
             }
@@ -100,6 +110,21 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
         }
 
         return [.. chunks.Select(c => new Chunk(text[c[0].Start..c[^1].End], c))];
+    }
+
+    private static bool IsSingle(AnalyzedToken token) => token.End - token.Start == 1;
+
+    private static bool HasHan(string text, AnalyzedToken token)
+    {
+        foreach (var c in text.AsSpan(token.Start, token.End - token.Start))
+        {
+            if (c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Query? AnyField(IEnumerable<(TextGroup Group, float Boost)> fields, Func<TextGroup, Query?> build)
@@ -124,20 +149,16 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
 
     private static Query? Either(Query? words, Query? bigrams)
     {
-        if (bigrams is not null)
-        {
-            bigrams.Boost = BigramWeight;
-        }
-
         if (words is null || bigrams is null)
         {
             return words ?? bigrams;
         }
 
+        bigrams.Boost = BigramWeight;
         return new BooleanQuery { { words, Occur.SHOULD }, { bigrams, Occur.SHOULD } };
     }
 
-    private static Query? Words(string field, IReadOnlyList<AnalyzedToken> tokens) => Phrase(field, tokens);
+    private static Query? Words(string? field, IReadOnlyList<AnalyzedToken> tokens) => field is null ? null : Phrase(field, tokens);
 
     private static bool IsSpellable(string word) => word.Length >= 4 && word.All(char.IsAsciiLetterLower);
 
@@ -145,9 +166,11 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     private static FuzzyQuery Lenient(string field, string word) =>
         new(new Term(field, word), maxEdits: word.Length >= 7 ? 2 : 1, prefixLength: 1);
 
-    private Query? Bigrams(string field, string text)
+    private Query? Bigrams(string field, string text) => Phrase(field, NeededBigrams(text));
+
+    private List<AnalyzedToken> NeededBigrams(string text)
     {
-        var tokens = AnalyzedToken.Analyze(analyzers.Bigram, field, text);
+        var tokens = AnalyzedToken.Analyze(analyzers.Bigram, QueryField, text);
 
         // The index keeps single characters beside the bigrams; a query needs only those no bigram covers,
         // but keeps the positions as analysed so a phrase lines up with the indexed positions.
@@ -156,7 +179,7 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             .Where(t => !string.Equals(t.Type, CJKBigramFilter.SINGLE_TYPE, StringComparison.Ordinal)
                 || !doubles.Exists(d => d.Start <= t.Start && t.End <= d.End))
             .ToList();
-        return Phrase(field, needed);
+        return needed;
     }
 
     private static Query? Phrase(string field, IReadOnlyList<AnalyzedToken> tokens)
