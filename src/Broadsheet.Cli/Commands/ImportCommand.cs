@@ -27,6 +27,7 @@ internal static class ImportCommand
                 Replace = result.GetValue(replace),
             };
             var isQuiet = result.GetValue(quiet);
+            SearchCatchUp.StartWarmUp();
             await using var services = await CliServices.OpenAsync(CommonOptions.Folder(result, data), cancellationToken);
             var imported = await ImportProgressView.RunAsync(services.GetRequiredService<EditionImporter>(), request, isQuiet, cancellationToken);
             if (!isQuiet)

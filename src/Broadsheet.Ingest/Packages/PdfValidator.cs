@@ -15,7 +15,8 @@ internal sealed record ValidatedPage(PackagePage Page, PageSize Size, int PdfPag
 
 /// <summary>
 /// Checks that a page file is a PDF this pipeline can use, before anything is written: it starts like a
-/// PDF, is complete, is not encrypted, opens, and has a first page of a plausible size.
+/// PDF, is complete, is not encrypted, opens, and has a first page of a plausible size. The page's content
+/// is not read here.
 /// </summary>
 internal static class PdfValidator
 {
@@ -47,9 +48,11 @@ internal static class PdfValidator
                     $"{file}: the PDF has {document.NumberOfPages} pages; there is no page {page.PdfPage}"));
             }
 
-            var first = document.GetPage(page.PdfPage);
-            var crop = first.CropBox.Bounds;
-            var size = new PageSize(crop.Width, crop.Height);
+            // Only the page's size and rotation are needed before staging. Its content is read while the page
+            // is processed, and a page whose content fails there fails the whole import, named, before anything
+            // is published.
+            var geometry = PageGeometry.Of(document, page.PdfPage);
+            var size = new PageSize(geometry.CropBox.Width, geometry.CropBox.Height);
             if (!size.IsValid || size.Width < MinSide || size.Height < MinSide)
             {
                 throw new ImportException(string.Create(CultureInfo.InvariantCulture,
@@ -63,9 +66,7 @@ internal static class PdfValidator
                     $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt; {rasterWidth} px wide it would be {pixels / 1e6:0} megapixels, more than the {maxPixels / 1e6:0.#} allowed"));
             }
 
-            // Touch the content so a damaged content stream fails here rather than halfway through the import.
-            _ = first.Letters.Count;
-            return new ValidatedPage(page, size, document.NumberOfPages, first.Rotation.Value);
+            return new ValidatedPage(page, size, document.NumberOfPages, geometry.Rotation);
         }
         catch (PdfDocumentEncryptedException ex)
         {

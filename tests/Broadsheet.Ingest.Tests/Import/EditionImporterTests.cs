@@ -187,6 +187,21 @@ public sealed class EditionImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_whose_content_cannot_be_read_fails_the_import_naming_the_file()
+    {
+        var package = _f.Package();
+        File.Copy(Fixtures.Path("content-stream-missing.pdf"), Path.Combine(package, "02-City.pdf"), overwrite: true);
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() =>
+            _f.Importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" }));
+
+        Assert.StartsWith("02-City.pdf: the page's text could not be read (", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_f.Blobs.Keys);
+        Assert.Empty(_f.Store.Editions);
+        Assert.Empty(_f.StagingFiles);
+    }
+
+    [Fact]
     public async Task A_failure_to_save_takes_back_the_blobs_the_import_added()
     {
         _f.Store.FailOnSave = new TimeoutException("database is locked");

@@ -141,6 +141,31 @@ public sealed class PdfValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_rotated_page_reports_its_rotation_and_its_unrotated_size()
+    {
+        var path = _temp.PathOf("11.pdf");
+        var pdf = System.Text.Encoding.Latin1.GetString(new TestPdf(842, 1191).Text("Sideways", 12, 50, 50).Build());
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(pdf.Replace("/Type /Page ", "/Type /Page /Rotate 90 ", StringComparison.Ordinal)));
+
+        var page = PdfValidator.Validate(PageFileName.Parse(path));
+
+        Assert.Equal((842, 1191, 90), ((int)page.Size.Width, (int)page.Size.Height, page.Rotation));
+    }
+
+    [Fact]
+    public void A_page_whose_content_stream_is_missing_passes_for_now()
+    {
+        // Validation reads only the page's size: the content is read once, while the page is processed, and
+        // a failure there fails the import (EditionImporterTests).
+        var path = _temp.PathOf("12.pdf");
+        File.Copy(Fixtures.Path("content-stream-missing.pdf"), path);
+
+        var page = PdfValidator.Validate(PageFileName.Parse(path));
+
+        Assert.Equal((842, 1191), ((int)page.Size.Width, (int)page.Size.Height));
+    }
+
+    [Fact]
     public void A_sliver_that_would_render_to_too_many_pixels_is_refused()
     {
         var path = new TestPdf(100, 14000).Text("x", 5, 2, 2).Save(_temp.PathOf("10.pdf"));

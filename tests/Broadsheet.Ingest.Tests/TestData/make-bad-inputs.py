@@ -43,6 +43,14 @@ out("no-pages.pdf", pdf([
 ]))
 out("absurd-20000x20000pt.pdf", page_pdf(20000, 20000))
 out("corrupt.pdf", b"%PDF-1.7\n" + bytes((i * 37 + 11) % 256 for i in range(600)) + b"\n%%EOF\n")
+# A sound file whose page points at a content stream that is not there: it opens and has a size, so it passes
+# validation; reading its text fails later, which must still fail the whole import.
+out("content-stream-missing.pdf", pdf([
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 1191] /Contents 9 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+]))
 
 
 def chunk(kind, data):
