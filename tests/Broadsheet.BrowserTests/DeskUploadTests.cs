@@ -3,10 +3,6 @@ using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Data.Accounts;
 using Broadsheet.Samples;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -53,7 +49,8 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/desk/imports/", StringComparison.Ordinal));
         // However far the import has got by now: the table filling in, for the screenshot.
         await page.Locator("#import-pages td.step-done").First.WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-import-progress-1366"), FullPage = true });
+        // Taken while the import keeps both cores busy, so Chromium may wait long for a frame.
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-import-progress-1366"), Timeout = 180_000 });
         var job = page.Locator("#import-job");
         await Assertions.Expect(job).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 180_000 });
 
@@ -135,67 +132,18 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         await Assertions.Expect(page.Locator(".audit-table")).ToContainTextAsync("sign-in");
     }
 
-    /// <summary>The real application on a free loopback port over a private data folder with one publication and one editor, and a headless Chromium.</summary>
-    public sealed class DeskServer : IAsyncLifetime
+    /// <summary>The application over an empty data folder with one publication, whose imports wait as drafts, an editor and an admin.</summary>
+    public sealed class DeskServer : BrowserServer
     {
-        private const string Chromium = "/usr/bin/chromium";
-        private WebApplication? _app;
-        private IPlaywright? _playwright;
+        protected override IEnumerable<string> Settings => ["--Broadsheet:Ingest:RasterWidth=1000"];
 
-        public string Root { get; } = Path.Combine(Path.GetTempPath(), "broadsheet-browser-tests", Guid.NewGuid().ToString("N"));
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task AfterStartAsync(IServiceProvider services)
         {
-            _app = Broadsheet.Web.BroadsheetWebHost.Create(
-                ["--Broadsheet:Data=" + Path.Combine(Root, "data"), "--urls=http://127.0.0.1:0", "--Broadsheet:Ingest:RasterWidth=1000"]);
-            await _app.StartAsync();
-            BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-            // This paper's imports wait as drafts for the desk to publish them.
-            await _app.Services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报") { ImportAsDraft = true });
-            using (var scope = _app.Services.CreateScope())
-            {
-                var accounts = scope.ServiceProvider.GetRequiredService<DeskAccounts>();
-                await accounts.AddAsync("night-editor", Password, DeskRoles.Editor, ["binjiang"]);
-                await accounts.AddAsync("chief", Password, DeskRoles.Admin, []);
-            }
-
-            if (!File.Exists(Chromium))
-            {
-                throw new InvalidOperationException($"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium).");
-            }
-
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            _playwright?.Dispose();
-            if (_app is not null)
-            {
-                await _app.StopAsync();
-                await _app.DisposeAsync();
-            }
-
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(Root))
-            {
-                Directory.Delete(Root, recursive: true);
-            }
+            await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报") { ImportAsDraft = true });
+            using var scope = services.CreateScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<DeskAccounts>();
+            await accounts.AddAsync("night-editor", Password, DeskRoles.Editor, ["binjiang"]);
+            await accounts.AddAsync("chief", Password, DeskRoles.Admin, []);
         }
     }
 }

@@ -5,13 +5,8 @@ using Broadsheet.Data;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
 using Broadsheet.Samples;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Broadsheet.BrowserTests.Fixtures;
 
@@ -19,54 +14,27 @@ namespace Broadsheet.BrowserTests.Fixtures;
 /// The real application on a free loopback port over a private data folder, as `broadsheet serve` starts it,
 /// holding a generated sample edition imported the way `broadsheet import` does it, and a headless Chromium.
 /// </summary>
-public sealed class LiveServer : IAsyncLifetime
+public sealed class LiveServer : BrowserServer
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-browser-tests", Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_root, "data");
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
-
     /// <summary>The footer lines set on the sample publication.</summary>
     public static readonly string[] FooterLines = ["新出网证（黔）字001号", "黔ICP备00000000号", "版权所有 滨江日报社"];
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>How long generating and importing the sample edition took, for the test log.</summary>
     public TimeSpan SeedTime { get; private set; }
 
-    public async Task InitializeAsync()
+    protected override async Task BeforeStartAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await ImportSampleEditionAsync();
         SeedTime = clock.Elapsed;
-        _app = Broadsheet.Web.BroadsheetWebHost.Create(["--Broadsheet:Data=" + DataPath, "--urls=http://127.0.0.1:0"]);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseAddress = new Uri(address);
-
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium).");
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
     }
 
     private async Task ImportSampleEditionAsync()
     {
-        var package = Path.Combine(_root, "2026-11-02");
+        var package = Path.Combine(Root, "2026-11-02");
         SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, PageCount = 4 }, package);
         // The day before: enough for 上一期/下一期 and a calendar with two dates.
-        var earlier = Path.Combine(_root, "2026-11-01");
+        var earlier = Path.Combine(Root, "2026-11-01");
         SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 12, PageCount = 4, Date = new DateOnly(2026, 11, 1) }, earlier);
 
         await using var services = new ServiceCollection()
@@ -99,27 +67,6 @@ public sealed class LiveServer : IAsyncLifetime
         foreach (var tile in tiles)
         {
             await blobs.DeleteAsync(tile);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
         }
     }
 }
