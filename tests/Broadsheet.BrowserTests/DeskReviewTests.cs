@@ -112,6 +112,64 @@ public sealed class DeskReviewTests(DeskLiveServer server) : IClassFixture<DeskL
         await Assertions.Expect(page.Locator(".article-body p").Last).ToHaveTextAsync(absorbedLast);
     }
 
+    [Fact]
+    public async Task Draw_a_rectangle_delete_a_vertex_by_keyboard_undo_and_save_a_new_region()
+    {
+        await using var context = await server.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            Locale = "zh-CN",
+            BaseURL = server.BaseAddress.ToString(),
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/desk/login");
+        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
+        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+
+        await page.GotoAsync("/desk/binjiang/2026-11-02/02");
+        await Assertions.Expect(page.Locator(".review-toolbar")).ToBeVisibleAsync();
+        var item = page.Locator(".review-articles li:has(.regions-count)").First;
+        var id = (await item.GetAttributeAsync("data-article"))!;
+        var title = (await item.Locator(".title").TextContentAsync())!.Trim();
+        await item.Locator(".pick").ClickAsync();
+        var regions = page.Locator($".review-regions polygon[data-article='{id}']");
+        var before = await regions.CountAsync();
+
+        // A rectangle dragged in the page's bottom margin, where no region lies.
+        await page.Locator("[data-action=draw]").ClickAsync();
+        var sheet = (await page.Locator(".review-sheet").BoundingBoxAsync())!;
+        var (left, top) = (sheet.X + (sheet.Width * 0.2), sheet.Y + (sheet.Height * 0.955));
+        await page.Mouse.MoveAsync((float)left, (float)top);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)(left + 120), (float)(top + 12), new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(regions).ToHaveCountAsync(before + 1);
+        var drawn = regions.Nth(before);
+        Assert.Equal(4, Points(await drawn.GetAttributeAsync("points")).Count);
+
+        // Its last vertex, chosen with the keyboard, deleted with the Delete key, then undone and deleted again.
+        var vertex = page.Locator($".review-handles .vertex[data-region='{before}'][data-vertex='3']");
+        await vertex.FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        Assert.Equal(3, Points(await drawn.GetAttributeAsync("points")).Count);
+        await page.Keyboard.PressAsync("Control+z");
+        Assert.Equal(4, Points(await drawn.GetAttributeAsync("points")).Count);
+        await page.Locator($".review-handles .vertex[data-region='{before}'][data-vertex='3']").FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.PressAsync("Delete");
+        Assert.Equal(3, Points(await drawn.GetAttributeAsync("points")).Count);
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("至少要有 3 个顶点");
+
+        await page.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("已保存");
+        await page.GotoAsync("/binjiang/2026-11-02/02");
+        await Assertions.Expect(page.Locator($"a.hotspot[aria-label='{title}'] polygon")).ToHaveCountAsync(before + 1);
+        Assert.Equal(3, Points(await page.Locator($"a.hotspot[aria-label='{title}'] polygon").Nth(before).GetAttributeAsync("points")).Count);
+    }
+
     private static List<(double X, double Y)> Points(string? text) =>
         [.. text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(','))
             .Select(xy => (double.Parse(xy[0], CultureInfo.InvariantCulture), double.Parse(xy[1], CultureInfo.InvariantCulture)))];
