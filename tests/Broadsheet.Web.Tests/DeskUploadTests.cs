@@ -271,18 +271,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         }
 
         var client = app.NewClient();
-        var login = await client.GetDocumentAsync("/desk/login");
-        var token = login.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = Password,
-            ["returnUrl"] = "/desk",
-            ["__RequestVerificationToken"] = token,
-        });
-        using var response = await client.PostAsync(new Uri("/desk/login", UriKind.Relative), form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {userName}: {(int)response.StatusCode}");
-        Assert.Equal("/desk", response.Headers.Location?.OriginalString);
+        await DeskSession.SignInAsync(client, userName, Password);
         return client;
     }
 

@@ -22,6 +22,7 @@ internal static class DeskSession
     {
         using var response = await PostLoginAsync(client, name, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {name}: {(int)response.StatusCode}");
+        Assert.Equal("/desk", response.Headers.Location?.OriginalString);
     }
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string name, string password)

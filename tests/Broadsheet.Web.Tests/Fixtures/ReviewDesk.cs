@@ -68,16 +68,7 @@ public class ReviewDeskFactory : ReaderAppFactory
     internal async Task<DeskClient> SignInAsync(string user)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetDocumentAsync("/desk/login");
-        using var response = await client.PostAsync(new Uri("/desk/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user,
-            ["password"] = Password,
-            ["returnUrl"] = "/desk",
-            ["__RequestVerificationToken"] = DeskClient.FormToken(login),
-        }));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {user}: {(int)response.StatusCode}");
-        Assert.Equal("/desk", response.Headers.Location?.OriginalString);
+        await DeskSession.SignInAsync(client, user, Password);
         return new DeskClient(client);
     }
 }
