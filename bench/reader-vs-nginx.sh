@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The reader against nginx serving the same bytes from disk, measured in one run.
-#   bench/reader-vs-nginx.sh [seconds]     (default 10 s per run; wrk -t2 -c64)
-# Archive: one imported 8-page sample edition copied to 365 dates (bench/ReaderArchive seed).
+#   bench/reader-vs-nginx.sh [seconds] [warm-up seconds]     (defaults 10 and 5 s per run; wrk -t2 -c64)
+# Archive: one imported 8-page sample edition copied to 365 dates, search index built (bench/ReaderArchive seed).
 # Subject: the app (Kestrel, output cache) serving a page view, an article view and a page image (WebP).
 # Reference: nginx serving the HTML the app sent, saved to files, and the same image file from the blob folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
+warmup=${2:-5}
 for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-deps --bench)" >&2; exit 1; }; done
 
 dotnet build bench/ReaderArchive -c Release -v quiet -nologo >/dev/null
@@ -62,8 +63,13 @@ for what in page article image; do
     article) path=$article goal=0.9 ;;
     image) path=$image goal=0.5 ;;
   esac
-  # Warm both (the first request renders and caches), then measure the app, then nginx.
-  curl -fs -o /dev/null "http://127.0.0.1:$app_port$path"; curl -fs -o /dev/null "http://127.0.0.1:$nginx_port$path"
+  # Warm both as a server that has run for a while is warm: the first request renders and caches the page,
+  # and a few seconds of load let .NET's tiered JIT finish compiling the hot path (measured cold, the JIT
+  # takes a sixth of the app's CPU). Then measure the app, then nginx.
+  for port in $app_port $nginx_port; do
+    curl -fs -o /dev/null "http://127.0.0.1:$port$path"
+    wrk -t2 -c64 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
+  done
   read -r app_rps app_p99 < <(run app "http://127.0.0.1:$app_port$path")
   read -r ngx_rps ngx_p99 < <(run nginx "http://127.0.0.1:$nginx_port$path")
   ratio=$(echo "$app_rps / $ngx_rps" | bc -l)

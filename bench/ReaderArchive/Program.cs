@@ -6,6 +6,7 @@ using Broadsheet.Data;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
 using Broadsheet.Samples;
+using Broadsheet.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,7 @@ internal static class ArchiveSeeder
             .AddBroadsheetData(new DataFolder(data))
             .AddBroadsheetImaging()
             .AddBroadsheetIngest()
+            .AddBroadsheetSearch(new DataFolder(data).IndexPath)
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var store = services.GetRequiredService<IEditionStore>();
@@ -71,6 +73,9 @@ internal static class ArchiveSeeder
             var copy = Copy(original, publication, Last.AddDays(-i), 9000 - i);
             await store.SaveEditionAsync(copy, replace: false);
         }
+
+        // The server would otherwise index the year's editions while the bench measures it.
+        await services.GetRequiredService<SearchSync>().RebuildAsync();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{days} editions of {original.Pages.Count} pages in {data}"));
     }

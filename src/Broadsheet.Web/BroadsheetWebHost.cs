@@ -34,6 +34,8 @@ public static class BroadsheetWebHost
         // Per-request and per-statement lines at Information would drown what an operator needs to see.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Naming the server software tells an attacker more than it tells a reader, and costs bytes on every response.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var options = builder.AddBroadsheetWebOptions();
         var folder = new DataFolder(options.Data);
         builder.Services.AddBroadsheetData(folder);

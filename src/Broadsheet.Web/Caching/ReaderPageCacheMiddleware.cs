@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Web.Caching;
@@ -75,6 +74,8 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
 
     private static Task ServeAsync(HttpContext context, CachedPage page)
     {
+        // The hit path runs for nearly every reader request: headers go out as stored strings, nothing is
+        // parsed or formatted unless the client sent a validator.
         var response = context.Response;
         var headers = response.Headers;
         headers.CacheControl = page.CacheControl;
@@ -83,9 +84,9 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
             headers.ETag = page.ETag;
         }
 
-        if (page.LastModified is { } modified)
+        if (page.LastModifiedHeader is not null)
         {
-            response.GetTypedHeaders().LastModified = modified;
+            headers.LastModified = page.LastModifiedHeader;
         }
 
         if (IsNotModified(context.Request, page))
@@ -95,9 +96,8 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = page.ContentType;
+        headers.ContentType = page.ContentType;
         response.ContentLength = page.Body.Length;
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
             : response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).AsTask();
@@ -105,10 +105,16 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
 
     private static bool IsNotModified(HttpRequest request, CachedPage page)
     {
+        var raw = request.Headers;
+        if (raw.IfNoneMatch.Count == 0 && raw.IfModifiedSince.Count == 0)
+        {
+            return false;
+        }
+
         var headers = request.GetTypedHeaders();
         if (headers.IfNoneMatch is { Count: > 0 } tags)
         {
-            return page.ETag is not null && EntityTagHeaderValue.TryParse(page.ETag, out var etag)
+            return page.Validator is { } etag
                 && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
         }
 

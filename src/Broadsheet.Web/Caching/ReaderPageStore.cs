@@ -1,11 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Web.Caching;
 
 /// <summary>A rendered reader page as sent: body bytes and the headers that go with them.</summary>
 internal sealed record CachedPage(
-    byte[] Body, string ContentType, string? ETag, DateTimeOffset? LastModified, string CacheControl, string[] Tags, DateTimeOffset Expires);
+    byte[] Body, string ContentType, string? ETag, DateTimeOffset? LastModified, string CacheControl, string[] Tags, DateTimeOffset Expires)
+{
+    /// <summary>The <c>Last-Modified</c> header as sent, formatted once rather than on every hit.</summary>
+    public string? LastModifiedHeader { get; } = LastModified is { } modified ? HeaderUtilities.FormatDate(modified) : null;
+
+    /// <summary>The ETag parsed once, for comparing with <c>If-None-Match</c>.</summary>
+    public EntityTagHeaderValue? Validator { get; } = ETag is not null && EntityTagHeaderValue.TryParse(ETag, out var etag) ? etag : null;
+}
 
 /// <summary>
 /// Rendered reader pages by URL path (pages with a query string are never kept), each with tags (<c>pub:{slug}</c>) to drop them by when an
