@@ -34,6 +34,10 @@ public static class BroadsheetWebHost
         // Per-request and per-statement lines at Information would drown what an operator needs to see.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting writes only per-request lines (Information) under this category, but while any level of it is on
+        // it starts an Activity and a logging scope for every request, which a page served from memory does not
+        // need. Unhandled exceptions are still logged, by Kestrel.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         // Naming the server software tells an attacker more than it tells a reader, and costs bytes on every response.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var options = builder.AddBroadsheetWebOptions();
