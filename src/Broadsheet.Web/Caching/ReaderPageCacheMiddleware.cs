@@ -53,11 +53,13 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
 
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && feature.Tags.Count > 0 && HttpMethods.IsGet(request.Method)
-            && !response.Headers.ContainsKey(HeaderNames.SetCookie) && response.ContentType is { } contentType)
+            && !response.Headers.ContainsKey(HeaderNames.SetCookie) && response.ContentType is { } contentType
+            && store.Add(url, buffer.ToArray(), contentType, response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                response.GetTypedHeaders().LastModified, response.Headers.CacheControl.ToString(), feature.Tags) is { } kept)
         {
-            var headers = response.GetTypedHeaders();
-            store.Add(url, buffer.ToArray(), contentType, response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                headers.LastModified, response.Headers.CacheControl.ToString(), feature.Tags);
+            // The first reader of a page gets it as every later one will, compressed if their browser accepts it.
+            await ServeAsync(context, kept);
+            return;
         }
 
         if (buffer.Length > 0)
@@ -97,10 +99,23 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
 
         response.StatusCode = StatusCodes.Status200OK;
         headers.ContentType = page.ContentType;
-        response.ContentLength = page.Body.Length;
+        var body = page.Body;
+        if (page.Compressed is { } compressed)
+        {
+            // Shared caches must keep one copy per coding.
+            headers.Vary = HeaderNames.AcceptEncoding;
+            if (context.Request.Headers.AcceptEncoding.Count > 0 && CompressedBodies.Negotiate(context.Request.GetTypedHeaders()) is { } coding)
+            {
+                body = coding == "br" ? compressed.Brotli : compressed.Gzip;
+                headers.ContentEncoding = coding;
+                headers.ETag = page.CompressedETag;
+            }
+        }
+
+        response.ContentLength = body.Length;
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
-            : response.BodyWriter.WriteAsync(page.Body, context.RequestAborted).AsTask();
+            : response.BodyWriter.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     private static bool IsNotModified(HttpRequest request, CachedPage page)

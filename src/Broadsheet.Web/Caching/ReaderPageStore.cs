@@ -6,8 +6,18 @@ namespace Broadsheet.Web.Caching;
 
 /// <summary>A rendered reader page as sent: body bytes and the headers that go with them.</summary>
 internal sealed record CachedPage(
-    byte[] Body, string ContentType, string? ETag, DateTimeOffset? LastModified, string CacheControl, string[] Tags, DateTimeOffset Expires)
+    byte[] Body, CompressedBodies? Compressed, string ContentType, string? ETag, DateTimeOffset? LastModified, string CacheControl,
+    string[] Tags, DateTimeOffset Expires)
 {
+    /// <summary>What the page holds in memory, its compressed forms included.</summary>
+    public long Size => Body.Length + (Compressed?.Length ?? 0);
+
+    /// <summary>
+    /// The ETag of a compressed form: weak, as nginx makes it, since its bytes differ from the identity form's while
+    /// the page is the same; <c>If-None-Match</c> compares weakly, so either form's tag revalidates.
+    /// </summary>
+    public string? CompressedETag { get; } = ETag is null || ETag.StartsWith("W/", StringComparison.Ordinal) ? ETag : "W/" + ETag;
+
     /// <summary>The <c>Last-Modified</c> header as sent, formatted once rather than on every hit.</summary>
     public string? LastModifiedHeader { get; } = LastModified is { } modified ? HeaderUtilities.FormatDate(modified) : null;
 
@@ -41,41 +51,46 @@ internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, Time
 
         if (entry is not null && _pages.TryRemove(new KeyValuePair<string, Entry>(url, entry)))
         {
-            Interlocked.Add(ref _bytes, -entry.Page.Body.Length);
+            Interlocked.Add(ref _bytes, -entry.Page.Size);
         }
 
         page = null!;
         return false;
     }
 
-    public void Add(string url, byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string cacheControl, IEnumerable<string> tags)
+    /// <summary>
+    /// Keeps a rendered page, compressing a text body once for the clients that accept it; returns the page as kept,
+    /// or null when it is too large to keep.
+    /// </summary>
+    public CachedPage? Add(string url, byte[] body, string contentType, string? etag, DateTimeOffset? lastModified, string cacheControl, IEnumerable<string> tags)
     {
         var limit = (long)options.Value.MaxMegabytes * 1024 * 1024;
         if (body.Length > limit / 10)
         {
-            return;
+            return null;
         }
 
-        if (Interlocked.Read(ref _bytes) + body.Length > limit)
+        var page = new CachedPage(body, CompressedBodies.For(body, contentType), contentType, etag, lastModified, cacheControl, [.. tags],
+            clock.GetUtcNow().AddSeconds(options.Value.ServerSeconds));
+        if (Interlocked.Read(ref _bytes) + page.Size > limit)
         {
-            MakeRoom(limit - (limit / 10) - body.Length);
+            MakeRoom(limit - (limit / 10) - page.Size);
         }
 
-        var entry = new Entry(
-            new CachedPage(body, contentType, etag, lastModified, cacheControl, [.. tags], clock.GetUtcNow().AddSeconds(options.Value.ServerSeconds)),
-            Interlocked.Increment(ref _reads));
+        var entry = new Entry(page, Interlocked.Increment(ref _reads));
         _pages.AddOrUpdate(
             url,
             _ =>
             {
-                Interlocked.Add(ref _bytes, body.Length);
+                Interlocked.Add(ref _bytes, page.Size);
                 return entry;
             },
             (_, old) =>
             {
-                Interlocked.Add(ref _bytes, body.Length - old.Page.Body.Length);
+                Interlocked.Add(ref _bytes, page.Size - old.Page.Size);
                 return entry;
             });
+        return page;
     }
 
     /// <summary>Drops every page carrying <paramref name="tag"/>; returns how many.</summary>
@@ -131,7 +146,7 @@ internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, Time
             return false;
         }
 
-        Interlocked.Add(ref _bytes, -entry.Page.Body.Length);
+        Interlocked.Add(ref _bytes, -entry.Page.Size);
         return true;
     }
 
