@@ -10,8 +10,7 @@ namespace Broadsheet.Web.Caching;
 /// </summary>
 internal sealed record CompressedBodies(byte[] Brotli, byte[] Gzip)
 {
-    // Brotli's quality 6 is within a few per cent of its best on HTML at a fraction of quality 11's time, which
-    // matters because the first reader of a page waits for it.
+    // A middling Brotli quality: the first reader of a page waits while it compresses.
     private const int BrotliQuality = 6;
     private const int BrotliWindow = 22;
 
