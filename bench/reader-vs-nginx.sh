@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The reader against nginx serving the same bytes from disk, measured in one run.
-#   bench/reader-vs-nginx.sh [seconds] [warm-up seconds]     (defaults 10 and 5 s per run; wrk -t2 -c64)
+#   bench/reader-vs-nginx.sh [seconds] [warm-up seconds] [rounds]     (defaults 10 s, 5 s, 3; wrk -t2 -c64)
+# Each round measures the app and then nginx; the medians of the rounds are compared, so a burst of load
+# from elsewhere on the machine lands on one round of one server rather than deciding the figure.
 # Archive: one imported 8-page sample edition copied to 365 dates, search index built (bench/ReaderArchive seed).
 # Subject: the app (Kestrel, output cache) serving a page view, an article view and a page image (WebP).
 # Reference: nginx serving the HTML the app sent, saved to files, and the same image file from the blob folder.
@@ -8,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 warmup=${2:-5}
+rounds=${3:-3}
 for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-deps --bench)" >&2; exit 1; }; done
 
 dotnet build bench/ReaderArchive -c Release -v quiet -nologo >/dev/null
@@ -55,6 +58,8 @@ run() { # name url -> "rps p99_ms"
   echo "$rps $p99"
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 printf '%-14s %12s %10s %12s %10s %8s %s\n' what "app req/s" "app p99" "nginx req/s" "nginx p99" ratio goal
 status=0
 for what in page article image; do
@@ -65,13 +70,19 @@ for what in page article image; do
   esac
   # Warm both as a server that has run for a while is warm: the first request renders and caches the page,
   # and a few seconds of load let .NET's tiered JIT finish compiling the hot path (measured cold, the JIT
-  # takes a sixth of the app's CPU). Then measure the app, then nginx.
+  # takes a sixth of the app's CPU).
   for port in $app_port $nginx_port; do
     curl -fs -o /dev/null "http://127.0.0.1:$port$path"
     wrk -t2 -c64 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
   done
-  read -r app_rps app_p99 < <(run app "http://127.0.0.1:$app_port$path")
-  read -r ngx_rps ngx_p99 < <(run nginx "http://127.0.0.1:$nginx_port$path")
+  runs_app_rps=() runs_app_p99=() runs_ngx_rps=() runs_ngx_p99=()
+  for _ in $(seq "$rounds"); do
+    read -r r p < <(run app "http://127.0.0.1:$app_port$path"); runs_app_rps+=("$r"); runs_app_p99+=("$p")
+    read -r r p < <(run nginx "http://127.0.0.1:$nginx_port$path"); runs_ngx_rps+=("$r"); runs_ngx_p99+=("$p")
+  done
+  echo "$what: app ${runs_app_rps[*]} req/s, p99 ${runs_app_p99[*]} ms; nginx ${runs_ngx_rps[*]} req/s, p99 ${runs_ngx_p99[*]} ms" >&2
+  app_rps=$(median "${runs_app_rps[@]}") app_p99=$(median "${runs_app_p99[@]}")
+  ngx_rps=$(median "${runs_ngx_rps[@]}") ngx_p99=$(median "${runs_ngx_p99[@]}")
   ratio=$(echo "$app_rps / $ngx_rps" | bc -l)
   verdict=$(echo "$ratio >= $goal" | bc -l)
   [[ $what != image ]] && [[ $(echo "$app_p99 > 20" | bc -l) == 1 ]] && verdict=0
