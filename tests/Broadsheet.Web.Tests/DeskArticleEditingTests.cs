@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Broadsheet.Web.Tests.Fixtures;
 
 namespace Broadsheet.Web.Tests;
@@ -51,6 +52,42 @@ public sealed class DeskArticleEditingTests(ReviewDeskFactory app) : IClassFixtu
             ["+ 引题: 全民参与——", "+ 主题: 全市平安建设宣传月正式启动", "+ 作者: 本报记者 林一", "+ 活动将持续到月底。"],
             revision.QuerySelectorAll(".diff .add").Texts());
         Assert.Single(await app.AuditAsync("edit-article"));
+    }
+
+    [Fact]
+    public async Task A_save_over_a_change_made_after_the_form_was_opened_is_refused_until_the_editor_saves_again()
+    {
+        // The same editor at two desks (or two editors): both open the article, the second saves first.
+        var first = await app.SignInAsync(ReviewDeskFactory.Editor);
+        var second = await app.SignInAsync(ReviewDeskFactory.Editor);
+        var id = await app.ArticleIdAsync("秋日银杏染金城");
+        var url = $"/desk/articles/{id}";
+        var stale = await first.FormAsync(url, "Save");
+        using (var saved = await second.SubmitAsync(url, "Save", new Dictionary<string, string?> { ["Form.Byline"] = "本报记者 先到" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var refused = await first.PostAsync(stale, new Dictionary<string, string?> { ["Form.Subheadline"] = "后到的副题" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.StartsWith($"你打开这篇文章之后，{ReviewDeskFactory.Editor}在", page.QuerySelector(".desk-error")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("后到的副题", page.QuerySelector("input[name='Form.Subheadline']")!.GetAttribute("value"));
+        Assert.Contains("+ 作者: 本报记者 先到", page.QuerySelectorAll(".revisions .diff .add").Texts());
+        var kept = await second.GetAsync(url);
+        Assert.Equal("本报记者 先到", kept.QuerySelector("input[name='Form.Byline']")!.GetAttribute("value"));
+        Assert.Equal("", kept.QuerySelector("input[name='Form.Subheadline']")!.GetAttribute("value") ?? "");
+
+        // Having read the other change in the revisions, the editor takes it in and saves again: the page now
+        // carries the current version's fingerprint, so this save goes through.
+        var form = page.QuerySelectorAll("form[method=post]").Single(f => f.GetAttribute("action")!.EndsWith("handler=Save", StringComparison.Ordinal));
+        using var again = await first.PostAsync(form, new Dictionary<string, string?> { ["Form.Byline"] = "本报记者 先到" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var after = await first.GetAsync(url);
+        Assert.Equal("后到的副题", after.QuerySelector("input[name='Form.Subheadline']")!.GetAttribute("value"));
+        Assert.Equal("本报记者 先到", after.QuerySelector("input[name='Form.Byline']")!.GetAttribute("value"));
+        Assert.Equal(2, after.QuerySelectorAll(".revisions li").Length);
     }
 
     [Fact]

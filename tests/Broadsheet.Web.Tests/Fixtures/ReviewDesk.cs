@@ -94,11 +94,20 @@ internal sealed class DeskClient(HttpClient client)
     /// Fills the form whose action ends with <paramref name="handler"/> on <paramref name="pageUrl"/> as the page rendered
     /// it, overrides <paramref name="values"/> (null leaves a field out, as an unticked checkbox), and posts it.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string handler, IReadOnlyDictionary<string, string?> values)
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string handler, IReadOnlyDictionary<string, string?> values) =>
+        await PostAsync(await FormAsync(pageUrl, handler), values);
+
+    /// <summary>The form whose action ends with <paramref name="handler"/>, as <paramref name="pageUrl"/> renders it now.</summary>
+    public async Task<IElement> FormAsync(string pageUrl, string handler)
     {
         var doc = await client.GetDocumentAsync(pageUrl);
-        var form = doc.QuerySelectorAll("form[method=post]")
+        return doc.QuerySelectorAll("form[method=post]")
             .Single(f => f.GetAttribute("action")!.EndsWith("handler=" + handler, StringComparison.Ordinal));
+    }
+
+    /// <summary>Posts <paramref name="form"/> as rendered, with <paramref name="values"/> overridden (null leaves a field out).</summary>
+    public async Task<HttpResponseMessage> PostAsync(IElement form, IReadOnlyDictionary<string, string?> values)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {

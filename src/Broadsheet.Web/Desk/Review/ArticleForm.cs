@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Broadsheet.Core.Model;
 
@@ -33,11 +36,35 @@ internal sealed partial class ArticleForm
     /// <summary>在读者页面显示更正: without it the note is not kept, as the model keeps only a public note.</summary>
     public bool ShowCorrection { get; set; }
 
+    /// <summary>
+    /// The <see cref="Fingerprint"/> of the article when this form was filled in: a save whose article has changed
+    /// since is refused rather than silently undoing another editor's work.
+    /// </summary>
+    public string? Loaded { get; set; }
+
+    /// <summary>
+    /// What the form shows of the article (fields, captions, credits, correction note), hashed. Regions are left out:
+    /// redrawing one on the review page does not conflict with editing the text here.
+    /// </summary>
+    public static string Fingerprint(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Of(article).Loaded!;
+    }
+
+    private string Hash()
+    {
+        var text = string.Join('\u001f', [
+            Kicker, Headline, Subheadline, Byline, Kind.ToString(), Body, CorrectionNote,
+            .. ImageIds.Select(id => id.ToString(CultureInfo.InvariantCulture)), .. Captions, .. Credits]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
+    }
+
     public static ArticleForm Of(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         var images = article.Images.OrderBy(i => i.Id).ToList();
-        return new ArticleForm
+        var form = new ArticleForm
         {
             Kicker = article.Kicker,
             Headline = article.Headline,
@@ -51,6 +78,8 @@ internal sealed partial class ArticleForm
             CorrectionNote = article.CorrectionNote,
             ShowCorrection = article.CorrectionNote is not null,
         };
+        form.Loaded = form.Hash();
+        return form;
     }
 
     /// <summary>The sanitised values, or a message saying what to fix.</summary>

@@ -64,6 +64,11 @@ internal sealed class ArticleModel(
 
         return await ChangeAsync(id, keepForm: true, cancellationToken, (work, article, by) =>
         {
+            if (!string.Equals(Form.Loaded, ArticleForm.Fingerprint(article), StringComparison.Ordinal))
+            {
+                throw new EditConflictException();
+            }
+
             var changed = ArticleChanges.Edit(work, article, edit, by);
             var flash = changed ? "已保存，读者页面已更新。" : "没有改动。";
             return (null, edit.NoteDropped ? flash + "更正说明没有勾选“在读者页面显示更正”，所以没有保存。" : flash);
@@ -128,6 +133,10 @@ internal sealed class ArticleModel(
                 TempData["Flash"] = flash;
                 return Redirect(then?.Invoke() ?? DeskUrls.Article(id));
             }
+            catch (EditConflictException)
+            {
+                return await ConflictAsync(id, cancellationToken);
+            }
             catch (DomainException e)
             {
                 return await FailAsync(id, e.Message, keepForm, cancellationToken);
@@ -145,6 +154,21 @@ internal sealed class ArticleModel(
         Error = error;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(id, keepForm, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// Someone saved the article after this editor opened it: their typing is kept in the form and nothing is
+    /// saved; the page says who changed it and when, and a second save (now against the current version) goes through.
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, keepForm: true, cancellationToken);
+        Form.Loaded = ArticleForm.Fingerprint(Article);
+        var last = Revisions.FirstOrDefault();
+        var who = last is null ? "有人" : $"{last.By}在 {DeskText.Time(Edition.Publication, last.At)} ";
+        Error = $"你打开这篇文章之后，{who}改过它（见下方的修订记录）。你的改动还在表单里，没有保存；核对之后再按一次“保存”，就以你的版本为准。";
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
@@ -193,4 +217,9 @@ internal sealed class ArticleModel(
     /// <summary>The page labels of an article, for the lists of other articles: "01、02".</summary>
     public string LabelsOf(Article article) =>
         string.Join("、", Edition.Pages.OrderBy(p => p.Order).Where(article.IsOn).Select(p => p.Label));
+}
+
+/// <summary>The article changed since the form was filled in.</summary>
+internal sealed class EditConflictException : Exception
+{
 }
