@@ -49,18 +49,26 @@ sed -e "s|@ROOT@|$root|g" -e "s|@PORT@|$nginx_port|g" -e "s|@WORK@|$work|g" benc
 nginx -c "$work/nginx.conf" -p "$work"
 sleep 0.5
 
-run() { # name url -> "rps p99_ms"
-  local out
-  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
-  local rps p99
+# CPU time (user + system, in clock ticks) of the processes listed, so each run also says what a request cost
+# each server in CPU time (nginx: its workers).
+ticks() { local t=0 f; for p in "$@"; do read -r -a f <"/proc/$p/stat"; t=$((t + f[13] + f[14])); done; echo "$t"; }
+
+run() { # url pid... -> "rps p99_ms cpu_us_per_request"
+  local url=$1 out before after
+  shift
+  before=$(ticks "$@")
+  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$url")
+  after=$(ticks "$@")
+  local rps p99 requests
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
-  echo "$rps $p99"
+  echo "$rps $p99 $(echo "($after - $before) * 1000000 / $(getconf CLK_TCK) / $requests" | bc -l)"
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '%-14s %12s %10s %12s %10s %8s %s\n' what "app req/s" "app p99" "nginx req/s" "nginx p99" ratio goal
+printf '%-9s %10s %9s %8s %12s %9s %8s %6s %s\n' what "app req/s" "app p99" "app CPU" "nginx req/s" "nginx p99" "ngx CPU" ratio goal
 status=0
 for what in page article image; do
   case $what in
@@ -75,19 +83,20 @@ for what in page article image; do
     curl -fs -o /dev/null "http://127.0.0.1:$port$path"
     wrk -t2 -c64 -d"${warmup}s" "http://127.0.0.1:$port$path" >/dev/null
   done
-  runs_app_rps=() runs_app_p99=() runs_ngx_rps=() runs_ngx_p99=()
+  runs_app_rps=() runs_app_p99=() runs_app_cpu=() runs_ngx_rps=() runs_ngx_p99=() runs_ngx_cpu=()
   for _ in $(seq "$rounds"); do
-    read -r r p < <(run app "http://127.0.0.1:$app_port$path"); runs_app_rps+=("$r"); runs_app_p99+=("$p")
-    read -r r p < <(run nginx "http://127.0.0.1:$nginx_port$path"); runs_ngx_rps+=("$r"); runs_ngx_p99+=("$p")
+    read -r r p c < <(run "http://127.0.0.1:$app_port$path" "$app_pid"); runs_app_rps+=("$r"); runs_app_p99+=("$p"); runs_app_cpu+=("$c")
+    read -r r p c < <(run "http://127.0.0.1:$nginx_port$path" $(pgrep -f "nginx: worker process" -P "$(cat "$work/nginx.pid")"))
+    runs_ngx_rps+=("$r"); runs_ngx_p99+=("$p"); runs_ngx_cpu+=("$c")
   done
   echo "$what: app ${runs_app_rps[*]} req/s, p99 ${runs_app_p99[*]} ms; nginx ${runs_ngx_rps[*]} req/s, p99 ${runs_ngx_p99[*]} ms" >&2
-  app_rps=$(median "${runs_app_rps[@]}") app_p99=$(median "${runs_app_p99[@]}")
-  ngx_rps=$(median "${runs_ngx_rps[@]}") ngx_p99=$(median "${runs_ngx_p99[@]}")
+  app_rps=$(median "${runs_app_rps[@]}") app_p99=$(median "${runs_app_p99[@]}") app_cpu=$(median "${runs_app_cpu[@]}")
+  ngx_rps=$(median "${runs_ngx_rps[@]}") ngx_p99=$(median "${runs_ngx_p99[@]}") ngx_cpu=$(median "${runs_ngx_cpu[@]}")
   ratio=$(echo "$app_rps / $ngx_rps" | bc -l)
   verdict=$(echo "$ratio >= $goal" | bc -l)
   [[ $what != image ]] && [[ $(echo "$app_p99 > 20" | bc -l) == 1 ]] && verdict=0
   [[ $verdict == 1 ]] || status=1
-  printf '%-14s %12.0f %8.2fms %12.0f %8.2fms %8.2f >=%s%s\n' "$what" "$app_rps" "$app_p99" "$ngx_rps" "$ngx_p99" "$ratio" "$goal" \
-    "$([[ $what != image ]] && echo ', p99<=20ms')"
+  printf '%-9s %10.0f %7.2fms %6.1fus %12.0f %7.2fms %6.1fus %6.2f >=%s%s\n' "$what" "$app_rps" "$app_p99" "$app_cpu" \
+    "$ngx_rps" "$ngx_p99" "$ngx_cpu" "$ratio" "$goal" "$([[ $what != image ]] && echo ', p99<=20ms')"
 done
 exit $status
