@@ -141,11 +141,12 @@ internal sealed class DeskClient(HttpClient client)
         return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
-    public async Task<HttpResponseMessage> PutRegionsAsync(int articleId, string page, double[][][] polygons, string? token)
+    /// <summary>PUTs an article's regions on one page; <paramref name="version"/> is the page's data-regions-version as the client saw it.</summary>
+    public async Task<HttpResponseMessage> PutRegionsAsync(int articleId, string page, double[][][] polygons, string? token, string? version = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/desk/api/articles/{articleId}/regions", UriKind.Relative))
         {
-            Content = JsonContent.Create(new { pages = new[] { new { page, polygons } } }),
+            Content = JsonContent.Create(new { pages = new[] { new { page, polygons, version } } }),
         };
         if (token is not null)
         {

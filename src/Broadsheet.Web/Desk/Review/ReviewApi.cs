@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Broadsheet.Core.Model;
 using Broadsheet.Data;
 using Broadsheet.Web.Desk.Review;
@@ -24,7 +27,7 @@ internal static class ReviewApi
         return api;
     }
 
-    private static async Task<Results<Ok<RegionsBody>, NotFound, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> PutRegionsAsync(
+    private static async Task<Results<Ok<RegionsBody>, NotFound, ForbidHttpResult, ProblemHttpResult, ValidationProblem, Conflict<ProblemDetails>>> PutRegionsAsync(
         int id,
         RegionsBody body,
         HttpContext http,
@@ -68,6 +71,18 @@ internal static class ReviewApi
             if (replacements.Exists(r => ReferenceEquals(r.Page, page)))
             {
                 return Invalid("pages", $"Page {page.Label} is named twice.");
+            }
+
+            // The editor drew over the regions as they were when the page was opened; redrawing over someone
+            // else's later save would silently undo it.
+            if (entry.Version is not null && !string.Equals(entry.Version, PageRegions.VersionOf(article, page), StringComparison.Ordinal))
+            {
+                return TypedResults.Conflict(new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "The regions changed since this page was opened.",
+                    Detail = $"打开这一版之后，有人改过这篇文章在第{page.Label}版上的区域。请重新打开本页，看过现在的区域再改。",
+                });
             }
 
             var polygons = entry.Polygons ?? [];
@@ -118,10 +133,24 @@ internal static class ReviewApi
 internal sealed record RegionsBody(List<PageRegions>? Pages)
 {
     public static RegionsBody Of(Article article, IEnumerable<Page> pages) =>
-        new([.. pages.Select(page => new PageRegions(
-            page.Label,
-            [.. article.Regions.Where(r => ArticleHomes.IsOn(r, page)).Select(r => r.Polygon.Points.Select(p => new[] { p.X, p.Y }).ToList())]))]);
+        new([.. pages.Select(page => new PageRegions(page.Label, [.. Polygons(article, page)], PageRegions.VersionOf(article, page)))]);
+
+    private static IEnumerable<List<double[]>> Polygons(Article article, Page page) =>
+        article.Regions.Where(r => ArticleHomes.IsOn(r, page)).Select(r => r.Polygon.Points.Select(p => new[] { p.X, p.Y }).ToList());
 }
 
-/// <summary>The regions of an article on one page, by the page's label.</summary>
-internal sealed record PageRegions(string? Page, List<List<double[]>>? Polygons);
+/// <summary>
+/// The regions of an article on one page, by the page's label. <paramref name="Version"/> is what the client last
+/// saw (<see cref="VersionOf"/>): sent with a change, a different current version refuses it; null skips the check.
+/// </summary>
+internal sealed record PageRegions(string? Page, List<List<double[]>>? Polygons, string? Version = null)
+{
+    /// <summary>A short hash of the article's regions on <paramref name="page"/> as stored.</summary>
+    public static string VersionOf(Article article, Page page)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = string.Join('|', article.Regions.Where(r => ArticleHomes.IsOn(r, page))
+            .Select(r => string.Join(' ', r.Polygon.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:R},{p.Y:R}")))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+}

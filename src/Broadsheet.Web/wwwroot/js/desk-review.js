@@ -521,7 +521,7 @@
                     method: "PUT",
                     headers: { "Content-Type": "application/json", "RequestVerificationToken": token },
                     credentials: "same-origin",
-                    body: JSON.stringify({ pages: [{ page: pageLabel, polygons: regions.get(id) }] }),
+                    body: JSON.stringify({ pages: [{ page: pageLabel, polygons: regions.get(id), version: items.get(id).dataset.regionsVersion }] }),
                 });
                 if (!response.ok) {
                     failed.push(`${title(id)}：${await problem(response)}`);
@@ -530,6 +530,9 @@
                 const body = await response.json();
                 const page = body.pages.find(p => p.page === pageLabel);
                 saved.set(id, page ? page.polygons : []);
+                if (page) {
+                    items.get(id).dataset.regionsVersion = page.version;
+                }
                 regions.set(id, saved.get(id).map(p => p.map(([x, y]) => [x, y])));
                 dirty.delete(id);
                 const li = items.get(id);
