@@ -18,6 +18,7 @@ internal sealed class RunEndFilter : TokenFilter
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _increment;
     private readonly ITypeAttribute _type;
+    private readonly IPositionLengthAttribute _length;
 
     private readonly char[] _last = new char[2];
     private int _lastLength;
@@ -25,8 +26,6 @@ internal sealed class RunEndFilter : TokenFilter
     private int _lastEnd;
     private int _nextRunStart = -1;
     private bool _exhausted;
-
-    private readonly IPositionLengthAttribute _length;
 
     // A token read to find the end of a run, given out after the run's last character. Its attributes are kept
     // by hand: capturing the whole state clones every attribute of the chain, and that was a tenth of a build.
