@@ -25,6 +25,15 @@ public sealed class AnalysisTests : IDisposable
     [InlineData("两名民警赶到现场", "民场", false)]
     // A single character finds itself inside a word.
     [InlineData("消防员扑灭了大火", "火", true)]
+    [InlineData("快递员王小明跳入河中救人", "小", true)]
+    [InlineData("快递员王小明跳入河中救人", "王", true)]
+    [InlineData("快递员王小明跳入河中救人", "鱼", false)]
+    [InlineData("今天大𠮷", "𠮷", true)]
+    [InlineData("记者𠮷野报道", "𠮷野", true)]
+    // ... and at the end of a mixed run, a character that starts a longer run.
+    [InlineData("今日A股市场小幅震荡", "A股", true)]
+    [InlineData("今日A股市场小幅震荡", "B股", false)]
+    [InlineData("今日A股市场小幅震荡", "A市", false)]
     // English: stemmed and lower-cased.
     [InlineData("The winner runs for the local club", "running", true)]
     [InlineData("Volunteers were running the stall", "run", true)]

@@ -26,9 +26,10 @@ internal sealed class BigramAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(IndexSchema.MatchVersion, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCasingFilter(stream);
-        // Single characters are kept too, so that a one-character query (a surname, 火) finds the character
-        // inside a longer run; queries drop the ones a bigram covers (TermQueryFactory).
-        stream = new CJKBigramFilter(stream, Scripts, outputUnigrams: true);
+        // Each run's last character follows its bigrams, so that a one-character query (a surname, 火) finds the
+        // character anywhere in a longer run as the start of a term; queries drop it where a bigram covers it.
+        stream = new CJKBigramFilter(stream, Scripts, outputUnigrams: false);
+        stream = new RunEndFilter(stream);
         stream = new WordDelimiterFilter(IndexSchema.MatchVersion, stream, Split, null);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);

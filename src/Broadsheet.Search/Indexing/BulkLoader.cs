@@ -27,22 +27,33 @@ internal static class BulkLoader
         var progressLock = new Lock();
         var reported = 0;
 
-        async Task Consume()
+        // Each worker keeps to one thread: Lucene reuses an analyser's token streams per thread and gives each
+        // thread its own in-memory segment, so a worker that hopped between pool threads (an await per
+        // article) kept building new token streams and contending for segments.
+        void Consume()
         {
-            await foreach (var article in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            var reader = queue.Reader;
+            while (reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
             {
-                writer.UpdateDocument(new Term(IndexSchema.Id, IndexSchema.IdKey(article.ArticleId)), DocumentMapper.ToDocument(article));
-                var written = Interlocked.Increment(ref count);
-                if (written % ProgressEvery == 0 && progress is not null)
+                while (reader.TryRead(out var article))
                 {
-                    // Workers race; reports only ever go up, so a progress bar never steps back.
-                    lock (progressLock)
+                    writer.UpdateDocument(new Term(IndexSchema.Id, IndexSchema.IdKey(article.ArticleId)), DocumentMapper.ToDocument(article));
+                    Report(Interlocked.Increment(ref count));
+                }
+            }
+        }
+
+        void Report(int written)
+        {
+            if (written % ProgressEvery == 0 && progress is not null)
+            {
+                // Workers race; reports only ever go up, so a progress bar never steps back.
+                lock (progressLock)
+                {
+                    if (written > reported)
                     {
-                        if (written > reported)
-                        {
-                            reported = written;
-                            progress.Report(written);
-                        }
+                        reported = written;
+                        progress.Report(written);
                     }
                 }
             }
@@ -74,7 +85,15 @@ internal static class BulkLoader
         }
 
         var tasks = new List<Task> { StopAllOnFailure(Produce) };
-        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => Task.Run(() => StopAllOnFailure(Consume), CancellationToken.None)));
+        tasks.AddRange(Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
+            () => StopAllOnFailure(() =>
+            {
+                Consume();
+                return Task.CompletedTask;
+            }),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()));
         await Task.WhenAll(tasks).ConfigureAwait(false);
         return count;
     }

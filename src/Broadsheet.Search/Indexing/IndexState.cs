@@ -98,6 +98,9 @@ internal sealed class IndexState : IDisposable
             // A rebuild flushes fewer, larger segments, so there is less merging; ordinary writes commit long
             // before the buffer fills.
             RAMBufferSizeMB = 128,
+            // A rebuild (the only thing that creates an index) merges everything into one segment at the end,
+            // so packing each flushed segment into a compound file first would only copy it once more.
+            UseCompoundFile = mode != OpenMode.CREATE,
         };
 
     private sealed class Bm25SearcherFactory : SearcherFactory

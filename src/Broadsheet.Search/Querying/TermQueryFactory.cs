@@ -50,7 +50,7 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             var spellable = !term.IsPhrase && words.Count == 1 && IsSpellable(words[0].Term);
             var whole = AnyField(fields, g => lenient && spellable
                 ? Either(Lenient(g.WordField ?? g.BigramField, words[0].Term), null)
-                : Either(Words(g.WordField, words), Phrase(g.BigramField, bigrams)));
+                : Either(Words(g.WordField, words), BigramPhrase.Build(g.BigramField, bigrams)));
             return whole is null ? null : new TermQueryParts(whole, [], words, bigrams, spellable);
         }
 
@@ -66,7 +66,7 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             }
         }
 
-        if (AnyField(fields, g => Phrase(g.BigramField, bigrams)) is { } exact)
+        if (AnyField(fields, g => BigramPhrase.Build(g.BigramField, bigrams)) is { } exact)
         {
             exact.Boost = ExactRunBoost;
             all.Add(exact, Occur.SHOULD);
@@ -166,14 +166,14 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     private static FuzzyQuery Lenient(string field, string word) =>
         new(new Term(field, word), maxEdits: word.Length >= 7 ? 2 : 1, prefixLength: 1);
 
-    private Query? Bigrams(string field, string text) => Phrase(field, NeededBigrams(text));
+    private Query? Bigrams(string field, string text) => BigramPhrase.Build(field, NeededBigrams(text));
 
     private List<AnalyzedToken> NeededBigrams(string text)
     {
         var tokens = AnalyzedToken.Analyze(analyzers.Bigram, QueryField, text);
 
-        // The index keeps single characters beside the bigrams; a query needs only those no bigram covers,
-        // but keeps the positions as analysed so a phrase lines up with the indexed positions.
+        // The index keeps each run's last character after its bigrams; a query needs it only where no bigram
+        // covers it, but keeps the positions as analysed so a phrase lines up with the indexed positions.
         var doubles = tokens.Where(t => string.Equals(t.Type, CJKBigramFilter.DOUBLE_TYPE, StringComparison.Ordinal)).ToList();
         var needed = tokens
             .Where(t => !string.Equals(t.Type, CJKBigramFilter.SINGLE_TYPE, StringComparison.Ordinal)
