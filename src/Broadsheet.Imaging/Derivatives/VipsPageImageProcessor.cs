@@ -13,7 +13,7 @@ internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options
     private readonly DerivativeOptions _options = options.Value;
 
     public Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Create(rasterPath, outputDirectory, cancellationToken), cancellationToken);
+        Task.Run(() => CreateAsync(rasterPath, outputDirectory, cancellationToken), cancellationToken);
 
     public Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default) =>
         Task.Run(
@@ -34,10 +34,16 @@ internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options
             },
             cancellationToken);
 
-    private PageImages Create(string rasterPath, string outputDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes and resizes one after another (each size from the one before it), then runs the seven encodes
+    /// (three JPEGs, three WebPs, the tiles) side by side. Each libvips encoder works on one core; run in turn,
+    /// the last page of an import kept one core busy for over a second while the other had nothing to do.
+    /// </summary>
+    private async Task<PageImages> CreateAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
         var made = new List<ImageDerivative>();
+        var encodes = new List<Action>();
 
         using var decoded = Image.NewFromFile(rasterPath, access: Enums.Access.Sequential);
         using var flat = decoded.HasAlpha() ? decoded.Flatten(background: [255, 255, 255]) : decoded.Copy();
@@ -62,20 +68,28 @@ internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options
                 // Optimised Huffman tables save about 3% of a JPEG's bytes and cost a full second pass over
                 // it; on the large image (2.8 times the pixels of the page image, seldom downloaded) that pass
                 // was the dearest JPEG step of an import.
-                image.Jpegsave(jpeg, q: _options.JpegQuality, optimizeCoding: size != "large", interlace: size == "page", keep: Enums.ForeignKeep.None);
+                encodes.Add(() => image.Jpegsave(jpeg, q: _options.JpegQuality, optimizeCoding: size != "large", interlace: size == "page", keep: Enums.ForeignKeep.None));
                 made.Add(new ImageDerivative(size, "jpeg", jpeg, image.Width, image.Height));
 
                 var webp = Path.Combine(outputDirectory, $"{size}.webp");
-                image.Webpsave(webp, q: _options.WebpQuality, effort: webpEffort, keep: Enums.ForeignKeep.None);
+                encodes.Add(() => image.Webpsave(webp, q: _options.WebpQuality, effort: webpEffort, keep: Enums.ForeignKeep.None));
                 made.Add(new ImageDerivative(size, "webp", webp, image.Width, image.Height));
                 source = image;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             if (_options.Tiles)
             {
-                WriteTiles(full, Path.Combine(outputDirectory, "tiles"));
+                encodes.Add(() => WriteTiles(full, Path.Combine(outputDirectory, "tiles")));
             }
+
+            await Parallel.ForEachAsync(
+                encodes,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                (encode, _) =>
+                {
+                    encode();
+                    return ValueTask.CompletedTask;
+                });
         }
         finally
         {

@@ -67,11 +67,29 @@ public sealed class EditionImporter
         ArgumentNullException.ThrowIfNull(request);
         var display = EditionPackage.DisplayNameOf(request.SourcePath);
         var slug = request.PublicationSlug;
-        var publication = await _store.FindPublicationAsync(slug, cancellationToken)
-            ?? throw new ImportException($"no publication '{slug}'; create it first (broadsheet publication add {slug} --name …)");
+
+        // The database's first queries (EF Core compiling them) and the package's unpacking and checks need
+        // nothing of each other, so each runs beside the other instead of leaving a core idle. A failure on
+        // either side waits for the other, so nothing still writes into staging when the folder is removed.
+        var finding = _store.FindPublicationAsync(slug, cancellationToken);
 
         // Staging is this import's own folder; what a killed import left there is removed first.
         using var staging = StagingArea.Create(_folder.StagingPath);
+        progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
+        var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries);
+        var unpacking = Task.Run(() => EditionPackage.Open(request.SourcePath, staging.Path, limits, cancellationToken), cancellationToken);
+        Publication? publication;
+        try
+        {
+            publication = await finding
+                ?? throw new ImportException($"no publication '{slug}'; create it first (broadsheet publication add {slug} --name …)");
+        }
+        catch
+        {
+            await Task.WhenAny(unpacking);
+            throw;
+        }
+
         var blobs = new ImportBlobs(_blobs);
         var identity = (Date: default(DateOnly), Number: 0);
         var exists = false;
@@ -80,17 +98,25 @@ public sealed class EditionImporter
         List<string> warnings;
         try
         {
-            progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
-            var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries);
-            var package = await Task.Run(() => EditionPackage.Open(request.SourcePath, staging.Path, limits, cancellationToken), cancellationToken);
+            var package = await unpacking;
             identity = EditionIdentity.Resolve(request, package, display);
-            exists = await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, cancellationToken);
-            if (exists && !request.Replace)
+            var checking = _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, cancellationToken);
+            var validating = ValidateAsync(package, staging.Path, progress, cancellationToken);
+            try
             {
-                throw AlreadyExists(identity.Date, slug);
+                exists = await checking;
+                if (exists && !request.Replace)
+                {
+                    throw AlreadyExists(identity.Date, slug);
+                }
+            }
+            catch
+            {
+                await Task.WhenAny(validating);
+                throw;
             }
 
-            var validated = await ValidateAsync(package, staging.Path, progress, cancellationToken);
+            var validated = await validating;
             var planned = ManifestArticles.Plan(package.Manifest, validated);
             var covered = ManifestArticles.PagesCovered(package.Manifest);
             var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, blobs, progress, cancellationToken);

@@ -37,11 +37,19 @@ internal sealed class FakeEditionStore : IEditionStore
         return publication;
     }
 
-    public Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>When set, awaited before a publication is looked up, as a database's slow first query would be.</summary>
+    public Func<Task>? BeforeLookUp { get; set; }
+
+    public async Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken = default)
     {
+        if (BeforeLookUp is { } wait)
+        {
+            await wait();
+        }
+
         lock (_gate)
         {
-            return Task.FromResult(_publications.Find(p => string.Equals(p.Slug, slug, StringComparison.Ordinal)));
+            return _publications.Find(p => string.Equals(p.Slug, slug, StringComparison.Ordinal));
         }
     }
 

@@ -104,6 +104,43 @@ public sealed class EditionImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_publication_leaves_no_staging_files_from_the_zip_unpacked_meanwhile()
+    {
+        var zip = _f.PathOf("2026-11-02.zip");
+        ZipFile.CreateFromDirectory(_f.Package("pages"), zip);
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() =>
+            _f.Importer.ImportAsync(new ImportRequest { SourcePath = zip, PublicationSlug = "nowhere" }));
+
+        Assert.StartsWith("no publication 'nowhere'", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_f.StagingFiles);
+    }
+
+    [Fact]
+    public async Task The_zip_is_unpacked_while_the_database_looks_up_the_publication()
+    {
+        var zip = _f.PathOf("2026-11-02.zip");
+        ZipFile.CreateFromDirectory(_f.Package("pages"), zip);
+        var unpackedDuringLookUp = false;
+        _f.Store.BeforeLookUp = async () =>
+        {
+            // A slow first query: the import should not wait for it before unpacking.
+            var giveUp = DateTime.UtcNow.AddSeconds(10);
+            while (!unpackedDuringLookUp && DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(10);
+                unpackedDuringLookUp = _f.StagingFiles.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)) == 3;
+            }
+        };
+
+        var result = await _f.Importer.ImportAsync(new ImportRequest { SourcePath = zip, PublicationSlug = "binjiang" });
+
+        Assert.True(unpackedDuringLookUp);
+        Assert.Equal(3, result.PageCount);
+        Assert.Empty(_f.StagingFiles);
+    }
+
+    [Fact]
     public async Task An_existing_edition_is_kept_unless_replace_is_asked_for()
     {
         var package = _f.Package();
