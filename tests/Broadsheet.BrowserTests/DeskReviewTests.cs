@@ -13,21 +13,8 @@ public sealed class DeskReviewTests(DeskLiveServer server) : IClassFixture<DeskL
     [Fact]
     public async Task Drag_a_vertex_and_merge_two_articles_then_see_both_in_the_reader()
     {
-        await using var context = await server.Browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "zh-CN",
-            BaseURL = server.BaseAddress.ToString(),
-        });
-        // Two cores shared with builds: give slow moments room, without hiding a step that never happens.
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-
-        await page.GotoAsync("/desk/login");
-        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
-        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await using var context = await NewContextAsync();
+        var page = await SignInAsync(context);
 
         // The review page of page 01: the first article with a region is kept; the next one with text is merged into it.
         await page.GotoAsync("/desk/binjiang/2026-11-02/01");
@@ -115,19 +102,8 @@ public sealed class DeskReviewTests(DeskLiveServer server) : IClassFixture<DeskL
     [Fact]
     public async Task Draw_a_rectangle_delete_a_vertex_by_keyboard_undo_and_save_a_new_region()
     {
-        await using var context = await server.Browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "zh-CN",
-            BaseURL = server.BaseAddress.ToString(),
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/desk/login");
-        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
-        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await using var context = await NewContextAsync();
+        var page = await SignInAsync(context);
 
         await page.GotoAsync("/desk/binjiang/2026-11-02/02");
         await Assertions.Expect(page.Locator(".review-toolbar")).ToBeVisibleAsync();
@@ -168,6 +144,76 @@ public sealed class DeskReviewTests(DeskLiveServer server) : IClassFixture<DeskL
         await page.GotoAsync("/binjiang/2026-11-02/02");
         await Assertions.Expect(page.Locator($"a.hotspot[aria-label='{title}'] polygon")).ToHaveCountAsync(before + 1);
         Assert.Equal(3, Points(await page.Locator($"a.hotspot[aria-label='{title}'] polygon").Nth(before).GetAttributeAsync("points")).Count);
+    }
+
+    [Fact]
+    public async Task A_region_saved_over_someone_elses_later_save_is_refused_with_a_message()
+    {
+        // Two editors' browsers on the same page; the first to save wins, the second is told and nothing of theirs is written.
+        await using var firstContext = await NewContextAsync();
+        await using var secondContext = await NewContextAsync();
+        var first = await SignInAsync(firstContext);
+        var second = await SignInAsync(secondContext);
+        foreach (var editor in new[] { first, second })
+        {
+            await editor.GotoAsync("/desk/binjiang/2026-11-02/03");
+            await Assertions.Expect(editor.Locator(".review-toolbar")).ToBeVisibleAsync();
+            await editor.Locator(".review-image").EvaluateAsync("img => img.complete || new Promise(r => img.addEventListener('load', r))");
+        }
+
+        var id = (await first.Locator(".review-articles li:has(.regions-count)").First.GetAttributeAsync("data-article"))!;
+        await DragFirstVertexAsync(first, id, 30);
+        await first.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(first.Locator(".review-status")).ToContainTextAsync("已保存");
+        var savedByFirst = await first.Locator($".review-regions polygon[data-article='{id}']").First.GetAttributeAsync("points");
+
+        await DragFirstVertexAsync(second, id, -30);
+        await second.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(second.Locator(".review-status")).ToContainTextAsync("没有保存");
+        await Assertions.Expect(second.Locator(".review-status")).ToContainTextAsync("有人改过这篇文章在第03版上的区域");
+        await second.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-review-conflict-1366") });
+
+        await second.ReloadAsync();
+        AssertClose(Points(savedByFirst), Points(await second.Locator($".review-regions polygon[data-article='{id}']").First.GetAttributeAsync("points")));
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await server.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1366, Height = 900 },
+            Locale = "zh-CN",
+            BaseURL = server.BaseAddress.ToString(),
+        });
+        // Two cores shared with builds: give slow moments room, without hiding a step that never happens.
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/desk/login");
+        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
+        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        return page;
+    }
+
+    /// <summary>Selects the article and drags its first region's first vertex <paramref name="dx"/> pixels sideways.</summary>
+    private static async Task DragFirstVertexAsync(IPage page, string articleId, int dx)
+    {
+        await page.Locator($".review-articles li[data-article='{articleId}'] .pick").ClickAsync();
+        var vertex = page.Locator(".review-handles .vertex[data-region='0'][data-vertex='0']");
+        await vertex.ScrollIntoViewIfNeededAsync();
+        var box = (await vertex.BoundingBoxAsync())!;
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await page.Mouse.MoveAsync((float)x, (float)y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)(x + dx), (float)(y + 10), new() { Steps = 4 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("未保存");
     }
 
     private static List<(double X, double Y)> Points(string? text) =>
