@@ -18,6 +18,9 @@ internal sealed class BroadsheetWebOptions
     /// <summary>Searches one client may make a minute once its burst is spent. Default 60.</summary>
     [Range(1, 100_000)]
     public int SearchPerMinute { get; set; } = 60;
+
+    /// <summary>Whether cached reader pages are answered on the socket's own thread (<see cref="Hosting.InlineServing"/>). Default true.</summary>
+    public bool InlineServing { get; set; } = true;
 }
 
 internal static class BroadsheetWebOptionsRegistration

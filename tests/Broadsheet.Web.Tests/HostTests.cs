@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Web.Tests;
 
@@ -28,6 +30,23 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("还没有已发布的报纸", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("false", false)]
+    public async Task Cached_pages_are_served_on_the_sockets_own_thread_unless_turned_off(string? setting, bool inline)
+    {
+        string[] args = ["--Broadsheet:Data=" + _root, "--urls=http://127.0.0.1:0"];
+        await using var app = BroadsheetWebHost.Create(setting is null ? args : [.. args, "--Broadsheet:InlineServing=" + setting]);
+
+        var sockets = app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
+
+        Assert.Equal(inline, sockets.UnsafePreferInlineScheduling);
+        if (inline)
+        {
+            Assert.Equal("1", Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"));
+        }
     }
 
     [Fact]

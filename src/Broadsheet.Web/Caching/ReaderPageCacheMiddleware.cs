@@ -24,18 +24,23 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         var request = context.Request;
         // A reader page's URL has no query; one with a query (a search's marks, a tracking tag) is rendered for
         // that request alone, so made-up query strings can never fill the cache.
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || IsNeverCached(request.Path) || request.QueryString.HasValue)
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !IsNeverCached(request.Path) && !request.QueryString.HasValue;
+        if (cacheable && store.TryGet(request.Path.Value!, out var page))
+        {
+            await ServeAsync(context, page);
+            return;
+        }
+
+        // A hit is answered on whatever thread the request arrived on, the socket's own with InlineServing; the
+        // rest (rendering, search, media, the desk) goes to the thread pool first, so it never holds that thread up.
+        await Task.Yield();
+        if (!cacheable)
         {
             await next(context);
             return;
         }
 
         var url = request.Path.Value!;
-        if (store.TryGet(url, out var page))
-        {
-            await ServeAsync(context, page);
-            return;
-        }
 
         var feature = new ReaderPageCacheFeature();
         context.Features.Set(feature);
