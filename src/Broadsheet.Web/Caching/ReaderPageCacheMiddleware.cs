@@ -34,14 +34,20 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         // A hit is answered on whatever thread the request arrived on, the socket's own with InlineServing; the
         // rest (rendering, search, media, the desk) goes to the thread pool first, so it never holds that thread up.
         await Task.Yield();
-        if (!cacheable)
+        if (cacheable)
+        {
+            await RenderAndKeepAsync(context, request.Path.Value!);
+        }
+        else
         {
             await next(context);
-            return;
         }
+    }
 
-        var url = request.Path.Value!;
-
+    /// <summary>Renders the page into a buffer, keeps it when its handler tagged it, and sends it.</summary>
+    private async Task RenderAndKeepAsync(HttpContext context, string url)
+    {
+        var request = context.Request;
         var feature = new ReaderPageCacheFeature();
         context.Features.Set(feature);
         var original = context.Response.Body;
