@@ -57,6 +57,21 @@ public sealed class FacetTests : IDisposable
     }
 
     [Fact]
+    public async Task Counts_dates_outside_the_usual_years_and_skips_withdrawn_articles()
+    {
+        // Months are counted in slots from 1700 on; an older date is counted too, just not in a slot.
+        await _index.Index.IndexAsync([Articles.Make(8, body: "民警档案", date: "1650-05-01", pageName: "史话")]);
+        await _index.Index.DeleteAsync([3]);
+
+        var facets = _index.Index.Search(new SearchQuery { Text = "民警", Facets = true }).Facets!;
+
+        Assert.Equal([new("1650", 1), new("2023", 1), new("2024", 2)], facets.Years);
+        Assert.Equal([new("1650-05", 1), new("2023-12", 1), new("2024-01", 1), new("2024-03", 1)], facets.Months);
+        Assert.DoesNotContain(facets.PageNames, f => f.Value == "社会");
+        Assert.Contains(new FacetCount("史话", 1), facets.PageNames);
+    }
+
+    [Fact]
     public void Facets_are_left_out_unless_asked_for() =>
         Assert.Null(_index.Index.Search(new SearchQuery { Text = "民警" }).Facets);
 }

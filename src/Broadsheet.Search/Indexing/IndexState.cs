@@ -1,4 +1,5 @@
 using Broadsheet.Search.Analysis;
+using Broadsheet.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -106,7 +107,15 @@ internal sealed class IndexState : IDisposable
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         // BM25 saturates term frequency, so a long body that repeats a word does not outrank a headline.
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = new BM25Similarity() };
+        // A new segment's facet columns are read here, before any search can use the searcher.
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var segment in reader.Leaves)
+            {
+                FacetColumns.For(segment.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }

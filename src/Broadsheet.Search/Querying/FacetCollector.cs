@@ -8,23 +8,20 @@ using Lucene.Net.Util;
 namespace Broadsheet.Search.Querying;
 
 /// <summary>
-/// Counts every matching article by month, page name and publication from doc values, alongside the
-/// collector that keeps the top hits (the Facet module is not among the packages we can use, and
-/// counting ordinals per segment is all it would do here).
+/// Counts every matching article by month, page name and publication from the segment's
+/// <see cref="FacetColumns"/>, alongside the collector that keeps the top hits (the Facet module is not among
+/// the packages we can use, and counting ordinals per segment is all it would do here).
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     // A common word matches a good part of the archive, so a month is counted in an array slot rather than
     // looked up in a dictionary once per matching article; the slots cover any date a paper can carry.
-    private const int FirstYear = 1700;
-    private const int Years = 500;
-
-    private readonly int[] _monthCounts = new int[Years * 12];
+    private readonly int[] _monthCounts = new int[FacetColumns.Years * 12];
     private readonly Dictionary<int, int> _otherMonths = [];
     private readonly Dictionary<string, int> _pageNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _publications = new(StringComparer.Ordinal);
 
-    private NumericDocValues? _dates;
+    private FacetColumns? _columns;
     private SortedDocValues? _pageValues;
     private SortedDocValues? _publicationValues;
     private int[] _pageCounts = [];
@@ -40,7 +37,7 @@ internal sealed class FacetCollector : ICollector
     {
         Flush();
         var reader = context.AtomicReader;
-        _dates = reader.GetNumericDocValues(IndexSchema.DateValues);
+        _columns = FacetColumns.For(reader);
         _pageValues = reader.GetSortedDocValues(IndexSchema.PageNameValues);
         _publicationValues = reader.GetSortedDocValues(IndexSchema.PublicationValues);
         _pageCounts = new int[_pageValues?.ValueCount ?? 0];
@@ -49,26 +46,23 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_dates is not null)
+        var columns = _columns!;
+        var month = columns.Months[doc];
+        if (month >= 0)
         {
-            var month = (int)(_dates.Get(doc) / 100);
-            var slot = (((month / 100) - FirstYear) * 12) + (month % 100) - 1;
-            if ((uint)slot < (uint)_monthCounts.Length)
-            {
-                _monthCounts[slot]++;
-            }
-            else
-            {
-                _otherMonths[month] = _otherMonths.GetValueOrDefault(month) + 1;
-            }
+            _monthCounts[month]++;
+        }
+        else if (month != FacetColumns.NoMonth)
+        {
+            _otherMonths[~month] = _otherMonths.GetValueOrDefault(~month) + 1;
         }
 
-        if (_pageValues?.GetOrd(doc) is >= 0 and var pageOrd)
+        if (columns.Pages[doc] is >= 0 and var pageOrd)
         {
             _pageCounts[pageOrd]++;
         }
 
-        if (_publicationValues?.GetOrd(doc) is >= 0 and var pubOrd)
+        if (columns.Publications[doc] is >= 0 and var pubOrd)
         {
             _publicationCounts[pubOrd]++;
         }
@@ -82,7 +76,7 @@ internal sealed class FacetCollector : ICollector
         {
             if (_monthCounts[slot] > 0)
             {
-                monthCounts[((FirstYear + (slot / 12)) * 100) + (slot % 12) + 1] = _monthCounts[slot];
+                monthCounts[((FacetColumns.FirstYear + (slot / 12)) * 100) + (slot % 12) + 1] = _monthCounts[slot];
             }
         }
 

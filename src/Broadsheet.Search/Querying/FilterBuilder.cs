@@ -40,6 +40,6 @@ internal static class FilterBuilder
             all.Add(new TermQuery(term), Occur.MUST);
         }
 
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+        return all.Clauses.Count == 0 ? null : new BitSetFilter(all);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class SearchExecutor(SearchAnalyzers analyzers)
         };
         var top = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = query.Facets ? new FacetCollector() : null;
-        searcher.Search(compiled.Query, compiled.Filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        searcher.Search(BitSetFilter.Apply(compiled.Query, compiled.Filter), facets is null ? top : MultiCollector.Wrap(top, facets));
 
         var page = skip >= window ? [] : top.GetTopDocs((int)skip, pageSize).ScoreDocs;
         var builder = new HitBuilder(new PhraseMarker(analyzers.Mark, compiled.MarkTerms));

@@ -89,17 +89,19 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
     /// <summary>
     /// Splits a run into the pieces the query requires. SmartCn cuts names and rarer words into single
     /// characters (李明 → 李 明, 和解 → 和 解); adjacent single characters are kept together as one piece so
-    /// that they must appear together, instead of each anywhere in the article. So are touching pieces without
-    /// Han characters: SmartCn cuts Latin words at letters it does not know (école → é cole), and the bigram
-    /// fields keep such a word whole.
+    /// that they must appear together, instead of each anywhere in the article. A Han character left alone
+    /// between words (诈骗案 → 诈骗 案, 副市长 → 副 市长) joins the word it touches, the one before it first:
+    /// alone it would match that character inside any word anywhere in the article (案 in 方案, 答案). Touching
+    /// pieces without Han characters are kept together too: SmartCn cuts Latin words at letters it does not know
+    /// (école → é cole), and the bigram fields keep such a word whole.
     /// </summary>
     private static List<Chunk> SplitIntoChunks(List<AnalyzedToken> words, string text)
     {
         var chunks = new List<List<AnalyzedToken>>();
         foreach (var token in words)
         {
-            if (chunks.Count > 0 && chunks[^1][^1] is var last && last.End == token.Start
-                && ((IsSingle(last) && IsSingle(token)) || (!HasHan(text, last) && !HasHan(text, token))))
+            if (chunks.Count > 0 && Touch(chunks[^1], [token])
+                && ((IsSingle(chunks[^1][^1]) && IsSingle(token)) || (!HasHan(text, chunks[^1][^1]) && !HasHan(text, token))))
             {
                 chunks[^1].Add(token);
             }
@@ -109,8 +111,29 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             }
         }
 
+        for (var i = 0; i < chunks.Count && chunks.Count > 1; i++)
+        {
+            if (chunks[i] is not [var lone] || !IsSingle(lone) || !HasHan(text, lone))
+            {
+                continue;
+            }
+
+            if (i > 0 && Touch(chunks[i - 1], chunks[i]))
+            {
+                chunks[i - 1].Add(lone);
+                chunks.RemoveAt(i--);
+            }
+            else if (i + 1 < chunks.Count && Touch(chunks[i], chunks[i + 1]))
+            {
+                chunks[i + 1].Insert(0, lone);
+                chunks.RemoveAt(i--);
+            }
+        }
+
         return [.. chunks.Select(c => new Chunk(text[c[0].Start..c[^1].End], c))];
     }
+
+    private static bool Touch(List<AnalyzedToken> before, List<AnalyzedToken> after) => before[^1].End == after[0].Start;
 
     private static bool IsSingle(AnalyzedToken token) => token.End - token.Start == 1;
 
