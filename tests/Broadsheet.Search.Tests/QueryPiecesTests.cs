@@ -55,4 +55,27 @@ public sealed class QueryPiecesTests : IDisposable
         var dated = _index.Index.Search(new SearchQuery { Text = "\"老旧小区\"", PageName = pageName, To = new DateOnly(2021, 1, 1) });
         Assert.Equal(articles.Count(a => a.PageName == pageName && a.Date.Year == 2020), dated.Total);
     }
+
+    [Fact]
+    public async Task Equal_matches_rank_the_newer_edition_first_then_the_article_indexed_first_on_every_page()
+    {
+        // Same text, so the same score: 60 articles over ten days, indexed in two writes (two segments).
+        var articles = Enumerable.Range(1, 60)
+            .Select(i => Articles.Make(i, body: "民警巡逻", date: $"2024-01-{1 + (i % 10):00}"))
+            .ToList();
+        await _index.Index.IndexAsync(articles[..30]);
+        await _index.Index.IndexAsync(articles[30..]);
+        var expected = articles.OrderByDescending(a => a.Date).ThenBy(a => a.ArticleId).Select(a => a.ArticleId).ToList();
+
+        var paged = new List<int>();
+        for (var page = 1; page <= 9; page++)
+        {
+            var result = _index.Index.Search(new SearchQuery { Text = "民警", Page = page, PageSize = 7, Facets = page == 1 });
+            Assert.Equal(60, result.Total);
+            paged.AddRange(result.Hits.Select(h => h.ArticleId));
+        }
+
+        Assert.Equal(expected, paged);
+        Assert.Equal(expected, _index.Ids(new SearchQuery { Text = "民警", PageSize = 100 }));
+    }
 }

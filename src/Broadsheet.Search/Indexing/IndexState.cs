@@ -107,12 +107,12 @@ internal sealed class IndexState : IDisposable
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         // BM25 saturates term frequency, so a long body that repeats a word does not outrank a headline.
-        // A new segment's facet columns are read here, before any search can use the searcher.
+        // A new segment's columns are read here, before any search can use the searcher.
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             foreach (var segment in reader.Leaves)
             {
-                FacetColumns.For(segment.AtomicReader);
+                SegmentColumns.For(segment.AtomicReader);
             }
 
             return new IndexSearcher(reader) { Similarity = new BM25Similarity() };

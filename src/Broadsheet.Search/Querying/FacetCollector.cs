@@ -9,19 +9,19 @@ namespace Broadsheet.Search.Querying;
 
 /// <summary>
 /// Counts every matching article by month, page name and publication from the segment's
-/// <see cref="FacetColumns"/>, alongside the collector that keeps the top hits (the Facet module is not among
+/// <see cref="SegmentColumns"/>, alongside the collector that keeps the top hits (the Facet module is not among
 /// the packages we can use, and counting ordinals per segment is all it would do here).
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     // A common word matches a good part of the archive, so a month is counted in an array slot rather than
     // looked up in a dictionary once per matching article; the slots cover any date a paper can carry.
-    private readonly int[] _monthCounts = new int[FacetColumns.Years * 12];
+    private readonly int[] _monthCounts = new int[SegmentColumns.Years * 12];
     private readonly Dictionary<int, int> _otherMonths = [];
     private readonly Dictionary<string, int> _pageNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _publications = new(StringComparer.Ordinal);
 
-    private FacetColumns? _columns;
+    private SegmentColumns? _columns;
     private SortedDocValues? _pageValues;
     private SortedDocValues? _publicationValues;
     private int[] _pageCounts = [];
@@ -37,7 +37,7 @@ internal sealed class FacetCollector : ICollector
     {
         Flush();
         var reader = context.AtomicReader;
-        _columns = FacetColumns.For(reader);
+        _columns = SegmentColumns.For(reader);
         _pageValues = reader.GetSortedDocValues(IndexSchema.PageNameValues);
         _publicationValues = reader.GetSortedDocValues(IndexSchema.PublicationValues);
         _pageCounts = new int[_pageValues?.ValueCount ?? 0];
@@ -52,7 +52,7 @@ internal sealed class FacetCollector : ICollector
         {
             _monthCounts[month]++;
         }
-        else if (month != FacetColumns.NoMonth)
+        else if (month != SegmentColumns.NoMonth)
         {
             _otherMonths[~month] = _otherMonths.GetValueOrDefault(~month) + 1;
         }
@@ -76,7 +76,7 @@ internal sealed class FacetCollector : ICollector
         {
             if (_monthCounts[slot] > 0)
             {
-                monthCounts[((FacetColumns.FirstYear + (slot / 12)) * 100) + (slot % 12) + 1] = _monthCounts[slot];
+                monthCounts[((SegmentColumns.FirstYear + (slot / 12)) * 100) + (slot % 12) + 1] = _monthCounts[slot];
             }
         }
 

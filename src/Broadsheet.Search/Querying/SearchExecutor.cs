@@ -10,7 +10,6 @@ internal sealed class SearchExecutor(SearchAnalyzers analyzers)
     /// <summary>How deep a reader can page (500 pages of 20); deeper pages come back empty, the total stays right.</summary>
     public const int MaxWindow = 10_000;
 
-    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(IndexSchema.DateValues, SortFieldType.INT32, true));
     private static readonly Sort ByNewest = new(new SortField(IndexSchema.DateValues, SortFieldType.INT32, true), SortField.FIELD_SCORE);
     private static readonly Sort ByOldest = new(new SortField(IndexSchema.DateValues, SortFieldType.INT32, false), SortField.FIELD_SCORE);
 
@@ -41,22 +40,31 @@ internal sealed class SearchExecutor(SearchAnalyzers analyzers)
         var skip = (long)(Math.Max(1, query.Page) - 1) * pageSize;
         var window = (int)Math.Min(skip + pageSize, MaxWindow);
 
-        // Relevance still breaks ties by date (newest first), but a date never outranks a better match.
-        var sort = query.Sort switch
-        {
-            SearchSort.Newest => ByNewest,
-            SearchSort.Oldest => ByOldest,
-            _ => ByRelevance,
-        };
-        var top = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = query.Facets ? new FacetCollector() : null;
-        searcher.Search(BitSetFilter.Apply(compiled.Query, compiled.Filter), facets is null ? top : MultiCollector.Wrap(top, facets));
-
-        var page = skip >= window ? [] : top.GetTopDocs((int)skip, pageSize).ScoreDocs;
+        var (page, total) = query.Sort == SearchSort.Relevance
+            ? ByRelevance(searcher, compiled, window, facets, skip, pageSize)
+            : ByDate(searcher, compiled, query.Sort == SearchSort.Newest ? ByNewest : ByOldest, window, facets, skip, pageSize);
         var builder = new HitBuilder(new PhraseMarker(analyzers.Mark, compiled.MarkTerms));
         var hits = page
             .Select(d => builder.Build(DocumentMapper.FromDocument(searcher.Doc(d.Doc)), float.IsNaN(d.Score) ? 0f : d.Score))
             .ToList();
-        return new SearchResult(top.TotalHits, hits, facets?.Result());
+        return new SearchResult(total, hits, facets?.Result());
+    }
+
+    // Relevance still breaks ties by date (newest first), but a date never outranks a better match.
+    private static (ScoreDoc[] Page, int Total) ByRelevance(
+        IndexSearcher searcher, CompiledQuery compiled, int window, FacetCollector? facets, long skip, int pageSize)
+    {
+        var top = new RelevanceCollector(window, facets);
+        searcher.Search(BitSetFilter.Apply(compiled.Query!, compiled.Filter), top);
+        return (skip >= window ? [] : top.Top((int)skip, pageSize), top.TotalHits);
+    }
+
+    private static (ScoreDoc[] Page, int Total) ByDate(
+        IndexSearcher searcher, CompiledQuery compiled, Sort sort, int window, FacetCollector? facets, long skip, int pageSize)
+    {
+        var top = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        searcher.Search(BitSetFilter.Apply(compiled.Query!, compiled.Filter), facets is null ? top : MultiCollector.Wrap(top, facets));
+        return (skip >= window ? [] : top.GetTopDocs((int)skip, pageSize).ScoreDocs, top.TotalHits);
     }
 }
