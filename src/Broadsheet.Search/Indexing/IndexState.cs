@@ -38,7 +38,7 @@ internal sealed class IndexState : IDisposable
     public static IndexState Open(string path, SearchAnalyzers analyzers, OpenMode mode)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        var directory = new MappedDirectory(path);
         IndexWriter? writer = null;
         try
         {
