@@ -25,5 +25,7 @@ internal static class QueryMix
         new("common word 市民", Text("市民"), new(null, PeerQuery.Like("市民"))),
     ];
 
-    private static SearchQuery Text(string text) => new() { Text = text, PageSize = 20 };
+    // As the results page and the API ask: the first page of 20 with the year, month, page-name and publication
+    // counts over every match.
+    private static SearchQuery Text(string text) => new() { Text = text, PageSize = 20, Facets = true };
 }
