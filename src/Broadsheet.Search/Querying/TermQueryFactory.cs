@@ -100,8 +100,8 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
         var chunks = new List<List<AnalyzedToken>>();
         foreach (var token in words)
         {
-            if (chunks.Count > 0 && Touch(chunks[^1], [token])
-                && ((IsSingle(chunks[^1][^1]) && IsSingle(token)) || (!HasHan(text, chunks[^1][^1]) && !HasHan(text, token))))
+            if (chunks.Count > 0 && chunks[^1][^1] is var last && Touch(last, token)
+                && ((IsSingle(last) && IsSingle(token)) || (!HasHan(text, last) && !HasHan(text, token))))
             {
                 chunks[^1].Add(token);
             }
@@ -111,29 +111,31 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             }
         }
 
-        for (var i = 0; i < chunks.Count && chunks.Count > 1; i++)
+        var pieces = new List<List<AnalyzedToken>>();
+        for (var i = 0; i < chunks.Count; i++)
         {
-            if (chunks[i] is not [var lone] || !IsSingle(lone) || !HasHan(text, lone))
+            if (chunks.Count > 1 && chunks[i] is [var lone] && IsSingle(lone) && HasHan(text, lone))
             {
-                continue;
+                if (pieces.Count > 0 && Touch(pieces[^1][^1], lone))
+                {
+                    pieces[^1].Add(lone);
+                    continue;
+                }
+
+                if (i + 1 < chunks.Count && Touch(lone, chunks[i + 1][0]))
+                {
+                    chunks[i + 1].Insert(0, lone);
+                    continue;
+                }
             }
 
-            if (i > 0 && Touch(chunks[i - 1], chunks[i]))
-            {
-                chunks[i - 1].Add(lone);
-                chunks.RemoveAt(i--);
-            }
-            else if (i + 1 < chunks.Count && Touch(chunks[i], chunks[i + 1]))
-            {
-                chunks[i + 1].Insert(0, lone);
-                chunks.RemoveAt(i--);
-            }
+            pieces.Add(chunks[i]);
         }
 
-        return [.. chunks.Select(c => new Chunk(text[c[0].Start..c[^1].End], c))];
+        return [.. pieces.Select(c => new Chunk(text[c[0].Start..c[^1].End], c))];
     }
 
-    private static bool Touch(List<AnalyzedToken> before, List<AnalyzedToken> after) => before[^1].End == after[0].Start;
+    private static bool Touch(AnalyzedToken before, AnalyzedToken after) => before.End == after.Start;
 
     private static bool IsSingle(AnalyzedToken token) => token.End - token.Start == 1;
 
