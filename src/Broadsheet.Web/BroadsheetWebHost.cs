@@ -53,8 +53,10 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
         builder.Services.AddBroadsheetDesk();
         builder.Services.AddDeskImports();
+        builder.Services.AddDynamicCompression();
 
         var app = builder.Build();
+        app.UseDynamicCompression();
         app.UseReaderPageCache();
         app.UseDeskHeaders();
         app.UseBroadsheetStaticFiles();

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
@@ -164,6 +166,36 @@ public sealed class SearchTests(SearchAppFactory app) : IClassFixture<SearchAppF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("/search?q=", "br")]
+    [InlineData("/api/v1/search?q=", "gzip")]
+    public async Task Results_go_out_compressed_when_the_browser_accepts_it(string path, string coding)
+    {
+        var url = new Uri(path + Uri.EscapeDataString("银杏"), UriKind.Relative);
+        var client = app.NewClient();
+        using var plain = await client.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+        using var compressed = await client.SendAsync(request);
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal([coding], compressed.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        var identity = await plain.Content.ReadAsStringAsync();
+        var body = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.Contains("秋日银杏染金城", identity, StringComparison.Ordinal);
+        Assert.Equal(identity, Decode(body, coding));
+        Assert.True(body.Length < Encoding.UTF8.GetByteCount(identity), $"{coding}: {body.Length} bytes for {identity.Length} characters");
+    }
+
+    private static string Decode(byte[] body, string coding)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoder = coding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var reader = new StreamReader(decoder, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }
 
