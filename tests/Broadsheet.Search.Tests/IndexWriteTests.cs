@@ -7,6 +7,18 @@ public sealed class IndexWriteTests : IDisposable
     public void Dispose() => _index.Dispose();
 
     [Fact]
+    public async Task Warming_up_searches_an_empty_or_a_full_index_and_changes_nothing()
+    {
+        _index.Index.Warm();
+        await _index.Index.IndexAsync([Articles.Make(1, headline: "新闻发布会", body: "记者 reports news")]);
+
+        _index.Index.Warm();
+
+        Assert.Equal(1, _index.Index.DocumentCount);
+        Assert.Equal([1], _index.Ids("新闻"));
+    }
+
+    [Fact]
     public async Task Indexing_an_article_again_replaces_it()
     {
         await _index.Index.IndexAsync([Articles.Make(1, headline: "居民楼发生火灾")]);

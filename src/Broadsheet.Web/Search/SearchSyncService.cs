@@ -4,8 +4,9 @@ namespace Broadsheet.Web.Search;
 
 /// <summary>
 /// Keeps the server's search index in step with the database: at start it checks the index (a missing,
-/// damaged or outdated one is rebuilt from the database while searches answer from what is there), then it
-/// applies edition changes as they are recorded, within a couple of seconds, whoever made them.
+/// damaged or outdated one is rebuilt from the database while searches answer from what is there) and runs a
+/// few searches so the first reader's does not wait for the code to compile, then it applies edition changes
+/// as they are recorded, within a couple of seconds, whoever made them.
 /// </summary>
 internal sealed partial class SearchSyncService(IServiceProvider services, ILogger<SearchSyncService> logger) : BackgroundService
 {
@@ -32,6 +33,7 @@ internal sealed partial class SearchSyncService(IServiceProvider services, ILogg
                     var result = await sync.EnsureCurrentAsync(cancellationToken: stoppingToken);
                     ready = true;
                     LogReady(logger, index.DocumentCount, result.Rebuilt ? "rebuilt" : "checked");
+                    index.Warm();
                 }
                 else
                 {
