@@ -159,8 +159,7 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
         {
             if (build(group) is { } query)
             {
-                query.Boost *= boost;
-                any.Add(query, Occur.SHOULD);
+                AddFlat(any, query, boost);
             }
         }
 
@@ -170,6 +169,24 @@ internal sealed class TermQueryFactory(SearchAnalyzers analyzers)
             1 => any.Clauses[0].Query,
             _ => any,
         };
+    }
+
+    // A group's word and bigram queries join the disjunction over fields as clauses of their own, boosts
+    // multiplied out: BM25 sums the clauses either way, and one level of disjunction is scored with one bucket table.
+    private static void AddFlat(BooleanQuery into, Query query, float boost)
+    {
+        if (query is BooleanQuery { MinimumNumberShouldMatch: 0 } inner && inner.Clauses.All(c => c.Occur == Occur.SHOULD))
+        {
+            foreach (var clause in inner.Clauses)
+            {
+                AddFlat(into, clause.Query, boost * inner.Boost);
+            }
+
+            return;
+        }
+
+        query.Boost *= boost;
+        into.Add(query, Occur.SHOULD);
     }
 
     private static Query? Either(Query? words, Query? bigrams)
