@@ -75,6 +75,12 @@ public sealed class Article
     /// <summary>When the correction note was last set.</summary>
     public DateTimeOffset? CorrectedAt { get; private set; }
 
+    /// <summary>How sure detection was of this article, 0 to 1; 1 for articles a person made or checked.</summary>
+    public double Confidence { get; private set; } = 1;
+
+    /// <summary>What detection doubted about this article; none once a person has checked it.</summary>
+    public ArticleDoubts Doubts { get; private set; }
+
     public IReadOnlyList<ArticleRegion> Regions => _regions;
 
     public IReadOnlyList<ArticleImage> Images => _images;
@@ -135,6 +141,20 @@ public sealed class Article
     {
         CorrectionNote = string.IsNullOrWhiteSpace(html) ? null : html.Trim();
         CorrectedAt = CorrectionNote is null ? null : at;
+    }
+
+    /// <summary>Records what detection thought of the article as it was found.</summary>
+    public void SetDetection(double confidence, ArticleDoubts doubts)
+    {
+        Confidence = Math.Clamp(confidence, 0, 1);
+        Doubts = doubts;
+    }
+
+    /// <summary>A person has looked at the article: detection's doubts no longer apply.</summary>
+    public void MarkChecked()
+    {
+        Confidence = 1;
+        Doubts = ArticleDoubts.None;
     }
 
     internal void SetOrder(int order) => Order = order;

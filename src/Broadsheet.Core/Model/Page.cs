@@ -72,4 +72,10 @@ public sealed class Page
 
     /// <summary>Set when ingest could not read the page's text reliably; a person should look at it.</summary>
     public string? ReviewNote { get; set; }
+
+    /// <summary>Where the page's text came from.</summary>
+    public PageTextSource TextSource { get; set; }
+
+    /// <summary>Why the page needs a person to look at it (none when detection had no doubts).</summary>
+    public PageDoubts Doubts { get; set; }
 }

@@ -17,6 +17,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         builder.Property(p => p.PdfKey).HasMaxLength(200);
         builder.Property(p => p.DerivativesKey).HasMaxLength(200);
         builder.Property(p => p.ReviewNote).HasMaxLength(1000);
+        builder.Property(p => p.TextSource).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(p => p.Size);
     }
 }

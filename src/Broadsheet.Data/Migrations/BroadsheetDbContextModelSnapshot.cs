@@ -27,12 +27,18 @@ namespace Broadsheet.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTimeOffset?>("CorrectedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrectionNote")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Doubts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EditionId")
                         .HasColumnType("INTEGER");
@@ -254,6 +260,9 @@ namespace Broadsheet.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Doubts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EditionId")
                         .HasColumnType("INTEGER");
 
@@ -292,6 +301,11 @@ namespace Broadsheet.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Section")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSource")
+                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 

@@ -24,6 +24,12 @@ internal sealed record DetectedArticle
 
     public ArticleKind Kind { get; init; } = ArticleKind.Story;
 
+    /// <summary>How sure detection is of this article, 0 to 1.</summary>
+    public double Confidence { get; init; } = 1;
+
+    /// <summary>What detection doubts about it.</summary>
+    public ArticleDoubts Doubts { get; init; }
+
     /// <summary>Where the article is printed; several polygons when its parts do not touch.</summary>
     public IReadOnlyList<Polygon> Regions { get; init; } = [];
 

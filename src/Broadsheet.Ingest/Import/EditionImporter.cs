@@ -287,7 +287,10 @@ public sealed class EditionImporter
             page.Section = source.Page.Section;
 
             // The typesetting system's articles for a page need no one to check whether detection found them.
-            page.ReviewNote = manifestPages.Contains(source.Page.Label) ? null : processed.ReviewNote;
+            var supplied = manifestPages.Contains(source.Page.Label);
+            page.ReviewNote = supplied ? null : processed.ReviewNote;
+            page.TextSource = supplied ? PageTextSource.Supplied : processed.TextSource;
+            page.Doubts = supplied ? PageDoubts.None : processed.Doubts;
             if (page.ReviewNote is { } note)
             {
                 warnings.Add($"{source.Page.FileName}: {note}");
@@ -322,6 +325,7 @@ public sealed class EditionImporter
             }
 
             var article = edition.AddArticle(item!.Content.ToContent());
+            article.SetDetection(item.Parts.Min(p => p.Part.Confidence), item.Parts.Aggregate(ArticleDoubts.None, (d, p) => d | p.Part.Doubts));
             foreach (var (pageIndex, part) in item.Parts)
             {
                 foreach (var region in part.Regions)

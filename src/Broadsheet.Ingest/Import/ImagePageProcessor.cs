@@ -1,3 +1,4 @@
+using Broadsheet.Core.Model;
 using System.Globalization;
 using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Packages;
@@ -45,6 +46,8 @@ internal sealed class ImagePageProcessor(IPageImageProcessor images, int rasterW
         return new ProcessedPage(page, $"{imagesKey}/{largest.FileName}", largest.Width, largest.Height, imagesKey, PdfKey: null, [])
         {
             ReviewNote = "the page is an image, without a text layer; its articles need OCR or marking by hand",
+            TextSource = PageTextSource.None,
+            Doubts = PageDoubts.NoText,
         };
     }
 }

@@ -31,7 +31,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
 
         // mutool draws in its own process while this thread reads the text.
         var raster = RasterizeAsync(page, Path.Combine(folder, "raster.ppm"), cancellationToken);
-        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes) found;
+        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) found;
         try
         {
             found = FindArticles(page, report, cancellationToken);
@@ -73,6 +73,8 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         return new ProcessedPage(page, $"{imagesKey}/{largest.FileName}", largest.Width, largest.Height, imagesKey, pdfKey, found.Articles)
         {
             ReviewNote = found.Notes.Count > 0 ? string.Join("; ", found.Notes) : null,
+            TextSource = found.Source,
+            Doubts = found.Doubts,
         };
     }
 
@@ -109,7 +111,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         }
     }
 
-    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
+    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
     {
         report(ImportStage.ReadingText);
         cancellationToken.ThrowIfCancellationRequested();
@@ -126,23 +128,31 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         report(ImportStage.Detecting);
         cancellationToken.ThrowIfCancellationRequested();
         var notes = new List<string>();
+        var doubts = PageDoubts.None;
+        var source = PageTextSource.Pdf;
         IReadOnlyList<DetectedArticle> articles = [];
         if (page.PdfPageCount > 1)
         {
             notes.Add($"the PDF has {page.PdfPageCount} pages; only the first was imported");
+            doubts |= PageDoubts.ExtraPdfPages;
         }
 
         if (page.Rotation != 0)
         {
             notes.Add($"the page is rotated {page.Rotation}°; articles were not detected");
+            doubts |= PageDoubts.Rotated;
         }
         else if (layout.Lines.Count == 0)
         {
             notes.Add("the page has no text layer (a scan?); its articles need OCR or marking by hand");
+            doubts |= PageDoubts.NoText;
+            source = PageTextSource.None;
         }
         else if (layout.IsUnreadable)
         {
             notes.Add("the page's text is not readable (its fonts map glyphs to no usable characters); its articles need OCR or marking by hand");
+            doubts |= PageDoubts.UnreadableText;
+            source = PageTextSource.None;
         }
         else
         {
@@ -150,9 +160,14 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
             if (articles.Count == 0)
             {
                 notes.Add("no headlines were found; its articles need marking by hand");
+                doubts |= PageDoubts.NoArticles;
+            }
+            else if (articles.Any(a => a.Doubts != ArticleDoubts.None))
+            {
+                doubts |= PageDoubts.DoubtfulArticles;
             }
         }
 
-        return (articles, notes);
+        return (articles, notes, source, doubts);
     }
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Core.Model;
 using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Packages;
 
@@ -22,4 +23,10 @@ internal sealed record ProcessedPage(
 {
     /// <summary>Why a person should look at this page, if they should.</summary>
     public string? ReviewNote { get; init; }
+
+    /// <summary>Where the page's text came from.</summary>
+    public PageTextSource TextSource { get; init; }
+
+    /// <summary>Why a person should look at this page, as reasons the desk words.</summary>
+    public PageDoubts Doubts { get; init; }
 }
