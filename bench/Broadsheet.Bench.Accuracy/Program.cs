@@ -5,7 +5,21 @@ using Broadsheet.Samples;
 
 // Usage: accuracy [--set held-out|tuning|both] [--seeds 1001-1012] [--pages 8] [--details] [--keep DIR]
 //        accuracy dump <page.pdf> [--lines]   (what the importer reads and detects on any PDF page)
+//        accuracy draw <page.pdf> <out.png>   (the page with what detection found drawn over it)
+//        accuracy corpus [--dir ../shared/corpus/real] [--details] [--json DIR]   (the real pages with ground truth)
 // Held-out seeds (1001-1012) are never used to tune the detector; tuning uses seeds below 1000 only.
+if (args.Length >= 1 && args[0] == "corpus")
+{
+    var folder = Option("--dir") ?? Broadsheet.Bench.Accuracy.Corpus.CorpusPage.FindFolder(Environment.CurrentDirectory) ?? "../shared/corpus/real";
+    return Broadsheet.Bench.Accuracy.Corpus.CorpusRun.Run(folder, args.Contains("--details"), Option("--json"));
+}
+
+if (args.Length >= 3 && args[0] == "draw")
+{
+    Broadsheet.Bench.Accuracy.PageDrawing.Draw(args[1], args[2]);
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "dump")
 {
     Console.Write(PageDump.Render(args[1], args.Contains("--lines")));

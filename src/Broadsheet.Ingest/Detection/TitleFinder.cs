@@ -21,7 +21,7 @@ internal static class TitleFinder
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(sizes);
         var display = lines.Where(sizes.IsDisplay).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
-        var groups = Stack(display);
+        var groups = Stack(display, [.. lines.Where(l => !sizes.IsDisplay(l))]);
         var blocks = new List<TitleBlock>();
         var used = new HashSet<TextLine>(ReferenceEqualityComparer.Instance);
         foreach (var group in groups)
@@ -54,7 +54,7 @@ internal static class TitleFinder
         return [.. blocks.Select(b => AttachDashLines(b, lines, used))];
     }
 
-    private static List<List<TextLine>> Stack(List<TextLine> display)
+    private static List<List<TextLine>> Stack(List<TextLine> display, List<TextLine> text)
     {
         var parent = Enumerable.Range(0, display.Count).ToArray();
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
@@ -62,7 +62,7 @@ internal static class TitleFinder
         {
             for (var j = i + 1; j < display.Count; j++)
             {
-                if (AreStacked(display[i], display[j]))
+                if (AreStacked(display[i], display[j]) && !TextBetween(display[i], display[j], text))
                 {
                     parent[Root(j)] = Root(i);
                 }
@@ -85,6 +85,20 @@ internal static class TitleFinder
         }
 
         return gap <= StackGap * size && a.Box.HorizontalOverlap(b.Box) >= 0.3 * narrower;
+    }
+
+    /// <summary>
+    /// Whether smaller type lies level with the gap between two display lines, under either of them: then the lower
+    /// one heads another story that starts beside the first one's text (a second headline set lower, to the right of a
+    /// lead story's byline), not its subheadline.
+    /// </summary>
+    private static bool TextBetween(TextLine a, TextLine b, List<TextLine> text)
+    {
+        var (upper, lower) = a.Box.Top <= b.Box.Top ? (a, b) : (b, a);
+        var left = Math.Min(upper.Box.Left, lower.Box.Left);
+        var right = Math.Max(upper.Box.Right, lower.Box.Right);
+        return text.Any(l => l.Box.CenterY > upper.Box.Bottom && l.Box.CenterY < lower.Box.Top
+            && l.Box.Right > left && l.Box.Left < right);
     }
 
     private static TitleBlock AttachDashLines(TitleBlock block, IReadOnlyList<TextLine> lines, HashSet<TextLine> used)

@@ -12,7 +12,7 @@ internal static class LineBuilder
     /// <summary>Baselines closer than this (in ems) are one row.</summary>
     private const double BaselineTolerance = 0.25;
 
-    /// <summary>A horizontal gap wider than this (in ems) is a gutter, not letter or word spacing.</summary>
+    /// <summary>Where the rows around tell nothing, a gap wider than this (in ems) is a gutter, not letter or word spacing.</summary>
     private const double GutterGap = 1.0;
 
     /// <summary>A gap wider than this (in ems) between Latin characters is a word space the PDF did not draw.</summary>
@@ -32,12 +32,12 @@ internal static class LineBuilder
         ArgumentNullException.ThrowIfNull(glyphs);
         ArgumentNullException.ThrowIfNull(rules);
         var vertical = rules.Where(r => !r.IsHorizontal).Select(r => r.Box).ToArray();
+        var rows = Rows(glyphs.Where(g => g.Size > 0 && g.Value.Length > 0)).ToList();
+        var gutters = new Gutters(rows);
         var runs = new List<(int Row, List<Glyph> Glyphs)>();
-        var rowIndex = 0;
-        foreach (var row in Rows(glyphs.Where(g => g.Size > 0 && g.Value.Length > 0)))
+        for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
         {
-            runs.AddRange(Runs(row, vertical).Select(run => (rowIndex, run)));
-            rowIndex++;
+            runs.AddRange(Runs(rows[rowIndex], vertical, gutters).Select(run => (rowIndex, run)));
         }
 
         var lines = new List<TextLine>();
@@ -121,12 +121,19 @@ internal static class LineBuilder
         }
     }
 
-    private static IEnumerable<List<Glyph>> Runs(List<Glyph> row, PageBox[] verticalRules)
+    /// <summary>
+    /// Splits a row into the runs of its columns: at a vertical rule, at a change of type size, at a gap wider than
+    /// <see cref="Gutters.Widest"/> ems, and at a narrower gap that <see cref="Gutters"/> finds lined up with a
+    /// channel in the rows around it. Where the rows around say nothing, a gap of more than <see cref="GutterGap"/>
+    /// ems that no drawn space bridges parts the row.
+    /// </summary>
+    private static IEnumerable<List<Glyph>> Runs(List<Glyph> row, PageBox[] verticalRules, Gutters gutters)
     {
         row.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
         var run = new List<Glyph>();
         Glyph? previous = null;
         var reach = double.MinValue;
+        var inkReach = double.MinValue;
         foreach (var g in row)
         {
             if (g.IsWhiteSpace)
@@ -156,7 +163,6 @@ internal static class LineBuilder
 
             if (previous is { } p)
             {
-                var gap = g.Box.Left - Math.Max(p.Box.Right, reach);
                 var size = Math.Max(p.Size, g.Size);
                 var ratio = Math.Max(p.Size, g.Size) / Math.Min(p.Size, g.Size);
                 if (IsOverprint(p, g))
@@ -167,22 +173,47 @@ internal static class LineBuilder
                     continue;
                 }
 
-                if (gap > GutterGap * size || ratio > SizeRatio || CrossesRule(p, g, verticalRules))
+                if (ratio > SizeRatio || CrossesRule(p, g, verticalRules) || IsGutter(p, g, reach, inkReach, gutters))
                 {
+                    // Spaces drawn at the end of the left column's line stay with it.
                     yield return run;
                     run = [];
+                    inkReach = double.MinValue;
                 }
             }
 
             run.Add(g);
             previous = g;
             reach = g.Box.Right;
+            inkReach = Math.Max(inkReach, g.Box.Right);
         }
 
         if (run.Count > 0)
         {
             yield return run;
         }
+    }
+
+    private static bool IsGutter(Glyph previous, Glyph next, double reach, double inkReach, Gutters gutters)
+    {
+        var size = Math.Max(previous.Size, next.Size);
+        var inkGap = next.Box.Left - Math.Max(previous.Box.Right, inkReach);
+        if (inkGap < Gutters.Narrowest * size)
+        {
+            return false;
+        }
+
+        if (inkGap > Gutters.Widest * size)
+        {
+            return true;
+        }
+
+        return gutters.Judge(previous.Baseline, Math.Max(previous.Box.Right, inkReach), next.Box.Left, size) switch
+        {
+            Gutters.Verdict.Gutter => true,
+            Gutters.Verdict.Space => false,
+            _ => next.Box.Left - Math.Max(previous.Box.Right, reach) > GutterGap * size,
+        };
     }
 
     private static bool IsOverprint(Glyph a, Glyph b) =>

@@ -29,13 +29,13 @@ internal static class PdfLayoutReader
     public static PageLayout Read(Page page, HanScript script = HanScript.Simplified)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var frame = new Frame(page.CropBox.Bounds);
+        var frame = new Frame(page.Width, page.Height);
         var (rules, panels) = Shapes(page, frame);
         var glyphs = page.Letters
             .Where(l => l.TextOrientation == TextOrientation.Horizontal)
             .Select(l => ToGlyph(l, frame))
             .ToList();
-        var lines = LineBuilder.Build(glyphs, rules, script);
+        var lines = DropCaps.Merge(LineBuilder.Build(glyphs, rules, script));
         var images = page.GetImages()
             .Select(i => frame.ToBox(i.BoundingBox))
             .Where(b => b.Width > 4 && b.Height > 4)
@@ -197,18 +197,18 @@ internal static class PdfLayoutReader
         }
     }
 
-    /// <summary>The crop box, and the flip from PDF's bottom-left origin to the top-left one.</summary>
-    private readonly record struct Frame(PdfRectangle Crop)
+    /// <summary>
+    /// The flip from PDF's bottom-left origin to the top-left one. PdfPig hands out coordinates already moved (and
+    /// turned) so that the crop box, what a rasteriser draws, spans 0..width and 0..height whatever numbers the
+    /// PDF gave it (a trimmed page's crop box often starts 54 points up its media box).
+    /// </summary>
+    private readonly record struct Frame(double Width, double Height)
     {
-        public double Left => Crop.Left;
+        public double Left => 0;
 
-        public double Top => Crop.Top;
-
-        public double Width => Crop.Width;
-
-        public double Height => Crop.Height;
+        public double Top => Height;
 
         public PageBox ToBox(PdfRectangle r) =>
-            new(Math.Min(r.Left, r.Right) - Crop.Left, Crop.Top - Math.Max(r.Top, r.Bottom), Math.Max(r.Left, r.Right) - Crop.Left, Crop.Top - Math.Min(r.Top, r.Bottom));
+            new(Math.Min(r.Left, r.Right), Height - Math.Max(r.Top, r.Bottom), Math.Max(r.Left, r.Right), Height - Math.Min(r.Top, r.Bottom));
     }
 }
