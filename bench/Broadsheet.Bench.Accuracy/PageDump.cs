@@ -25,6 +25,16 @@ internal static class PageDump
             {
                 sb.AppendLine(c, $"  image [{i.Box.Left:0.0},{i.Box.Top:0.0} {i.Box.Right:0.0},{i.Box.Bottom:0.0}]");
             }
+
+            foreach (var r in layout.Rules)
+            {
+                sb.AppendLine(c, $"  rule [{r.Box.Left:0.0},{r.Box.Top:0.0} {r.Box.Right:0.0},{r.Box.Bottom:0.0}]");
+            }
+
+            foreach (var p in layout.Panels)
+            {
+                sb.AppendLine(c, $"  panel [{p.Box.Left:0.0},{p.Box.Top:0.0} {p.Box.Right:0.0},{p.Box.Bottom:0.0}] {p.Colour}");
+            }
         }
 
         foreach (var a in new SimpleArticleDetector().Detect(layout))
