@@ -47,7 +47,7 @@ internal static class BodyAssignment
         {
             context.Owner[block] = block.Image is { } image
                 ? context.Within(block) ?? context.DirectlyUnder(block) ?? context.DirectlyAbove(image.Box)
-                : context.DirectlyUnder(block);
+                : context.DirectlyUnder(block) ?? context.OpeningBeside(block);
         }
 
         context.Spread();
@@ -57,6 +57,13 @@ internal static class BodyAssignment
         }
 
         context.Spread();
+        if (Environment.GetEnvironmentVariable("BS_DEBUG") is not null)
+        {
+            foreach (var b in blocks)
+            {
+                Console.Error.WriteLine($"block [{b.Box.Left:0},{b.Box.Top:0} {b.Box.Right:0},{b.Box.Bottom:0}] {(b.Image is null ? b.Lines[0].Text : "IMAGE")} -> {(context.Owner[b] is { } o ? TitleBlock.JoinText(titles[o].Headline) : "-")}");
+            }
+        }
 
         var bodies = titles.Select(_ => new List<TextLine>()).ToArray();
         var photos = titles.Select(_ => new List<PageImage>()).ToArray();
@@ -92,12 +99,60 @@ internal static class BodyAssignment
             for (var i = 0; i < titles.Count; i++)
             {
                 var t = titles[i].Box;
+                if (titles[i].IsVertical)
+                {
+                    // A vertical title stands at the left of its story: the column starting just right of it is the story's.
+                    if (block.TopLeft >= t.Right - (0.5 * sizes.Body) && block.TopLeft - t.Right <= GutterEms * sizes.Body
+                        && block.Box.Top >= t.Top - (1.5 * sizes.Body) && block.Box.Top <= t.Top + (3 * _leading))
+                    {
+                        return i;
+                    }
+
+                    continue;
+                }
+
                 if (block.Box.Top >= t.Top - (0.5 * sizes.Body)
                     && block.Box.Top - t.Bottom <= UnderLines * _leading
                     && IsOver(t, block.Box)
                     && (best is null || t.Bottom > titles[best.Value].Box.Bottom))
                 {
                     best = i;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>
+        /// A column that opens a story (with its byline or dateline) level with a headline set beside it: the headline
+        /// is centred over the story's other columns and this, its first, starts at the top of the module.
+        /// </summary>
+        public int? OpeningBeside(TextBlock block)
+        {
+            if (!Opens(block))
+            {
+                return null;
+            }
+
+            int? best = null;
+            var bestGap = double.MaxValue;
+            for (var i = 0; i < titles.Count; i++)
+            {
+                var t = titles[i].Box;
+                if (titles[i].IsVertical || block.Box.Top < t.Top - sizes.Body || block.Box.Top > t.Bottom + (1.5 * sizes.Body)
+                    || block.Box.HorizontalOverlap(t) > 0)
+                {
+                    continue;
+                }
+
+                var gap = Math.Max(t.Left - block.Box.Right, block.Box.Left - t.Right);
+                var between = new PageBox(Math.Min(block.Box.Right, t.Right), Math.Max(block.Box.Top, t.Top), Math.Max(block.Box.Left, t.Left), Math.Min(block.Box.Bottom, t.Bottom));
+                if (gap <= 8 * sizes.Body && gap < bestGap
+                    && !titles.Any(o => !ReferenceEquals(o, titles[i]) && o.Box.HorizontalOverlap(between) > 0 && o.Box.VerticalOverlap(between) > 0)
+                    && !blocks.Any(b => b.Lines.Count > 0 && b.Box.HorizontalOverlap(between) > 1 && b.Box.VerticalOverlap(between) > 1))
+                {
+                    best = i;
+                    bestGap = gap;
                 }
             }
 

@@ -23,6 +23,9 @@ internal sealed class TextBlock
 
     public PageBox Box { get; }
 
+    /// <summary>Where the block's first lines start: a column that widens lower down (under a vertical title) starts here.</summary>
+    public double TopLeft => Lines.Count == 0 ? Box.Left : Lines.Take(3).Min(l => l.Box.Left);
+
     public static TextBlock OfImage(PageImage image, PageBox boxWithCaption) => new([], image, boxWithCaption);
 
     /// <summary>Chains each line to the nearest line under it in the same column, unless something separates them.</summary>

@@ -13,6 +13,9 @@ internal sealed record TitleBlock(IReadOnlyList<TextLine> Kicker, IReadOnlyList<
 
     public double HeadlineSize => Headline.Max(l => l.FontSize);
 
+    /// <summary>Set top to bottom, at the side of its story rather than over it.</summary>
+    public bool IsVertical => Headline.All(l => l.IsVertical);
+
     public static string JoinText(IEnumerable<TextLine> lines)
     {
         var text = "";

@@ -32,7 +32,9 @@ internal static class TitleFinder
                 continue;
             }
 
-            var ordered = group.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+            var ordered = group.All(l => l.IsVertical)
+                ? [.. group.OrderByDescending(l => l.FontSize >= HeadlineShare * largest).ThenBy(l => l.Box.Left)]
+                : group.OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
             var first = ordered.FindIndex(l => l.FontSize >= HeadlineShare * largest);
             var last = ordered.FindLastIndex(l => l.FontSize >= HeadlineShare * largest);
             var kicker = ordered[..first];
@@ -74,6 +76,15 @@ internal static class TitleFinder
 
     private static bool AreStacked(TextLine a, TextLine b)
     {
+        if (a.IsVertical || b.IsVertical)
+        {
+            // Vertical title lines stand side by side: a vertical headline with its subheadline beside it.
+            var (leftLine, rightLine) = a.Box.Left <= b.Box.Left ? (a, b) : (b, a);
+            var apart = rightLine.Box.Left - leftLine.Box.Right;
+            return a.IsVertical && b.IsVertical && apart <= StackGap * Math.Max(a.FontSize, b.FontSize)
+                && a.Box.VerticalOverlap(b.Box) >= 0.3 * Math.Min(a.Box.Height, b.Box.Height);
+        }
+
         var (upper, lower) = a.Box.Top <= b.Box.Top ? (a, b) : (b, a);
         var gap = lower.Box.Top - upper.Box.Bottom;
         var size = Math.Max(a.FontSize, b.FontSize);

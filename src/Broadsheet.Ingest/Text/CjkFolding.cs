@@ -88,7 +88,8 @@ internal static class CjkFolding
 
         if (IsFoldable(c))
         {
-            // Kangxi radicals and compatibility ideographs all have a singleton NFKC mapping.
+            // Kangxi radicals and compatibility ideographs all have a singleton NFKC mapping, and so do the vertical
+            // presentation forms (﹃ for 『), which say how a glyph was drawn in a vertical line, not what it is.
             return rune.ToString().Normalize(NormalizationForm.FormKC);
         }
 
@@ -99,5 +100,7 @@ internal static class CjkFolding
         c is (>= SupplementFirst and <= SupplementLast)
             or (>= 0x2F00 and <= 0x2FD5)
             or (>= 0xF900 and <= 0xFAFF)
-            or (>= 0x2F800 and <= 0x2FA1F);
+            or (>= 0x2F800 and <= 0x2FA1F)
+            or (>= 0xFE10 and <= 0xFE19)
+            or (>= 0xFE30 and <= 0xFE48);
 }

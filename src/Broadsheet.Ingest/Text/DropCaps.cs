@@ -46,8 +46,9 @@ internal static class DropCaps
 
     private static bool IsCandidate(TextLine line)
     {
+        // A Latin letter, perhaps after an opening quote; a CJK character alone is more often a vertical title's.
         var text = line.Text.Trim();
-        return text.Length is >= 1 and <= 2 && text.Any(char.IsLetter);
+        return !line.IsVertical && text.Length is >= 1 and <= 2 && char.IsLetter(text[^1]) && !IsCjk(text);
     }
 
     /// <summary>The lines of smaller type that start just right of the cap, from its ink top down to its baseline, top to bottom.</summary>

@@ -13,8 +13,11 @@ internal sealed record TextLine(string Text, PageBox Box, double FontSize)
     /// <summary>Fill colour as <c>#RRGGBB</c>, when the PDF says.</summary>
     public string? Colour { get; init; }
 
-    /// <summary>The y of the baseline, top-left origin.</summary>
+    /// <summary>The y of the baseline, top-left origin (of a vertical line, the bottom of its last character).</summary>
     public double Baseline { get; init; }
+
+    /// <summary>Set top to bottom (竖排), one character under the other; its text reads top to bottom.</summary>
+    public bool IsVertical { get; init; }
 
     public override string ToString() => Text;
 }

@@ -35,7 +35,7 @@ internal static class PdfLayoutReader
             .Where(l => l.TextOrientation == TextOrientation.Horizontal)
             .Select(l => ToGlyph(l, frame))
             .ToList();
-        var lines = DropCaps.Merge(LineBuilder.Build(glyphs, rules, script));
+        var lines = DropCaps.Merge(VerticalLines.Join(LineBuilder.Build(glyphs, rules, script)));
         var images = page.GetImages()
             .Select(i => frame.ToBox(i.BoundingBox))
             .Where(b => b.Width > 4 && b.Height > 4)
