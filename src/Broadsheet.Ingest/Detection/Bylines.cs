@@ -112,8 +112,11 @@ internal static partial class Bylines
     [GeneratedRegex(@"^[■□●○◆◇▲△★☆▇]\s*(?<who>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Marked();
 
-    /// <summary>"本报记者 张三 通讯员 李四" on a line of its own.</summary>
-    [GeneratedRegex(@"^(本报|特约|见习|实习)?(记者|通讯员|评论员|实习生)\s*\S", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "本报记者 张三 通讯员 李四" on a line of its own, or with the paper's or agency's name before the role
+    /// ("新甘肃·甘肃法治报记者 齐洪德", "新华社记者 王五").
+    /// </summary>
+    [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·・]{1,14}?(?:报|社|台|网|刊|中心|频道))?(本报|特约|见习|实习|首席)?(记者|通讯员|评论员|实习生)\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex Role();
 
     /// <summary>A dateline the line break cut before its end: "新华社北京11月1日" / "电（记者 …）".</summary>

@@ -23,7 +23,11 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             return [];
         }
 
-        layout = layout with { Rules = Underlines.Remove(layout.Rules, layout.Lines) };
+        layout = layout with
+        {
+            Rules = Decorations.Separators(layout.Rules, layout.Lines),
+            Images = Decorations.Pictures(layout.Images, layout.Lines, FontSizes.Of(layout.Lines)),
+        };
         var (top, bottom) = PageFurniture.ContentBand(layout);
         var lines = layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5).ToList();
         if (lines.Count == 0)
