@@ -109,6 +109,7 @@ internal static class ArticleAssembler
         return new DetectedArticle
         {
             Headline = FirstSentence(text ?? credit ?? "图片新闻"),
+            Byline = credit,
             Kind = ArticleKind.PhotoNews,
             Parts = boxes,
             Images = [new DetectedImage(Normalise(image.Box, layout), text, credit)],

@@ -81,6 +81,20 @@ internal static partial class Captions
         return (caption.Length > 0 ? caption : null, Bylines.Tidy(m.Groups["credit"].Value));
     }
 
+    /// <summary>
+    /// Whether a caption opens with a title of its own, as photo news (图片新闻) captions do: a short phrase ended by a
+    /// full stop ("辅警开展专项训练。"), then a longer account ("8月6日，…"). A story photo's caption is one sentence.
+    /// </summary>
+    public static bool HasOwnTitle(IReadOnlyList<TextLine> caption)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        var (text, _) = Split(TitleBlock.JoinText(caption));
+        return text is not null && OwnTitle().Match(text) is { Success: true } m && m.Groups["rest"].Length >= 2 * m.Groups["title"].Length;
+    }
+
+    [GeneratedRegex(@"^(?<title>[^，。,：:；;！？!?\s]{4,16})[。．]\s*(?<rest>\S.{19,})$", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnTitle();
+
     [GeneratedRegex(@"[（(]?\s*(?<credit>[^。！？；（()）/／\s][^。！？；（()）/／]{0,29}?)\s*[/／]?\s*摄\s*[）)]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Credit();
 

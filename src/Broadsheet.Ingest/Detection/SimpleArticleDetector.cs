@@ -64,13 +64,16 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             taken.UnionWith(caption);
         }
 
+        // A photo whose caption opens with a title of its own ("辅警开展专项训练。8月6日，…") is photo news even where it
+        // stands at the foot of a story's columns.
+        var standalone = images.Where(i => Captions.HasOwnTitle(captions[i])).ToList();
         var assignment = BodyAssignment.Assign(
             titles,
             [.. lines.Where(l => !taken.Contains(l))],
-            [.. images.Select(i => (i, ArticleAssembler.WithCaption(i, captions[i])))],
+            [.. images.Except(standalone).Select(i => (i, ArticleAssembler.WithCaption(i, captions[i])))],
             layout.Rules,
             sizes);
-        var photoNews = assignment.Unowned
+        var photoNews = assignment.Unowned.Concat(standalone)
             .Where(i => captions[i].Count > 0)
             .Select(i => ArticleAssembler.PhotoNews(i, captions[i], sizes, layout))
             .ToList();
