@@ -35,13 +35,16 @@ internal static class Paragraphs
         TextLine? previous = null;
         TextColumn? previousColumn = null;
         var previousJustified = false;
+        var previousRight = 0.0;
         var linesInParagraph = 0;
         foreach (var column in columns)
         {
             var leading = TypicalLeading(column);
             var justified = IsJustified(column);
-            foreach (var line in column.Lines)
+            var margins = Margins.Of(column.Lines);
+            for (var k = 0; k < column.Lines.Count; k++)
             {
+                var line = column.Lines[k];
                 var em = line.FontSize;
                 var text = line.Text.Trim(' ');
 
@@ -50,11 +53,11 @@ internal static class Paragraphs
                 text = spaceIndent ? text.TrimStart('\u3000') : text;
                 var startsNew = previous is null
                     || spaceIndent
-                    || (linesInParagraph == 1 && Bylines.IsOwnLine(current) && previous.Box.Right < previousColumn!.Right - previous.FontSize)
+                    || (linesInParagraph == 1 && Bylines.IsOwnLine(current) && previous.Box.Right < previousRight - previous.FontSize)
                     || Math.Abs(line.FontSize - previous.FontSize) > SizeChange * em
-                    || line.Box.Left - column.Left >= Indent * em
-                    || (previousJustified && previous.Box.Right <= previousColumn!.Right - (ShortLine * previous.FontSize)
-                        && !WrappedWord(previous, text, line, previousColumn.Right))
+                    || line.Box.Left - margins[k].Left >= Indent * em
+                    || (previousJustified && previous.Box.Right <= previousRight - (ShortLine * previous.FontSize)
+                        && !WrappedWord(previous, text, line, previousRight))
                     || (ReferenceEquals(previousColumn, column) && line.Box.Top - previous.Box.Top > leading + (ExtraGap * em)
                         && !(photos ?? []).Any(p => p.HorizontalOverlap(line.Box) > 0 && p.Top >= previous.Box.Bottom - 1 && p.Bottom <= line.Box.Top + 1));
                 if (startsNew && current.Length > 0)
@@ -69,6 +72,7 @@ internal static class Paragraphs
                 previous = line;
                 previousColumn = column;
                 previousJustified = justified;
+                previousRight = margins[k].Right;
             }
         }
 
