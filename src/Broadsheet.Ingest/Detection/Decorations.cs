@@ -18,10 +18,19 @@ internal static class Decorations
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(lines);
-        return [.. rules.Where(r => !IsUnderline(r, lines))];
+        var column = ColumnWidth(lines);
+        return [.. rules.Where(r => !IsUnderline(r, lines, column))];
     }
 
-    private static bool IsUnderline(PageRule rule, IReadOnlyList<TextLine> lines)
+    /// <summary>How wide the page's columns of body text are: most full body lines are this wide.</summary>
+    private static double ColumnWidth(IReadOnlyList<TextLine> lines)
+    {
+        var body = FontSizes.Of(lines).Body;
+        var widths = lines.Where(l => Math.Abs(l.FontSize - body) <= 0.1 * body).Select(l => l.Box.Width).Order().ToArray();
+        return widths.Length == 0 ? 0 : widths[(int)(0.8 * (widths.Length - 1))];
+    }
+
+    private static bool IsUnderline(PageRule rule, IReadOnlyList<TextLine> lines, double column)
     {
         if (!rule.IsHorizontal)
         {
@@ -31,9 +40,9 @@ internal static class Decorations
         var box = rule.Box;
         return lines.Any(l =>
             box.CenterY >= l.Box.Bottom - (0.15 * l.FontSize)
-            && box.CenterY - l.Box.Bottom <= MaxGap * l.FontSize
+            && box.CenterY - l.Box.Bottom <= Math.Min(MaxGap * l.FontSize, 12)
             && l.Box.Left >= box.Left - l.FontSize && l.Box.Right <= box.Right + l.FontSize
-            && l.Box.Width >= 0.3 * box.Width
+            && box.Width <= Math.Max(1.6 * l.Box.Width, 1.15 * column)
             && !lines.Any(o => !ReferenceEquals(o, l) && o.Box.Bottom <= box.CenterY + 0.5 && o.Box.Top >= l.Box.Top - 0.5
                 && o.Box.HorizontalOverlap(box) > 0 && !(o.Box.Right <= l.Box.Right + 0.5 && o.Box.Left >= l.Box.Left - 0.5)
                 && o.Box.VerticalOverlap(l.Box) > 0.5 * l.Box.Height));

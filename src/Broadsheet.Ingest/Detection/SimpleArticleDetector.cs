@@ -29,6 +29,10 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             Images = Decorations.Pictures(layout.Images, layout.Lines, FontSizes.Of(layout.Lines)),
         };
         var (top, bottom) = PageFurniture.ContentBand(layout);
+        if (Environment.GetEnvironmentVariable("BS_DEBUG") is not null)
+        {
+            Console.Error.WriteLine($"band {top:0.0}-{bottom:0.0}; rules {layout.Rules.Count}");
+        }
         var lines = layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5).ToList();
         if (lines.Count == 0)
         {

@@ -21,8 +21,11 @@ internal sealed class Gutters
     /// <summary>Text this many ems beside the strip counts as the columns either side of it.</summary>
     private const double Beside = 4;
 
-    /// <summary>Rows of type within this ratio of each other's size show each other's gutters.</summary>
-    private const double SizeRatio = 1.3;
+    /// <summary>
+    /// Rows set in the same type (within this ratio of each other's size) show each other's gutters; a caption or a
+    /// sub-head in other type across the strip says nothing about the columns beside it.
+    /// </summary>
+    private const double SizeRatio = 1.05;
 
     private readonly List<Row> _rows;
 
@@ -73,6 +76,11 @@ internal sealed class Gutters
             var (from, to) = LargestFree(near, left, right);
             if (to - from < 0.9 * Narrowest * size)
             {
+                if (Environment.GetEnvironmentVariable("BS_GUTTER") is { } probe2 && Math.Abs(baseline - double.Parse(probe2, System.Globalization.CultureInfo.InvariantCulture)) < 1)
+                {
+                    Console.Error.WriteLine($"  across row {row.Baseline:0.0}: {string.Concat(near.Select(g => g.Value))} sizes {near.Min(g => g.Size):0.0}-{near.Max(g => g.Size):0.0} free {from:0.0}-{to:0.0}");
+                }
+
                 across++;
                 continue;
             }
@@ -87,6 +95,11 @@ internal sealed class Gutters
             {
                 weak++;
             }
+        }
+
+        if (Environment.GetEnvironmentVariable("BS_GUTTER") is { } probe && Math.Abs(baseline - double.Parse(probe, System.Globalization.CultureInfo.InvariantCulture)) < 1)
+        {
+            Console.Error.WriteLine($"judge {baseline:0.0} [{left:0.0},{right:0.0}] strong {strong} weak {weak} across {across}");
         }
 
         if (across > 0 && across * 3 > strong)
