@@ -13,8 +13,8 @@ internal static partial class PageFurniture
     /// <summary>How far down a header rule may sit, as a share of the page height.</summary>
     private const double HeaderRuleZone = 0.15;
 
-    /// <summary>How far down header text may sit when there is no rule.</summary>
-    private const double HeaderTextZone = 0.08;
+    /// <summary>How far down header text (a dateline band under a masthead) may sit when there is no rule.</summary>
+    private const double HeaderTextZone = 0.22;
 
     /// <summary>How far up a footer rule or footer text may sit, from the bottom.</summary>
     private const double FooterZone = 0.06;
@@ -37,9 +37,16 @@ internal static partial class PageFurniture
         {
             top = headerRule.Box.Bottom;
         }
-        else
+
+        // The lowest date, price or issue line near the top ends the header (a dateline band set under the masthead's
+        // rule, or a header with no rule at all), unless a story's text stands above it.
+        var body = FontSizes.Of(layout.Lines).Body;
+        var ruleBottom = top;
+        foreach (var line in layout.Lines.Where(l => l.Box.Top >= ruleBottom - 1 && l.Box.Bottom <= HeaderTextZone * layout.Height && LooksLikeFurniture(l.Text)).OrderBy(l => l.Box.Bottom))
         {
-            foreach (var line in layout.Lines.Where(l => l.Box.Bottom <= HeaderTextZone * layout.Height && LooksLikeFurniture(l.Text)))
+            var bodyAbove = layout.Lines.Count(l => l.Box.Top >= ruleBottom - 1 && l.Box.Bottom <= line.Box.Top
+                && Math.Abs(l.FontSize - body) <= 0.15 * body && l.Text.Length >= 12);
+            if (bodyAbove < 3)
             {
                 top = Math.Max(top, line.Box.Bottom);
             }
@@ -67,7 +74,9 @@ internal static partial class PageFurniture
     public static bool LooksLikeFurniture(string text) => FurniturePattern().IsMatch(text);
 
     [GeneratedRegex(
-        @"第\s*[A-Z]?\d+\s*版|星期[一二三四五六日天]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|责任编辑|责编|美编|版式|校对|组版|^\s*[A-Z]?\d{1,3}\s*$|^\s*-\s*\d+\s*-\s*$|Page\s+\d+",
-        RegexOptions.CultureInvariant)]
+        @"第\s*[A-Z]?\d+\s*版|星期[一二三四五六日天]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|责任编辑|责编|美编|版式|校对|组版|总第\s*\d+\s*期|国内统一连续出版物号|邮发代号|^\s*[A-Z]?\d{1,3}\s*$|^\s*-\s*\d+\s*-\s*$|Page\s+\d+"
+        + @"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Luned[iì]|Marted[iì]|Mercoled[iì]|Gioved[iì]|Venerd[iì]|Sabato|Domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b"
+        + @"|\bVol\.|\bVOL\.|\bAnno\s*\d|\bN[o°º]\.?\s*\d|[€$£¥]\s?\d+[.,]\d\d\b|定价|零售价|^\s*[CMYK](?:\s*[CMYK]){1,3}\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FurniturePattern();
 }

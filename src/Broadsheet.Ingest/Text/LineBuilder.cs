@@ -15,7 +15,7 @@ internal static class LineBuilder
     /// <summary>Where the rows around tell nothing, a gap wider than this (in ems) is a gutter, not letter or word spacing.</summary>
     private const double GutterGap = 1.0;
 
-    /// <summary>A gap wider than this (in ems) between Latin characters is a word space the PDF did not draw.</summary>
+    /// <summary>In a short run, a gap wider than this (in ems) between Latin characters is a word space the PDF did not draw.</summary>
     private const double WordGap = 0.22;
 
     /// <summary>A run this close (ems) to another's baseline, and no further than <see cref="OffBaselineGap"/> from it, is part of its line.</summary>
@@ -173,7 +173,11 @@ internal static class LineBuilder
                     continue;
                 }
 
-                if (ratio > SizeRatio || CrossesRule(p, g, verticalRules) || IsGutter(p, g, reach, inkReach, gutters))
+                // Type of another size on the baseline is another line, unless it follows on at a word space ("di" in
+                // italic before a name in bold, a larger initial): a drop cap is far larger than what it stands by.
+                var differentType = ratio > 2 * SizeRatio
+                    || (ratio > SizeRatio && g.Box.Left - Math.Max(p.Box.Right, reach) > 0.4 * Math.Min(p.Size, g.Size));
+                if (differentType || CrossesRule(p, g, verticalRules) || IsGutter(p, g, reach, inkReach, gutters))
                 {
                     // Spaces drawn at the end of the left column's line stay with it.
                     yield return run;
@@ -252,6 +256,7 @@ internal static class LineBuilder
         var text = new StringBuilder();
         Glyph? previous = null;
         Glyph? pendingSpace = null;
+        var wordGap = WordGapOf(run);
         foreach (var g in run)
         {
             if (g.IsWhiteSpace)
@@ -272,7 +277,7 @@ internal static class LineBuilder
             }
 
             var value = CjkFolding.Fold(g.Value, script);
-            if (previous is { } p && ((pendingSpace is { } space && SeparatesWords(space, p, g)) || IsUndrawnWordSpace(p, g, value)))
+            if (previous is { } p && ((pendingSpace is { } space && SeparatesWords(space, p, g)) || IsUndrawnWordSpace(p, g, value, wordGap)))
             {
                 text.Append(' ');
             }
@@ -311,9 +316,35 @@ internal static class LineBuilder
     /// A gap between two Latin characters wide enough to be a word space the PDF positioned rather than drew.
     /// Never between CJK characters or punctuation: justified CJK lines spread every character apart.
     /// </summary>
-    private static bool IsUndrawnWordSpace(Glyph previous, Glyph current, string value) =>
+    private static bool IsUndrawnWordSpace(Glyph previous, Glyph current, string value, double wordGap) =>
         IsLatin(previous.Value) && IsLatin(value)
-        && current.Box.Left - previous.Box.Right > WordGap * Math.Max(previous.Size, current.Size);
+        && current.Box.Left - previous.Box.Right > wordGap * Math.Max(previous.Size, current.Size);
+
+    /// <summary>
+    /// How wide (in ems) a gap between Latin letters of this run must be to be a word space: most gaps in a run are
+    /// between letters of a word, so a gap well above the run's usual one is a word space; letter-spaced capitals
+    /// ("G I U S T I Z I A" set wide) have wide gaps between every letter and no word space among them.
+    /// </summary>
+    private static double WordGapOf(List<Glyph> run)
+    {
+        var gaps = new List<double>();
+        for (var i = 1; i < run.Count; i++)
+        {
+            if (!run[i].IsWhiteSpace && !run[i - 1].IsWhiteSpace && IsLatin(run[i].Value) && IsLatin(run[i - 1].Value))
+            {
+                gaps.Add((run[i].Box.Left - run[i - 1].Box.Right) / Math.Max(run[i].Size, run[i - 1].Size));
+            }
+        }
+
+        if (gaps.Count < 4)
+        {
+            return WordGap;
+        }
+
+        gaps.Sort();
+        var usual = gaps[gaps.Count / 2];
+        return Math.Clamp(usual + 0.1, 0.1, 0.6);
+    }
 
     /// <summary>
     /// An ideographic space, or another blank a full em wide, which is one whatever the PDF calls it (fonts that

@@ -11,7 +11,7 @@ namespace Broadsheet.Ingest.Text;
 /// Reads a PdfPig page into a <see cref="PageLayout"/>: coordinates relative to the crop box (what a
 /// rasteriser draws), top-left origin, characters folded by <see cref="CjkFolding"/>.
 /// </summary>
-internal static class PdfLayoutReader
+internal static partial class PdfLayoutReader
 {
     /// <summary>A rule is at most this thick (points) …</summary>
     private const double RuleThickness = 3;
@@ -31,9 +31,11 @@ internal static class PdfLayoutReader
         ArgumentNullException.ThrowIfNull(page);
         var frame = new Frame(page.Width, page.Height);
         var (rules, panels) = Shapes(page, frame);
+        // What lies outside the crop box (printers' marks, the slug line) is not on the page a reader sees.
         var glyphs = page.Letters
             .Where(l => l.TextOrientation == TextOrientation.Horizontal)
             .Select(l => ToGlyph(l, frame))
+            .Where(g => g.Box.Bottom > 0 && g.Box.Top < frame.Height && g.Box.Right > 0 && g.Box.Left < frame.Width)
             .ToList();
         var lines = DropCaps.Merge(VerticalLines.Join(LineBuilder.Build(glyphs, rules, script)));
         var images = page.GetImages()
@@ -58,9 +60,11 @@ internal static class PdfLayoutReader
         var baseline = frame.Top - letter.StartBaseLine.Y;
         var left = start - frame.Left;
         var right = end - frame.Left;
-        return new Glyph(letter.Value, Glyph.EmBox(left, right, baseline, size), baseline, size)
+        var font = StripSubset(letter.FontName ?? "");
+        var value = IsCapsFont(font) ? letter.Value.ToUpperInvariant() : letter.Value;
+        return new Glyph(value, Glyph.EmBox(left, right, baseline, size), baseline, size)
         {
-            FontName = StripSubset(letter.FontName ?? ""),
+            FontName = font,
             IsBold = IsBold(letter),
             Colour = Hex(letter.Color),
         };
@@ -83,6 +87,17 @@ internal static class PdfLayoutReader
             || name.Contains("Black", StringComparison.OrdinalIgnoreCase)
             || name.Contains("Heavy", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A small-caps or capitals font ("…SC-Regular", "…WideCaps-Bold", "…SmallCaps"): its lowercase letters are printed
+    /// as capitals, and a reader (or a search) sees "GIUSTIZIA" where the text layer says "Giustizia".
+    /// </summary>
+    private static bool IsCapsFont(string name) =>
+        name.Contains("SmallCap", StringComparison.OrdinalIgnoreCase) || name.Contains("Caps", StringComparison.Ordinal)
+        || CapsSuffix().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[a-z]SC(?:-|$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CapsSuffix();
 
     /// <summary>Embedded subsets are named like <c>ABCDEF+SimSun</c>; the prefix differs per file and means nothing.</summary>
     private static string StripSubset(string name)
