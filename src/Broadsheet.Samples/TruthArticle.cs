@@ -14,7 +14,8 @@ namespace Broadsheet.Samples;
 /// "新华社北京11月1日电（记者 王五）" and "本报滨江11月1日讯（…）" work the same way; "本报讯 正文……" has a dateline and no byline.</item>
 /// <item>A byline on its own line, "■通讯员 王五" or "□本报评论员", gives Byline "通讯员 王五" or "本报评论员" (marker dropped)
 /// and that line is not a paragraph.</item>
-/// <item>On the English page "By Li Wei" on its own line gives Byline "Li Wei", and a first paragraph printed as
+/// <item>On the English page "By Li Wei" on its own line gives Byline "By Li Wei" (a byline reads as printed, only
+/// typographic markers such as ■ dropped), and a first paragraph printed as
 /// "GENEVA — text" gives Dateline "GENEVA" and a paragraph starting at "text".</item>
 /// </list>
 /// <see cref="Paragraphs"/> are the body paragraphs in reading order, without the first-line indent, the byline or

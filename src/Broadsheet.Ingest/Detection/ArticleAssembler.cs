@@ -30,7 +30,7 @@ internal static class ArticleAssembler
         // A headline set on two lines is joined as it reads; where the break took the space between two phrases
         // the PDF no longer has it, and guessing one in is wrong as often as right, so none is added.
         var headline = TitleBlock.JoinText(title.Headline);
-        var lifted = Bylines.Lift([.. paragraphs.Where(p => p.Length > 0)]);
+        var lifted = Bylines.LiftEnd(Bylines.Lift([.. paragraphs.Where(p => p.Length > 0)]));
 
         var titleBox = SpanColumns(title.Box, columns, sizes);
         if (panels.FirstOrDefault(p => p.Box.Left <= title.Box.CenterX && p.Box.Right >= title.Box.CenterX

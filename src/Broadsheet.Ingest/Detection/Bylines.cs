@@ -35,8 +35,20 @@ internal static partial class Bylines
         var first = paragraphs[0].Trim();
         var rest = paragraphs.Skip(1).ToList();
 
+        if (ArticleIsBy().Match(first) is { Success: true } isBy)
+        {
+            return new(null, Tidy(isBy.Groups["who"].Value), rest);
+        }
+
         if (OwnLine(first) is { } own)
         {
+            // Names that did not fit on the byline's line follow on the next ("By DAVID E. SANGER" / "and ERIC SCHMITT").
+            while (rest.Count > 0 && rest[0].Length <= MaxOwnLine && English().IsMatch(first) && MoreNames().IsMatch(rest[0].Trim()))
+            {
+                own = Tidy(own + " " + rest[0].Trim());
+                rest.RemoveAt(0);
+            }
+
             // The byline's own line; the dateline, if any, opens the next paragraph.
             var next = rest.Count > 0 ? Lift(rest) : new LiftedByline(null, null, rest);
             return new(next.Dateline, own, next.Byline is null ? next.Paragraphs : rest);
@@ -55,6 +67,33 @@ internal static partial class Bylines
         }
 
         return new(null, null, paragraphs);
+    }
+
+    /// <summary>
+    /// Lifts a byline printed at the end of a story, as Italian and other papers set it ("di Massimo Pisa"), or under
+    /// a letter; names that did not fit on its line follow on the next one.
+    /// </summary>
+    public static LiftedByline LiftEnd(LiftedByline lifted)
+    {
+        ArgumentNullException.ThrowIfNull(lifted);
+        var paragraphs = lifted.Paragraphs.ToList();
+        if (lifted.Byline is not null || paragraphs.Count < 2)
+        {
+            return lifted;
+        }
+
+        for (var start = Math.Max(1, paragraphs.Count - 2); start < paragraphs.Count; start++)
+        {
+            var candidate = paragraphs[start].Trim();
+            var more = paragraphs.Skip(start + 1).Select(p => p.Trim()).ToList();
+            if (candidate.Length <= MaxOwnLine && English().IsMatch(candidate) && more.All(p => p.Length <= MaxOwnLine && MoreNames().IsMatch(p)))
+            {
+                var who = string.Join(" ", [candidate, .. more]);
+                return lifted with { Byline = Tidy(who), Paragraphs = paragraphs[..start] };
+            }
+        }
+
+        return lifted;
     }
 
     /// <summary>Whether a line is a byline set on its own ("■通讯员 王五", "By Jane Smith").</summary>
@@ -79,8 +118,8 @@ internal static partial class Bylines
             return Tidy(Reported().Replace(first, ""));
         }
 
-        var english = English().Match(first);
-        return english.Success ? Tidy(english.Groups["who"].Value) : null;
+        // "By", "di", "von" stay: a byline reads as printed, only typographic markers (■, ●) are dropped.
+        return English().IsMatch(first) ? Tidy(first) : null;
     }
 
     private static IReadOnlyList<string> Remainder(string first, int cut, List<string> rest)
@@ -127,8 +166,17 @@ internal static partial class Bylines
     [GeneratedRegex(@"^[^（(。，\s]{1,24}[讯电]\s*[（(]", RegexOptions.CultureInvariant)]
     private static partial Regex OpenBracket();
 
-    [GeneratedRegex(@"^By\s+(?<who>[A-Z].*)$", RegexOptions.CultureInvariant)]
+    /// <summary>"By Jane Smith", and the same in the languages papers print it in: "di Michele Ainis", "von …", "par …", "por …".</summary>
+    [GeneratedRegex(@"^(?:By|BY|by|Di|di|DI|Von|von|Par|par|Por|por|Door|door)\s+(?<who>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex English();
+
+    /// <summary>"This article is by Sheryl Gay Stolberg, Noah Weiland and Andrew Jacobs." opening a story.</summary>
+    [GeneratedRegex(@"^This (?:article|story|report) (?:is|was) (?:by|written by|reported by)\s+(?<who>[^.]+?)\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleIsBy();
+
+    /// <summary>More names under a byline line: "and ERIC SCHMITT", "e Vecchio", "Scaramuzzi e Vecchio".</summary>
+    [GeneratedRegex(@"^(?:(?:and|e|und|et|y|&)\s+)?\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:(?:and|e|und|et|y|&)\s+)?\p{Lu}[\p{L}.'’-]*){0,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MoreNames();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();

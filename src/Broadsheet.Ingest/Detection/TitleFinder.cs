@@ -20,7 +20,8 @@ internal static class TitleFinder
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(sizes);
-        var display = lines.Where(sizes.IsDisplay).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
+        // A byline set large ("di Michele Ainis") is still a byline, not a subheadline.
+        var display = lines.Where(l => sizes.IsDisplay(l) && !Bylines.IsOwnLine(l.Text)).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left).ToList();
         var groups = Stack(display, [.. lines.Where(l => !sizes.IsDisplay(l))]);
         var blocks = new List<TitleBlock>();
         var used = new HashSet<TextLine>(ReferenceEqualityComparer.Instance);
@@ -41,12 +42,16 @@ internal static class TitleFinder
             var headline = ordered[first..(last + 1)];
             var subheadline = ordered[(last + 1)..];
 
-            // A kicker set as large as the headline still ends in a dash.
-            while (headline.Count > 1 && EndsWithDash(headline[0].Text))
+            // A kicker set as large as the headline still ends in a dash, or is a word or two over a full line ("注意了").
+            while (headline.Count > 1 && (EndsWithDash(headline[0].Text) || IsShortLead(headline[0], headline[1])))
             {
                 kicker.Add(headline[0]);
                 headline.RemoveAt(0);
             }
+
+            // The subheadline is the lines under the headline in one style; a line in other type after them (a second
+            // deck, a teaser) is the story's text.
+            subheadline = [.. subheadline.TakeWhile(l => SameStyle(l, subheadline[0]))];
 
             var block = new TitleBlock(kicker, headline, subheadline);
             used.UnionWith(block.Lines);
@@ -140,6 +145,14 @@ internal static class TitleFinder
 
         return block with { Kicker = kicker, Subheadline = subheadline };
     }
+
+    /// <summary>A first line of at most four characters over a line three times its width: a lead-in, not half the headline.</summary>
+    private static bool IsShortLead(TextLine first, TextLine second) =>
+        !first.IsVertical && first.Text.Trim().Length <= 4 && first.Box.Width * 3 <= second.Box.Width
+        && first.Text.Trim().EnumerateRunes().All(r => Script.IsCjk(r.Value));
+
+    private static bool SameStyle(TextLine a, TextLine b) =>
+        Math.Abs(a.FontSize - b.FontSize) <= 0.1 * Math.Max(a.FontSize, b.FontSize) && a.IsBold == b.IsBold;
 
     public static bool EndsWithDash(string text)
     {

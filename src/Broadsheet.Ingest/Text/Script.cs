@@ -48,13 +48,40 @@ internal static class Script
             return left + right;
         }
 
-        // A word broken at the end of a line with a hyphen joins without it; "high-" + "level" cannot be told
-        // from "pro-" + "cess", so the hyphen stays and only the space is dropped.
+        // A word broken at the end of a line joins without its hyphen ("Indepen-" + "dence"); a compound that happened
+        // to break at its own hyphen ("self-" + "reliance", "President-" + "elect") keeps it. Without a dictionary the
+        // compound is told by its first part: a prefix that is always hyphenated, or a capitalised word before a
+        // capitalised one.
         if (left[^1] == '-' && char.IsLetter(right[0]))
         {
-            return left + right;
+            return KeepsHyphen(left, right) ? left + right : left[..^1] + right;
         }
 
         return left + " " + right;
+    }
+
+    private static readonly string[] HyphenatedPrefixes =
+    [
+        "self", "well", "non", "co", "ex", "anti", "pro", "multi", "semi", "half", "all", "cross", "post", "pre", "vice",
+        "mid", "quasi", "long", "short", "high", "low", "full", "part", "so", "one", "two", "three", "four", "five",
+        "first", "second", "third", "year", "old", "new", "world", "left", "right", "far", "best", "ill", "near", "e",
+    ];
+
+    private static readonly string[] HyphenatedSuffixes = ["elect", "based", "led", "run", "style", "like", "wide", "free", "related", "term", "year", "old"];
+
+    private static bool KeepsHyphen(string left, string right)
+    {
+        var start = left.Length - 1;
+        while (start > 0 && char.IsLetter(left[start - 1]))
+        {
+            start--;
+        }
+
+        var first = left[start..^1];
+        var second = new string([.. right.TakeWhile(char.IsLetter)]);
+        return first.Length == 0 || !first.All(char.IsLetter) || char.IsUpper(right[0])
+            || HyphenatedPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase)
+            || HyphenatedSuffixes.Contains(second, StringComparer.OrdinalIgnoreCase)
+            || (first.Length > 1 && first.All(char.IsUpper));
     }
 }

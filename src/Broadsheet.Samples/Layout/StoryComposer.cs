@@ -265,8 +265,8 @@ internal sealed class StoryComposer(PageCanvas canvas, TextGenerator text)
         {
             if (text.Chance(0.75))
             {
-                draft.Byline = text.EnglishName();
-                flow.TryPlace(flow.Line([new TextRun($"By {draft.Byline}", FontRole.Sans, Ink.Black)], Align.Left));
+                draft.Byline = $"By {text.EnglishName()}";
+                flow.TryPlace(flow.Line([new TextRun(draft.Byline, FontRole.Sans, Ink.Black)], Align.Left));
             }
 
             if (!text.Chance(0.8))
