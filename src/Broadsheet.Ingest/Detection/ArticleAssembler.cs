@@ -50,11 +50,12 @@ internal static class ArticleAssembler
         // The title's part reaches up to its first line's full em, where the typesetter's frame starts.
         var boxes = new List<PageBox> { titleBox with { Top = titleBox.Top - (0.12 * title.Lines.First().FontSize) } };
         boxes.AddRange(columns.Select(c => c.Box));
+        boxes.AddRange(title.Inset.Select(l => l.Box));
         var images = new List<DetectedImage>();
         var lines = new List<ArticleLine>();
         lines.AddRange(Lines(ArticleLineRole.Kicker, title.Kicker, layout));
         lines.AddRange(Lines(ArticleLineRole.Headline, title.Headline, layout));
-        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline, layout));
+        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline.Concat(title.Inset), layout));
         lines.AddRange(Lines(ArticleLineRole.Body, columns.SelectMany(c => c.Lines), layout));
         foreach (var photo in photos)
         {
@@ -70,7 +71,7 @@ internal static class ArticleAssembler
             Kicker = Blank(TitleBlock.JoinText(title.Kicker)),
             Headline = headline,
             Kind = Kinds.OfHeadline(headline),
-            Subheadline = Blank(TitleBlock.JoinText(title.Subheadline)),
+            Subheadline = Blank(TitleBlock.JoinText(title.Subheadline.Concat(title.Inset))),
             Byline = lifted.Byline,
             Dateline = lifted.Dateline,
             Paragraphs = lifted.Paragraphs,

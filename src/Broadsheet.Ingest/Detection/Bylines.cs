@@ -15,6 +15,9 @@ internal static partial class Bylines
     /// <summary>A byline line of its own is short; a longer one is body text that happens to start with a mark.</summary>
     private const int MaxOwnLine = 40;
 
+    /// <summary>Latin names take more characters: "di Elena Dusi, Giovanni Egidio e Alessandro Puglia".</summary>
+    private const int MaxOwnLatinLine = 90;
+
     /// <summary>Whether a line is how stories open: a dateline, a byline mark, "By …".</summary>
     public static bool StartsStory(string line)
     {
@@ -101,7 +104,7 @@ internal static partial class Bylines
 
     private static string? OwnLine(string first)
     {
-        if (first.Length > MaxOwnLine)
+        if (first.Length > MaxOwnLatinLine || (first.Length > MaxOwnLine && first.EnumerateRunes().Any(r => Text.Script.IsCjk(r.Value))))
         {
             return null;
         }

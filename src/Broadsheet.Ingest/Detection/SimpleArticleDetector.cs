@@ -58,7 +58,7 @@ internal sealed class SimpleArticleDetector : IArticleDetector
 
         var sizes = FontSizes.Of(lines);
         var titles = TitleFinder.Find(lines, sizes);
-        var taken = new HashSet<TextLine>(titles.SelectMany(t => t.Lines), ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<TextLine>(titles.SelectMany(t => t.AllLines), ReferenceEqualityComparer.Instance);
 
         var captions = new Dictionary<PageImage, IReadOnlyList<TextLine>>();
         foreach (var image in images)

@@ -5,7 +5,17 @@ namespace Broadsheet.Ingest.Detection;
 /// <summary>An article's display type: kicker (引题) above, headline (主题), subheadline (副题) below.</summary>
 internal sealed record TitleBlock(IReadOnlyList<TextLine> Kicker, IReadOnlyList<TextLine> Headline, IReadOnlyList<TextLine> Subheadline)
 {
+    /// <summary>
+    /// A deck set inside the story's columns rather than under the headline (a smaller head at the top of the second
+    /// column): the story's subheadline when it has none under its headline, but not part of the title's box, which
+    /// the columns beside it must not be cut by.
+    /// </summary>
+    public IReadOnlyList<TextLine> Inset { get; init; } = [];
+
     public IEnumerable<TextLine> Lines => Kicker.Concat(Headline).Concat(Subheadline);
+
+    /// <summary>Everything the title is printed as, the inset deck included.</summary>
+    public IEnumerable<TextLine> AllLines => Lines.Concat(Inset);
 
     public PageBox Box => PageBox.Bounding(Lines.Select(l => l.Box));
 

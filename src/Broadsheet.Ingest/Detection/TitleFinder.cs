@@ -58,7 +58,47 @@ internal static class TitleFinder
             blocks.Add(block);
         }
 
-        return [.. blocks.Select(b => AttachDashLines(b, lines, used))];
+        return Decks([.. blocks.Select(b => AttachDashLines(b, lines, used))], lines, sizes);
+    }
+
+    /// <summary>
+    /// Folds a small head set inside a larger title's story into that title as its deck: it lies within the larger
+    /// headline's width, below it and near it, the story under the larger headline has no subheadline, and the text
+    /// under the small head does not open a story of its own (no byline, no dateline). "Senate Power Rides on Two
+    /// Runoffs" at the top of the second column under "Biden Has Plans, but Georgia Will Have Its Say".
+    /// </summary>
+    private static List<TitleBlock> Decks(List<TitleBlock> blocks, IReadOnlyList<TextLine> lines, FontSizes sizes)
+    {
+        var result = blocks.ToList();
+        foreach (var deck in blocks.Where(b => b.Kicker.Count == 0 && !b.IsVertical).OrderBy(b => b.Box.Top))
+        {
+            var box = deck.Box;
+            var owner = result.Where(t => !ReferenceEquals(t, deck) && !t.IsVertical && t.Subheadline.Count == 0 && t.Inset.Count == 0
+                    && deck.HeadlineSize <= 0.75 * t.HeadlineSize
+                    && box.Left >= t.HeadlineBox.Left - sizes.Body && box.Right <= t.HeadlineBox.Right + sizes.Body
+                    && box.Top > t.Box.Bottom && box.Top - t.Box.Bottom <= 12 * sizes.Body)
+                .OrderByDescending(t => t.Box.Bottom)
+                .FirstOrDefault();
+            if (owner is null || !result.Contains(deck)
+                || result.Any(o => !ReferenceEquals(o, owner) && !ReferenceEquals(o, deck) && o.Box.Top >= owner.Box.Bottom && o.Box.Bottom <= box.Top
+                    && o.Box.HorizontalOverlap(box) > 0))
+            {
+                continue;
+            }
+
+            var under = lines.Where(l => l.Box.Top >= box.Bottom - 1 && l.Box.Top - box.Bottom <= 3 * sizes.Body && l.Box.HorizontalOverlap(box) > 0)
+                .OrderBy(l => l.Box.Top)
+                .FirstOrDefault();
+            if (under is null || Bylines.StartsStory(under.Text) || sizes.IsDisplay(under))
+            {
+                continue;
+            }
+
+            result[result.IndexOf(owner)] = owner with { Inset = [.. deck.Lines] };
+            result.Remove(deck);
+        }
+
+        return result;
     }
 
     private static List<List<TextLine>> Stack(List<TextLine> display, List<TextLine> text)
@@ -127,7 +167,7 @@ internal static class TitleFinder
             .Where(l => !used.Contains(l) && l.Box.Bottom <= box.Top + 1 && box.Top - l.Box.Bottom <= reach && l.Box.HorizontalOverlap(box) > 0)
             .OrderByDescending(l => l.Box.Bottom)
             .FirstOrDefault();
-        if (above is not null && EndsWithDash(above.Text))
+        if (above is not null && (EndsWithDash(above.Text) || IsStandingKicker(above, block, lines)))
         {
             kicker.Insert(0, above);
             used.Add(above);
@@ -144,6 +184,23 @@ internal static class TitleFinder
         }
 
         return block with { Kicker = kicker, Subheadline = subheadline };
+    }
+
+    /// <summary>
+    /// A short line set apart just above a headline, centred over it or flush with its left edge, in capitals or bold
+    /// ("GIUSTIZIA", "GP DI AUSTIN", "THE VIEW FROM ROME"): the story's kicker, however small its type.
+    /// </summary>
+    private static bool IsStandingKicker(TextLine line, TitleBlock block, IReadOnlyList<TextLine> lines)
+    {
+        var head = block.HeadlineBox;
+        var text = line.Text.Trim();
+        var letters = text.Where(char.IsLetter).ToList();
+        var marked = (letters.Count > 0 && letters.All(c => !char.IsLower(c))) || line.IsBold;
+        var placed = Math.Abs(line.Box.CenterX - head.CenterX) <= 0.05 * head.Width || Math.Abs(line.Box.Left - head.Left) <= 0.5 * line.FontSize;
+        var alone = !lines.Any(l => !ReferenceEquals(l, line) && l.Box.Bottom <= line.Box.Top + 0.5
+            && line.Box.Top - l.Box.Bottom <= 1.2 * line.FontSize && l.Box.HorizontalOverlap(line.Box) > 0);
+        return !block.IsVertical && marked && placed && alone && line.Box.Width <= 0.6 * head.Width && text.Length <= 40
+            && !text.EndsWith('.') && !text.EndsWith('。');
     }
 
     /// <summary>A first line of at most four characters over a line three times its width: a lead-in, not half the headline.</summary>
