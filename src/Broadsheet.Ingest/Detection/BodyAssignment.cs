@@ -57,6 +57,10 @@ internal static class BodyAssignment
         }
 
         context.Spread();
+
+        // Column rules part the columns of one story as often as two stories: what nothing else claimed goes to the
+        // story beside it across a rule rather than to no story at all.
+        context.Spread(acrossRules: true);
         if (Environment.GetEnvironmentVariable("BS_DEBUG") is not null)
         {
             foreach (var b in blocks)
@@ -212,7 +216,7 @@ internal static class BodyAssignment
         /// changes. Pieces with one candidate story go first; a piece between two stories goes to the one
         /// whose headline it lines up with better (see <see cref="Misalignment"/>).
         /// </summary>
-        public void Spread()
+        public void Spread(bool acrossRules = false)
         {
             while (true)
             {
@@ -236,10 +240,10 @@ internal static class BodyAssignment
                 // Neighbours on the piece's own baseline grid first: a story's columns are set on one grid, and a
                 // neighbour on another is more likely the next story, reached only because the piece's own
                 // neighbours are not placed yet.
-                var candidates = unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: true))).Where(c => c.Owners.Count > 0).ToList();
+                var candidates = unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: true, acrossRules))).Where(c => c.Owners.Count > 0).ToList();
                 if (candidates.Count == 0)
                 {
-                    candidates = [.. unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: false))).Where(c => c.Owners.Count > 0)];
+                    candidates = [.. unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: false, acrossRules))).Where(c => c.Owners.Count > 0)];
                 }
 
                 if (candidates.Count == 0)
@@ -287,7 +291,8 @@ internal static class BodyAssignment
 
         /// <param name="block">The unowned piece.</param>
         /// <param name="strongOnly">Only neighbours on the piece's baseline grid (or photos) count.</param>
-        private List<int> Beside(TextBlock block, bool strongOnly)
+        /// <param name="acrossRules">Neighbours across a column rule count too.</param>
+        private List<int> Beside(TextBlock block, bool strongOnly, bool acrossRules)
         {
             var found = new List<(int Owner, double Gap, bool Grid)>();
             foreach (var other in blocks)
@@ -299,7 +304,7 @@ internal static class BodyAssignment
 
                 var gap = Math.Max(other.Box.Left - block.Box.Right, block.Box.Left - other.Box.Right);
                 if (gap < -1 || gap > GutterEms * sizes.Body || Math.Abs(other.Box.Top - block.Box.Top) > 1.5 * _leading
-                    || VerticalRuleBetween(block.Box, other.Box))
+                    || (!acrossRules && VerticalRuleBetween(block.Box, other.Box)))
                 {
                     continue;
                 }

@@ -83,11 +83,33 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             .ToList();
 
         var articles = titles
-            .Select((title, i) => ArticleAssembler.Build(title, assignment.Bodies[i], assignment.Photos[i], captions, layout.Panels, layout.Rules, sizes, layout))
+            .SelectMany((title, i) => Assemble(title, assignment.Bodies[i], assignment.Photos[i], captions, sizes, layout))
             .Concat(photoNews)
             .Concat(advertisements)
             .ToList();
         return ReadingOrder(Regions.Draw(articles, layout, Regions.ContentBottom(layout, bottom), sizes), sizes);
+    }
+
+    /// <summary>A title's article, or the articles of the items under a standing head (see <see cref="Items"/>).</summary>
+    private static IEnumerable<DetectedArticle> Assemble(
+        TitleBlock title, List<TextLine> body, List<PageImage> photos, Dictionary<PageImage, IReadOnlyList<TextLine>> captions, FontSizes sizes, PageLayout layout)
+    {
+        var items = Items.Split(title, body);
+        if (items.Count == 0)
+        {
+            yield return ArticleAssembler.Build(title, body, photos, captions, layout.Panels, layout.Rules, sizes, layout);
+            yield break;
+        }
+
+        for (var n = 0; n < items.Count; n++)
+        {
+            var item = items[n];
+            var text = item.Body.ToList();
+            var name = Items.Signature(text, out var signature);
+            var head = new TitleBlock(title.Headline, [item.Title], []);
+            var article = ArticleAssembler.Build(head, text[..(text.Count - signature)], n == 0 ? photos : [], captions, layout.Panels, layout.Rules, sizes, layout);
+            yield return name is null || article.Byline is not null ? article : article with { Byline = name };
+        }
     }
 
     /// <summary>
