@@ -143,7 +143,8 @@ internal static class BodyAssignment
             for (var i = 0; i < titles.Count; i++)
             {
                 var t = titles[i].Box;
-                if (titles[i].IsVertical || block.Box.Top < t.Top - sizes.Body || block.Box.Top > t.Bottom + (1.5 * sizes.Body)
+                // Level with the headline: the column starts beside it, not under it.
+                if (titles[i].IsVertical || block.Box.Top < t.Top - sizes.Body || block.Box.Top > t.Bottom - (0.3 * sizes.Body)
                     || block.Box.HorizontalOverlap(t) > 0)
                 {
                     continue;

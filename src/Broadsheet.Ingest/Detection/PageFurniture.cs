@@ -61,7 +61,10 @@ internal static partial class PageFurniture
         }
         else
         {
-            foreach (var line in layout.Lines.Where(l => l.Box.Top >= (1 - FooterZone) * layout.Height && LooksLikeFurniture(l.Text)))
+            // A footer line stands alone; one that ends a column of text ("… on Tuesday") is the story's.
+            foreach (var line in layout.Lines.Where(l => l.Box.Top >= (1 - FooterZone) * layout.Height && LooksLikeFurniture(l.Text)
+                && !layout.Lines.Any(o => !ReferenceEquals(o, l) && o.Box.Bottom <= l.Box.Top + 0.5 && l.Box.Top - o.Box.Bottom <= 0.8 * l.FontSize
+                    && o.Box.HorizontalOverlap(l.Box) > 0 && Math.Abs(o.FontSize - l.FontSize) <= 0.1 * l.FontSize)))
             {
                 bottom = Math.Min(bottom, line.Box.Top);
             }
@@ -70,13 +73,21 @@ internal static partial class PageFurniture
         return (top, bottom);
     }
 
-    /// <summary>Text a page header or footer is made of: dates, page labels, editors' credits, page numbers.</summary>
-    public static bool LooksLikeFurniture(string text) => FurniturePattern().IsMatch(text);
+    /// <summary>
+    /// Text a page header or footer is made of: dates, page labels, editors' credits, page numbers, issue numbers and
+    /// prices. A date or a price inside a sentence is not furniture: those only count on a short line of their own.
+    /// </summary>
+    public static bool LooksLikeFurniture(string text) =>
+        FurniturePattern().IsMatch(text) || ((text ?? "").Trim().Length <= 40 && DatelinePattern().IsMatch(text ?? ""));
 
     [GeneratedRegex(
-        @"第\s*[A-Z]?\d+\s*版|星期[一二三四五六日天]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|责任编辑|责编|美编|版式|校对|组版|总第\s*\d+\s*期|国内统一连续出版物号|邮发代号|^\s*[A-Z]?\d{1,3}\s*$|^\s*-\s*\d+\s*-\s*$|Page\s+\d+"
-        + @"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Luned[iì]|Marted[iì]|Mercoled[iì]|Gioved[iì]|Venerd[iì]|Sabato|Domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b"
-        + @"|\bVol\.|\bVOL\.|\bAnno\s*\d|\bN[o°º]\.?\s*\d|[€$£¥]\s?\d+[.,]\d\d\b|定价|零售价|^\s*[CMYK](?:\s*[CMYK]){1,3}\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+        @"第\s*[A-Z]?\d+\s*版|星期[一二三四五六日天]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|责任编辑|责编|美编|版式|校对|组版|总第\s*\d+\s*期|国内统一连续出版物号|邮发代号|^\s*[A-Z]?\d{1,3}\s*$|^\s*-\s*\d+\s*-\s*$|Page\s+\d+|^\s*[CMYK](?:\s*[CMYK]){1,3}\s*$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex FurniturePattern();
+
+    [GeneratedRegex(
+        @"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Luned[iì]|Marted[iì]|Mercoled[iì]|Gioved[iì]|Venerd[iì]|Sabato|Domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b"
+        + @"|\bVol\.|\bVOL\.|\bAnno\s*\d|\bN[o°º]\.?\s*\d|[€$£¥]\s?\d+[.,]\d\d\b|定价|零售价",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DatelinePattern();
 }
