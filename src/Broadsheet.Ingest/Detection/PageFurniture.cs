@@ -44,9 +44,10 @@ internal static partial class PageFurniture
         var ruleBottom = top;
         foreach (var line in layout.Lines.Where(l => l.Box.Top >= ruleBottom - 1 && l.Box.Bottom <= HeaderTextZone * layout.Height && LooksLikeFurniture(l.Text)).OrderBy(l => l.Box.Bottom))
         {
-            var bodyAbove = layout.Lines.Count(l => l.Box.Top >= ruleBottom - 1 && l.Box.Bottom <= line.Box.Top
-                && Math.Abs(l.FontSize - body) <= 0.15 * body && l.Text.Length >= 12);
-            if (bodyAbove < 3)
+            var above = layout.Lines.Where(l => l.Box.Top >= ruleBottom - 1 && l.Box.Bottom <= line.Box.Top).ToList();
+            var bodyAbove = above.Count(l => Math.Abs(l.FontSize - body) <= 0.15 * body && l.Text.Length >= 12);
+            var headlineAbove = above.Any(l => l.FontSize >= FontSizes.HeadlineRatio * body && !LooksLikeFurniture(l.Text));
+            if (bodyAbove < 3 && !headlineAbove && !InText(line, layout.Lines))
             {
                 top = Math.Max(top, line.Box.Bottom);
             }
@@ -62,9 +63,7 @@ internal static partial class PageFurniture
         else
         {
             // A footer line stands alone; one that ends a column of text ("… on Tuesday") is the story's.
-            foreach (var line in layout.Lines.Where(l => l.Box.Top >= (1 - FooterZone) * layout.Height && LooksLikeFurniture(l.Text)
-                && !layout.Lines.Any(o => !ReferenceEquals(o, l) && o.Box.Bottom <= l.Box.Top + 0.5 && l.Box.Top - o.Box.Bottom <= 0.8 * l.FontSize
-                    && o.Box.HorizontalOverlap(l.Box) > 0 && Math.Abs(o.FontSize - l.FontSize) <= 0.1 * l.FontSize)))
+            foreach (var line in layout.Lines.Where(l => l.Box.Top >= (1 - FooterZone) * layout.Height && LooksLikeFurniture(l.Text) && !InText(l, layout.Lines)))
             {
                 bottom = Math.Min(bottom, line.Box.Top);
             }
@@ -72,6 +71,12 @@ internal static partial class PageFurniture
 
         return (top, bottom);
     }
+
+    /// <summary>Whether a line is one of a column of text: a line of its type lies right above or below it.</summary>
+    private static bool InText(TextLine line, IReadOnlyList<TextLine> lines) =>
+        lines.Any(o => !ReferenceEquals(o, line) && o.Box.HorizontalOverlap(line.Box) > 0 && Math.Abs(o.FontSize - line.FontSize) <= 0.1 * line.FontSize
+            && ((o.Box.Bottom <= line.Box.Top + 0.5 && line.Box.Top - o.Box.Bottom <= 0.8 * line.FontSize)
+                || (o.Box.Top >= line.Box.Bottom - 0.5 && o.Box.Top - line.Box.Bottom <= 0.8 * line.FontSize)));
 
     /// <summary>
     /// Text a page header or footer is made of: dates, page labels, editors' credits, page numbers, issue numbers and
