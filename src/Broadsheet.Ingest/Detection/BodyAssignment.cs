@@ -242,6 +242,15 @@ internal static class BodyAssignment
                 // neighbour on another is more likely the next story, reached only because the piece's own
                 // neighbours are not placed yet.
                 var candidates = unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: true, acrossRules))).Where(c => c.Owners.Count > 0).ToList();
+
+                // A photo set into a column belongs to the text above it in that column before a photo that happens
+                // to stand beside it.
+                if (candidates.Count == 0)
+                {
+                    candidates = [.. unowned.Where(b => b.Image is not null)
+                        .Select(b => (Block: b, Owners: Above(b) is { } above ? new List<int> { above } : [])).Where(c => c.Owners.Count > 0)];
+                }
+
                 if (candidates.Count == 0)
                 {
                     candidates = [.. unowned.Select(b => (Block: b, Owners: Beside(b, strongOnly: false, acrossRules))).Where(c => c.Owners.Count > 0)];
