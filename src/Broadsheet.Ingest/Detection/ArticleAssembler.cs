@@ -19,6 +19,10 @@ internal static class ArticleAssembler
         FontSizes sizes,
         PageLayout layout)
     {
+        var standfirst = title.Subheadline.Count == 0 && title.Inset.Count == 0
+            ? Standfirsts.Take(body, [.. photos.Select(p => p.Box)], sizes)
+            : ([], body);
+        body = standfirst.Others;
         var columns = Columns.Of(body);
 
         // Jump lines are set on lines of their own, usually first or last but not always in reading order.
@@ -31,6 +35,11 @@ internal static class ArticleAssembler
         // the PDF no longer has it, and guessing one in is wrong as often as right, so none is added.
         var headline = TitleBlock.JoinText(title.Headline);
         var lifted = Bylines.LiftEnd(Bylines.Lift([.. paragraphs.Where(p => p.Length > 0)]));
+        var authors = photos.Select(p => Standfirsts.AuthorName(captions[p])).OfType<string>().ToList();
+        if (lifted.Byline is null && authors.Count > 0)
+        {
+            lifted = lifted with { Byline = string.Join(", ", authors) };
+        }
 
         var titleBox = SpanColumns(title.Box, columns, sizes);
         if (panels.FirstOrDefault(p => p.Box.Left <= title.Box.CenterX && p.Box.Right >= title.Box.CenterX
@@ -50,12 +59,12 @@ internal static class ArticleAssembler
         // The title's part reaches up to its first line's full em, where the typesetter's frame starts.
         var boxes = new List<PageBox> { titleBox with { Top = titleBox.Top - (0.12 * title.Lines.First().FontSize) } };
         boxes.AddRange(columns.Select(c => c.Box));
-        boxes.AddRange(title.Inset.Select(l => l.Box));
+        boxes.AddRange(title.Inset.Concat(standfirst.Standfirst).Select(l => l.Box));
         var images = new List<DetectedImage>();
         var lines = new List<ArticleLine>();
         lines.AddRange(Lines(ArticleLineRole.Kicker, title.Kicker, layout));
         lines.AddRange(Lines(ArticleLineRole.Headline, title.Headline, layout));
-        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline.Concat(title.Inset), layout));
+        lines.AddRange(Lines(ArticleLineRole.Subheadline, title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst), layout));
         lines.AddRange(Lines(ArticleLineRole.Body, columns.SelectMany(c => c.Lines), layout));
         foreach (var photo in photos)
         {
@@ -71,7 +80,7 @@ internal static class ArticleAssembler
             Kicker = Blank(TitleBlock.JoinText(title.Kicker)),
             Headline = headline,
             Kind = Kinds.OfHeadline(headline),
-            Subheadline = Blank(TitleBlock.JoinText(title.Subheadline.Concat(title.Inset))),
+            Subheadline = Blank(TitleBlock.JoinText(title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst))),
             Byline = lifted.Byline,
             Dateline = lifted.Dateline,
             Paragraphs = lifted.Paragraphs,

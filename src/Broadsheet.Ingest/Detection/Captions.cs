@@ -44,7 +44,7 @@ internal static partial class Captions
 
         foreach (var line in candidates)
         {
-            var limit = caption.Count == 0 ? MaxGap * sizes.Body : 0.8 * line.FontSize;
+            var limit = caption.Count == 0 ? MaxGap * sizes.Body : 1.0 * line.FontSize;
             if (line.Box.Top - bottom > limit)
             {
                 break;

@@ -45,7 +45,7 @@ internal static partial class Items
     public static string? Signature(IReadOnlyList<TextLine> body, out int lines)
     {
         ArgumentNullException.ThrowIfNull(body);
-        for (var i = body.Count - 1; i >= Math.Max(0, body.Count - 6); i--)
+        for (var i = body.Count - 1; i >= Math.Max(0, body.Count - 8); i--)
         {
             var text = body[i].Text.Trim();
             if (body[i].IsBold && text.Length <= 40 && text.EndsWith(',') && text.Split(' ').Length <= 5)
