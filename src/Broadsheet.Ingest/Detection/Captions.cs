@@ -44,7 +44,9 @@ internal static partial class Captions
 
         foreach (var line in candidates)
         {
-            var limit = caption.Count == 0 ? MaxGap * sizes.Body : 1.0 * line.FontSize;
+            // A writer's name under a portrait stands a little apart from the lines on who they are.
+            var afterName = caption.Count is 1 or 2 && caption.All(c => c.IsBold && c.Box.Width <= 0.9 * image.Box.Width);
+            var limit = caption.Count == 0 ? MaxGap * sizes.Body : (afterName ? 1.0 : 0.8) * line.FontSize;
             if (line.Box.Top - bottom > limit)
             {
                 break;
