@@ -55,6 +55,27 @@ internal static class CharacterErrorRate
         return (characters == 0 ? double.NaN : (double)errors / characters, (int)characters);
     }
 
+    /// <summary>
+    /// The median over OCR lines of their type size over the PDF font size (in pixels) of the layer line holding the
+    /// OCR line's centre: how far the engine's estimate is from the size the page was set in.
+    /// </summary>
+    public static double TypeSizeRatio(IReadOnlyList<LayerLine> layer, OcrPage page)
+    {
+        var ratios = new List<double>();
+        foreach (var line in page.Lines.Where(l => !l.Vertical))
+        {
+            var (x, y) = (line.Box.Left + (line.Box.Width / 2.0), line.Box.Top + (line.Box.Height / 2.0));
+            var match = layer.Where(l => l.FontSize > 0 && l.Contains(x, y)).MinBy(l => l.Area);
+            if (match is not null)
+            {
+                ratios.Add(line.TypeSize / match.FontSize);
+            }
+        }
+
+        ratios.Sort();
+        return ratios.Count == 0 ? double.NaN : ratios[ratios.Count / 2];
+    }
+
     public static string Fold(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC);

@@ -36,9 +36,9 @@ var rasterizer = imaging.GetRequiredService<IPageRasterizer>();
 var readers = engines.ToDictionary(e => e, e => new ServiceCollection().AddBroadsheetImaging().Configure<OcrOptions>(o => o.Engine = e).BuildServiceProvider());
 
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine("| page | language | width px | engine | CER | layer chars | s/page | × tesseract alone | page turned |");
-Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-var totals = new Dictionary<(OcrEngineChoice, int, string), (long Errors, long Chars, double Seconds, double Reference)>();
+Console.WriteLine("| page | language | width px | engine | CER | layer chars | wall s | CPU s | CPU × tesseract alone | page turned | type size ÷ font size |");
+Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+var totals = new Dictionary<(OcrEngineChoice, int, string), (long Errors, long Chars, double Seconds, double Cpu, double Reference)>();
 foreach (var (file, language) in pages.Where(p => only.Length == 0 || only.Any(o => p.File.Contains(o, StringComparison.Ordinal))))
 {
     var pdf = Path.Combine(corpus, file);
@@ -50,38 +50,38 @@ foreach (var (file, language) in pages.Where(p => only.Length == 0 || only.Any(o
         foreach (var engine in engines)
         {
             var reader = readers[engine].GetRequiredService<IPageOcr>();
-            var clock = Stopwatch.StartNew();
+            var (clock, cpu0) = (Stopwatch.StartNew(), CpuClock.Seconds());
             var page = await reader.ReadAsync(raster.Path, [language]);
-            var seconds = clock.Elapsed.TotalSeconds;
+            var (seconds, cpu) = (clock.Elapsed.TotalSeconds, CpuClock.Seconds() - cpu0);
             var (cer, characters) = CharacterErrorRate.Measure(layer, page, args.Contains("--differences") ? Console.Error : null);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Path.GetFileNameWithoutExtension(file)} | {language} | {width} | {page.Engine} | {cer:P1} | {characters} | {seconds:0.0} | {seconds / reference:0.00} | {page.Rotation}° |"));
+                $"| {Path.GetFileNameWithoutExtension(file)} | {language} | {width} | {page.Engine} | {cer:P1} | {characters} | {seconds:0.0} | {cpu:0.0} | {cpu / reference:0.00} | {page.Rotation}° | {CharacterErrorRate.TypeSizeRatio(layer, page):0.00} |"));
             var script = language.StartsWith("zh", StringComparison.Ordinal) ? "Chinese" : "Latin";
             var t = totals.GetValueOrDefault((engine, width, script));
-            totals[(engine, width, script)] = (t.Errors + (long)Math.Round(cer * characters), t.Chars + characters, t.Seconds + seconds, t.Reference + reference);
+            totals[(engine, width, script)] = (t.Errors + (long)Math.Round(cer * characters), t.Chars + characters, t.Seconds + seconds, t.Cpu + cpu, t.Reference + reference);
         }
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("| script | width px | engine | CER over the pages | s/page | × tesseract alone |");
-Console.WriteLine("| --- | ---: | --- | ---: | ---: | ---: |");
+Console.WriteLine("| script | width px | engine | CER over the pages | wall s/page | CPU s/page | CPU × tesseract alone |");
+Console.WriteLine("| --- | ---: | --- | ---: | ---: | ---: | ---: |");
 foreach (var ((engine, width, script), t) in totals.OrderBy(t => t.Key.Item3, StringComparer.Ordinal).ThenBy(t => t.Key.Item2).ThenBy(t => t.Key.Item1))
 {
     var count = pages.Count(p => (p.Language.StartsWith("zh", StringComparison.Ordinal) ? "Chinese" : "Latin") == script && (only.Length == 0 || only.Any(o => p.File.Contains(o, StringComparison.Ordinal))));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {script} | {width} | {engine} | {(double)t.Errors / t.Chars:P1} | {t.Seconds / count:0.0} | {t.Seconds / t.Reference:0.00} |"));
+        $"| {script} | {width} | {engine} | {(double)t.Errors / t.Chars:P1} | {t.Seconds / count:0.0} | {t.Cpu / count:0.0} | {t.Cpu / t.Reference:0.00} |"));
 }
 
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
 Directory.Delete(scratch, recursive: true);
 return 0;
 
-// The reference: the tesseract command alone on the same raster, one thread, hOCR out, as the engine runs it.
+// The reference: the CPU seconds of the tesseract command alone on the same raster, one thread, hOCR out.
 static async Task<double> TesseractAloneAsync(string raster, string language, string scratch)
 {
     var model = language switch { "zh-CN" => "chi_sim", "it" => "ita", _ => "eng" };
-    var clock = Stopwatch.StartNew();
+    var cpu0 = CpuClock.Seconds();
     var (exit, error) = await ExternalTool.RunAsync("tesseract", [raster, Path.Combine(scratch, "alone"), "-l", model, "--psm", "3", "hocr"],
         TimeSpan.FromMinutes(10), CancellationToken.None, new Dictionary<string, string>(StringComparer.Ordinal) { ["OMP_THREAD_LIMIT"] = "1" });
     if (exit != 0)
@@ -89,7 +89,7 @@ static async Task<double> TesseractAloneAsync(string raster, string language, st
         throw new InvalidOperationException($"tesseract alone failed: {error}");
     }
 
-    return clock.Elapsed.TotalSeconds;
+    return CpuClock.Seconds() - cpu0;
 }
 
 string Option(string name, string fallback)

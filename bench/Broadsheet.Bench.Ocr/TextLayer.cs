@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Broadsheet.Bench.Ocr;
 
 /// <summary>One line of a PDF's text layer, its box in pixels of the raster made at the same width.</summary>
-internal sealed record LayerLine(string Text, double Left, double Top, double Right, double Bottom)
+internal sealed record LayerLine(string Text, double Left, double Top, double Right, double Bottom, double FontSize)
 {
     public double Area => (Right - Left) * (Bottom - Top);
 
@@ -37,7 +37,8 @@ internal static class TextLayer
         {
             var text = string.Concat(line.Descendants("char").Select(c => (string?)c.Attribute("c") ?? ""));
             var box = ((string)line.Attribute("bbox")!).Split(' ').Select(Number).ToArray();
-            lines.Add(new LayerLine(text, box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale));
+            var size = line.Descendants("font").Select(f => Number((string)f.Attribute("size")!)).DefaultIfEmpty(0).Max();
+            lines.Add(new LayerLine(text, box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, size * scale));
         }
 
         return lines;

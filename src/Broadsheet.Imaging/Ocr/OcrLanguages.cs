@@ -4,7 +4,8 @@ namespace Broadsheet.Imaging.Ocr;
 internal enum OcrScript
 {
     Latin,
-    Chinese,
+    SimplifiedChinese,
+    TraditionalChinese,
     Japanese,
     Other,
 }
@@ -69,7 +70,7 @@ internal static class OcrLanguages
         {
             // Traditional characters: an explicit Hant script, or the regions that print them.
             var traditional = parts.Contains("hant") || (!parts.Contains("hans") && parts.Any(p => p is "tw" or "hk" or "mo"));
-            return (traditional ? ["chi_tra"] : ["chi_sim"], OcrScript.Chinese);
+            return traditional ? (["chi_tra"], OcrScript.TraditionalChinese) : (["chi_sim"], OcrScript.SimplifiedChinese);
         }
 
         if (ByLanguage.TryGetValue(parts[0], out var known))

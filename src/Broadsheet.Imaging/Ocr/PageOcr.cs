@@ -29,15 +29,16 @@ internal sealed class PageOcr(IOptions<OcrOptions> options, OrientationDetector 
     }
 
     /// <summary>
-    /// Paddle reads Chinese (simplified better than traditional: its character list is mostly simplified) and Latin
-    /// without accents; everything else is Tesseract's. Auto follows the OCR bench (bench/README.md, "OCR").
+    /// Paddle reads Chinese and Latin; everything else is Tesseract's. Auto follows the OCR bench (bench/README.md,
+    /// "OCR"): Paddle for simplified Chinese; Tesseract for traditional Chinese, where Paddle, trained mostly on
+    /// simplified text, puts simplified forms among traditional ones (會计 for 會計), which search then misses.
     /// </summary>
     private IOcrEngine Choose(OcrLanguageSet languages) => _options.Engine switch
     {
         OcrEngineChoice.Tesseract => tesseract,
-        OcrEngineChoice.Paddle when languages.Script is OcrScript.Chinese or OcrScript.Latin => paddle,
+        OcrEngineChoice.Paddle when languages.Script is OcrScript.SimplifiedChinese or OcrScript.TraditionalChinese or OcrScript.Latin => paddle,
         OcrEngineChoice.Paddle => throw new NotSupportedException(
             $"The Paddle OCR engine reads Chinese and Latin text, not {string.Join(", ", languages.Tags)}; set Broadsheet:Ocr:Engine to Tesseract or Auto."),
-        _ => languages.Script == OcrScript.Chinese && paddle.IsInstalled ? paddle : tesseract,
+        _ => languages.Script == OcrScript.SimplifiedChinese ? paddle : tesseract,
     };
 }

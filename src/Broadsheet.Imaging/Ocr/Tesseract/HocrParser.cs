@@ -83,7 +83,8 @@ internal static class HocrParser
 
     private static IEnumerable<OcrWord> ReadWord(XElement word)
     {
-        var text = word.Value.Trim();
+        // With character boxes the word's characters are elements of their own, indented by white space.
+        var text = string.Concat(word.Value.Where(c => !char.IsWhiteSpace(c)));
         if (text.Length == 0)
         {
             yield break;
