@@ -74,6 +74,29 @@ public sealed class PageOcrTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_vertical_Chinese_headline_beside_horizontal_text_is_read_top_to_bottom_by_Paddle()
+    {
+        const string headline = "金川警方破获特大传销案";
+        var page = new TextPage(1400, 1200).Column(headline, 60, 60, 36);
+        for (var i = 0; i < Chinese.Length; i++)
+        {
+            page.Line(Chinese[i], 200, 120 + (i * 90));
+        }
+
+        var path = page.Save(Path.Combine(_dir, "vertical.png"));
+        var column = page.Lines[0].Box;
+
+        var read = await Ocr(OcrEngineChoice.Paddle).ReadAsync(path, ["zh-CN"]);
+
+        var vertical = Assert.Single(read.Lines, l => l.Vertical);
+        Assert.InRange(Overlap(vertical.Box, column), 0.6, 1.0);
+        Assert.InRange(Cer.Of(headline, vertical.Text), 0, 0.1);
+        Assert.Equal(vertical.Words.OrderBy(w => w.Box.Top), vertical.Words);
+        Assert.All(vertical.Words, w => Assert.InRange(Overlap(w.Box, column), 0.6, 1.0));
+        Assert.InRange(Cer.Of(string.Join("", Chinese), string.Join("", read.Lines.Where(l => !l.Vertical).Select(l => l.Text))), 0, 0.03);
+    }
+
     [Theory]
     [InlineData(90)]
     [InlineData(180)]

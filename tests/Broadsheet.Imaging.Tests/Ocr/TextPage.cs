@@ -27,6 +27,10 @@ internal sealed class TextPage
         return this;
     }
 
+    /// <summary>Sets a vertical line (竖排): one character under another, from (left, top) down.</summary>
+    public TextPage Column(string text, int left, int top, int points = 28) =>
+        Line(string.Join('\n', text.EnumerateRunes()), left, top, points);
+
     /// <summary>Writes the page, turned clockwise by <paramref name="degrees"/>, as PNG or JPEG by the file's extension.</summary>
     public string Save(string path, int degrees = 0)
     {

@@ -3,7 +3,8 @@ namespace Broadsheet.Imaging.Ocr.Paddle;
 /// <summary>
 /// A detected box as the recogniser reads it: an origin and two unit axes in the page (reading direction and down),
 /// the crop's size along them, and the width it is scaled to at the recogniser's height. A box at least 1.5 times
-/// taller than wide is read turned a quarter anticlockwise, as PaddleOCR does.
+/// taller than wide is read turned a quarter anticlockwise, as PaddleOCR does: PP-OCRv4's recogniser was trained on
+/// vertical CJK lines turned that way, and reads them (a vertical headline in the OCR tests and on a corpus page).
 /// </summary>
 internal sealed record LineCrop(PointD Origin, PointD Across, PointD Down, double Length, double Thickness, int ScaledWidth, bool Vertical)
 {
