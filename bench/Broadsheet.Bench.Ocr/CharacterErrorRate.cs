@@ -8,7 +8,8 @@ namespace Broadsheet.Bench.Ocr;
 /// whose box holds the word's centre (the smallest such line), its words in reading order make that line's OCR text,
 /// and the edit distance over all lines is divided by the text layer's characters. Both sides are NFKC-folded with
 /// white space removed. Words outside every line (text in pictures, which the layer lacks) are left out; a layer line
-/// that is junk (private-use or replacement characters) is left out too.
+/// that is junk (private-use or replacement characters) is left out too, and so is a character printed again on
+/// itself (faked bold, <see cref="TextLayer"/>).
 /// </summary>
 internal static class CharacterErrorRate
 {

@@ -33,9 +33,13 @@ internal static class TextLayer
         var pageElement = document.Descendants("page").First();
         var scale = rasterWidth / Number((string)pageElement.Attribute("width")!);
         var lines = new List<LayerLine>();
+        // Typesetting fakes bold and outlines by printing a character again on itself; the page shows it once.
+        var printed = new HashSet<(string, long, long)>();
         foreach (var line in document.Descendants("line"))
         {
-            var text = string.Concat(line.Descendants("char").Select(c => (string?)c.Attribute("c") ?? ""));
+            var text = string.Concat(line.Descendants("char")
+                .Where(c => printed.Add(((string?)c.Attribute("c") ?? "", (long)Math.Round(Number((string)c.Attribute("x")!) * 2), (long)Math.Round(Number((string)c.Attribute("y")!) * 2))))
+                .Select(c => (string?)c.Attribute("c") ?? ""));
             var box = ((string)line.Attribute("bbox")!).Split(' ').Select(Number).ToArray();
             var size = line.Descendants("font").Select(f => Number((string)f.Attribute("size")!)).DefaultIfEmpty(0).Max();
             lines.Add(new LayerLine(text, box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, size * scale));
