@@ -13,17 +13,19 @@ public sealed class CorpusOcrTests : IDisposable
     public async Task The_copier_scan_whose_page_comes_out_sideways_is_turned_upright_and_read_in_traditional_Chinese()
     {
         // The PDF turns every page a quarter (/Rotate 90), but only the first page's scan needed it: mutool draws
-        // page 2 lying on its side.
+        // page 2 lying on its side. Drawn 2828 px wide, so that upright it is 2000 px wide, as the importer's pages are.
         var raster = await _services.GetRequiredService<IPageRasterizer>().RasterizeAsync(
-            Corpus.Path("scans/job-ads-weekly-scan-rotated.pdf"), 2, 2000, Path.Combine(_dir, "scan-2.ppm"));
+            Corpus.Path("scans/job-ads-weekly-scan-rotated.pdf"), 2, 2828, Path.Combine(_dir, "scan-2.ppm"));
         Assert.True(raster.Width > raster.Height, "mutool no longer draws page 2 sideways; this test needs another page.");
 
         var read = await _services.GetRequiredService<IPageOcr>().ReadAsync(raster.Path, ["zh-TW"]);
 
         Assert.Equal(90, read.Rotation % 180);
         Assert.True(read.Height > read.Width);
-        Assert.Contains("送報生", read.Text, StringComparison.Ordinal);
-        Assert.Contains("工作地點", read.Text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Two ads' words, in traditional characters (a simplified engine would give 机动 and 关经验).
+        var text = read.Text.Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("機動保全", text, StringComparison.Ordinal);
+        Assert.Contains("具相關經驗", text, StringComparison.Ordinal);
     }
 
     [CorpusFact("gansu-fazhi-2024-08-09-p08.pdf")]
