@@ -30,8 +30,10 @@ internal sealed class PageOcr(IOptions<OcrOptions> options, OrientationDetector 
 
     /// <summary>
     /// Paddle reads Chinese and Latin; everything else is Tesseract's. Auto follows the OCR bench (bench/README.md,
-    /// "OCR"): Paddle for simplified Chinese; Tesseract for traditional Chinese, where Paddle, trained mostly on
-    /// simplified text, puts simplified forms among traditional ones (會计 for 會計), which search then misses.
+    /// "OCR"): Paddle for simplified Chinese (CER 0.6 % against Tesseract's 49.7 % at the import's 2000 px);
+    /// Tesseract for Latin scripts (better on English at half the CPU; Paddle's characters lack ù, ö, ß, ç) and for
+    /// traditional Chinese, where Paddle, trained mostly on simplified text, puts simplified forms among traditional
+    /// ones (會计 for 會計), which search then misses.
     /// </summary>
     private IOcrEngine Choose(OcrLanguageSet languages) => _options.Engine switch
     {
