@@ -1,5 +1,6 @@
 using Broadsheet.Core.Ports;
 using Broadsheet.Imaging.Derivatives;
+using Broadsheet.Imaging.Ocr;
 using Broadsheet.Imaging.Rasterizing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,10 @@ namespace Broadsheet.Imaging;
 
 public static class ImagingServiceCollectionExtensions
 {
-    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback) and the libvips page-image processor.</summary>
+    /// <summary>
+    /// Registers the PDF rasteriser (mutool, with pdftoppm as fallback), the libvips page-image processor, and OCR
+    /// (<see cref="IPageOcr"/>: Tesseract or PaddleOCR, options <see cref="OcrOptions"/> bound from <c>Broadsheet:Ocr</c>).
+    /// </summary>
     public static IServiceCollection AddBroadsheetImaging(this IServiceCollection services, Action<RasterizerOptions>? configure = null)
     {
         var options = services.AddOptions<RasterizerOptions>();
@@ -21,6 +25,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
         services.AddSingleton<IImageCropper, VipsImageCropper>();
         services.AddSingleton<IPdfMerger, QpdfMerger>();
+        services.AddOcr();
         return services;
     }
 }

@@ -6,7 +6,15 @@ namespace Broadsheet.Imaging.Rasterizing;
 /// <summary>Runs a native tool to completion, with a time limit and cancellation that kill it.</summary>
 internal static class ExternalTool
 {
-    public static async Task<(int ExitCode, string Error)> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="environment">Variables set for the tool on top of this process's (e.g. a thread limit).</param>
+    /// <param name="output">Receives what the tool writes to standard output, when given; otherwise it is discarded.</param>
+    public static async Task<(int ExitCode, string Error)> RunAsync(
+        string fileName,
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null,
+        StringBuilder? output = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -19,6 +27,11 @@ internal static class ExternalTool
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = new Process { StartInfo = start };
         var error = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
@@ -28,7 +41,16 @@ internal static class ExternalTool
                 error.AppendLine(e.Data);
             }
         };
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && output is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
