@@ -70,9 +70,14 @@ public sealed class SearchSync(SearchIndex index, ISearchFeed feed)
         return index.DocumentCount;
     }
 
-    /// <summary>The search documents of an edition's articles, numbered as the reader numbers them.</summary>
+    /// <summary>
+    /// The search documents of an edition's articles, numbered as the reader numbers them. Advertisements and notices
+    /// are on the page but not in search: a reader searching for news should not get a sale or a court's notice.
+    /// </summary>
     public static IEnumerable<ArticleDocument> Documents(Edition edition) =>
-        ArticleHomes.Of(edition).Select(home => ArticleDocument.From(home.Article, home.Page, home.N));
+        ArticleHomes.Of(edition)
+            .Where(home => home.Article.Kind is not (ArticleKind.Advertisement or ArticleKind.Notice))
+            .Select(home => ArticleDocument.From(home.Article, home.Page, home.N));
 
     private async Task ApplyAsync(EditionRef edition, CancellationToken cancellationToken)
     {

@@ -66,6 +66,11 @@ internal static class CorpusRun
                     lines.AppendLine(C, $"  field {s}");
                 }
 
+                foreach (var s in scores.Where(s => s.Found is { Confidence: < 0.7 }))
+                {
+                    lines.AppendLine(C, $"  doubted though right: '{s.Truth.Headline}' ({s.Found!.Doubts}, {s.Found.Confidence:0.00})");
+                }
+
                 var used = scores.Select(s => s.Found).OfType<DetectedArticle>().ToHashSet(ReferenceEqualityComparer.Instance);
                 foreach (var extra in articles.Where(a => !used.Contains(a)))
                 {
@@ -109,6 +114,9 @@ internal static class CorpusRun
                         byline = a.Byline,
                         paragraphs = a.Paragraphs,
                         images = a.Images.Select(i => new { caption = i.Caption, credit = i.Credit }),
+                        kind = a.Kind.ToString(),
+                        confidence = Math.Round(a.Confidence, 2),
+                        doubts = a.Doubts.ToString(),
                     }),
                 },
             },

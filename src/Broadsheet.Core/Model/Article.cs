@@ -1,12 +1,15 @@
 namespace Broadsheet.Core.Model;
 
-/// <summary>What kind of item an article is; readers see photo news and advertisements marked.</summary>
+/// <summary>What kind of item an article is; readers see photo news, advertisements and notices marked.</summary>
 public enum ArticleKind
 {
     Story = 0,
     PhotoNews = 1,
     Briefs = 2,
     Advertisement = 3,
+
+    /// <summary>A paid or official notice (公告, 启事, 声明, legal notices): shown on the page, kept out of search like advertisements.</summary>
+    Notice = 4,
 }
 
 /// <summary>The text fields of an article, as detected or as an editor corrected them.</summary>

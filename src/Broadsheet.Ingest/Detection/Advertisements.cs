@@ -15,43 +15,44 @@ internal static class Advertisements
     public static bool IsTag(TextLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var text = line.Text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
-        return text is "广告" or "Advertisement" or "ADVERTISEMENT";
+        var text = line.Text.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal)
+            .Trim('（', '）', '(', ')', '【', '】', '[', ']', '〔', '〕');
+        return text is "广告" or "廣告" or "Advertisement" or "ADVERTISEMENT" or "Anzeige" or "ANZEIGE" or "Pubblicità" or "PUBBLICITÀ"
+            or "Publicité" or "PUBLICITÉ" or "Publicidad" or "PUBLICIDAD" or "Sponsored" or "SPONSORED";
     }
 
-    /// <summary>The ruled frame the tag sits in, by the centre lines of its rules, or null when there is none.</summary>
+    /// <summary>
+    /// The ruled frame the tag sits in, by the centre lines of its rules, or null when there is none: the nearest rule
+    /// on each side of the tag, meeting at the corners. The tag may sit at the frame's top edge ("广告" over the
+    /// advertisement) or anywhere inside it ("（广告）" in its bottom corner).
+    /// </summary>
     public static PageBox? FrameOf(TextLine tag, IReadOnlyList<PageRule> rules)
     {
         ArgumentNullException.ThrowIfNull(tag);
         ArgumentNullException.ThrowIfNull(rules);
+        var box = tag.Box;
         var em = tag.FontSize;
-        var top = rules
-            .Where(r => r.IsHorizontal
-                && r.Box.Left <= tag.Box.Left && r.Box.Right >= tag.Box.Right
-                && r.Box.Width >= 4 * tag.Box.Width
-                && r.Box.CenterY <= tag.Box.Top + 0.5 && r.Box.CenterY >= tag.Box.Top - (3 * em))
-            .OrderByDescending(r => r.Box.CenterY)
-            .FirstOrDefault();
-        if (top is null)
+        var top = rules.Where(r => r.IsHorizontal && r.Box.Left <= box.Left + 1 && r.Box.Right >= box.Right - 1 && r.Box.CenterY <= box.Bottom - (0.3 * em))
+            .OrderByDescending(r => r.Box.CenterY).FirstOrDefault();
+        var bottom = rules.Where(r => r.IsHorizontal && r.Box.Left <= box.Left + 1 && r.Box.Right >= box.Right - 1 && r.Box.CenterY >= box.Bottom - 0.5)
+            .OrderBy(r => r.Box.CenterY).FirstOrDefault();
+        if (top is null || bottom is null)
         {
             return null;
         }
 
-        var y = top.Box.CenterY;
-        var sides = rules
-            .Where(r => !r.IsHorizontal && Math.Abs(r.Box.Top - top.Box.Top) <= CornerSlack
-                && (Math.Abs(r.Box.CenterX - top.Box.Left) <= CornerSlack || Math.Abs(r.Box.CenterX - top.Box.Right) <= CornerSlack))
-            .ToList();
-        var left = sides.FirstOrDefault(r => Math.Abs(r.Box.CenterX - top.Box.Left) <= CornerSlack);
-        var right = sides.FirstOrDefault(r => Math.Abs(r.Box.CenterX - top.Box.Right) <= CornerSlack);
+        var (y0, y1) = (top.Box.CenterY, bottom.Box.CenterY);
+        bool Spans(PageRule r) => r.Box.Top <= y0 + CornerSlack && r.Box.Bottom >= y1 - CornerSlack;
+        var left = rules.Where(r => !r.IsHorizontal && r.Box.CenterX <= box.Left + 1 && Spans(r)).OrderByDescending(r => r.Box.CenterX).FirstOrDefault();
+        var right = rules.Where(r => !r.IsHorizontal && r.Box.CenterX >= box.Right - 1 && Spans(r)).OrderBy(r => r.Box.CenterX).FirstOrDefault();
         if (left is null || right is null)
         {
             return null;
         }
 
-        var bottom = Math.Min(left.Box.Bottom, right.Box.Bottom);
-        var closing = rules.FirstOrDefault(r => r.IsHorizontal && Math.Abs(r.Box.Bottom - bottom) <= CornerSlack && r.Box.Width >= 0.9 * top.Box.Width);
-        return new PageBox(left.Box.CenterX, y, right.Box.CenterX, closing?.Box.CenterY ?? bottom - (left.Box.Width / 2));
+        var (x0, x1) = (left.Box.CenterX, right.Box.CenterX);
+        bool Closes(PageRule r) => r.Box.Left <= x0 + CornerSlack && r.Box.Right >= x1 - CornerSlack;
+        return Closes(top) && Closes(bottom) && x1 - x0 >= 4 * box.Width ? new PageBox(x0, y0, x1, y1) : null;
     }
 
     public static DetectedArticle Build(PageBox frame, IReadOnlyList<TextLine> lines, IReadOnlyList<PageImage> images, PageLayout layout)

@@ -118,6 +118,7 @@ internal static class ArticleAssembler
         var boxes = new List<PageBox> { WithCaption(image, caption) };
         return new DetectedArticle
         {
+            HeadlineGuessed = !Captions.HasOwnTitle(caption),
             Headline = FirstSentence(text ?? credit ?? "图片新闻"),
             Byline = credit,
             Kind = ArticleKind.PhotoNews,

@@ -3,7 +3,12 @@ using Broadsheet.Ingest.Text;
 namespace Broadsheet.Ingest.Detection;
 
 /// <summary>The body lines and photos given to each title, by index.</summary>
-internal sealed record Assignment(List<TextLine>[] Bodies, List<PageImage>[] Photos, IReadOnlyList<PageImage> Unowned);
+/// <param name="Bodies">Each title's text lines.</param>
+/// <param name="Photos">Each title's photos.</param>
+/// <param name="Unowned">Photos no title took.</param>
+/// <param name="Loose">How many of each title's lines only reached it by position (the nearest title over them, or a
+/// neighbour across a column rule), not by a column run from the title: what detection is least sure of.</param>
+internal sealed record Assignment(List<TextLine>[] Bodies, List<PageImage>[] Photos, IReadOnlyList<PageImage> Unowned, int[] Loose);
 
 /// <summary>
 /// Gives the page's column pieces (<see cref="TextBlock"/>s) to titles, the way a reader follows a story:
@@ -51,6 +56,7 @@ internal static class BodyAssignment
         }
 
         context.Spread();
+        var sure = blocks.Where(b => context.Owner[b] is not null).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var block in blocks.Where(b => context.Owner[b] is null))
         {
             context.Owner[block] = context.NearestOver(block);
@@ -70,6 +76,7 @@ internal static class BodyAssignment
         }
 
         var bodies = titles.Select(_ => new List<TextLine>()).ToArray();
+        var loose = new int[titles.Count];
         var photos = titles.Select(_ => new List<PageImage>()).ToArray();
         var unowned = new List<PageImage>();
         foreach (var block in blocks)
@@ -77,6 +84,7 @@ internal static class BodyAssignment
             if (context.Owner[block] is { } i)
             {
                 bodies[i].AddRange(block.Lines);
+                loose[i] += sure.Contains(block) ? 0 : block.Lines.Count;
                 if (block.Image is { } image)
                 {
                     photos[i].Add(image);
@@ -88,7 +96,7 @@ internal static class BodyAssignment
             }
         }
 
-        return new Assignment(bodies, photos, unowned);
+        return new Assignment(bodies, photos, unowned, loose);
     }
 
     private sealed class Context(IReadOnlyList<TitleBlock> titles, List<TextBlock> blocks, IReadOnlyList<PageRule> rules, FontSizes sizes)
@@ -313,7 +321,7 @@ internal static class BodyAssignment
                 }
 
                 var gap = Math.Max(other.Box.Left - block.Box.Right, block.Box.Left - other.Box.Right);
-                if (gap < -1 || gap > GutterEms * sizes.Body || Math.Abs(other.Box.Top - block.Box.Top) > 1.5 * _leading
+                if (gap < -1 || gap > (acrossRules ? 3.5 : GutterEms) * sizes.Body || Math.Abs(other.Box.Top - block.Box.Top) > 1.5 * _leading
                     || (!acrossRules && VerticalRuleBetween(block.Box, other.Box)))
                 {
                     continue;

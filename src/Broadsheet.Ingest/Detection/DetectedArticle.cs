@@ -30,6 +30,9 @@ internal sealed record DetectedArticle
     /// <summary>What detection doubts about it.</summary>
     public ArticleDoubts Doubts { get; init; }
 
+    /// <summary>Photo news whose headline is its caption's first words, not a title printed for it.</summary>
+    public bool HeadlineGuessed { get; init; }
+
     /// <summary>Where the article is printed; several polygons when its parts do not touch.</summary>
     public IReadOnlyList<Polygon> Regions { get; init; } = [];
 

@@ -7,7 +7,16 @@ namespace Broadsheet.Ingest.Detection;
 internal static partial class Kinds
 {
     public static ArticleKind OfHeadline(string headline) =>
-        Briefs().IsMatch(headline ?? "") ? ArticleKind.Briefs : ArticleKind.Story;
+        Notice().IsMatch(headline ?? "") ? ArticleKind.Notice
+        : Briefs().IsMatch(headline ?? "") ? ArticleKind.Briefs
+        : ArticleKind.Story;
+
+    /// <summary>
+    /// "遗失声明", "招聘启事", "拍卖公告", "Public Notice", "Legal Notices": a notice's headline is what it is. A headline
+    /// that only mentions one ("市政府发布公告称…") is news, so the word must end the headline or be all of it.
+    /// </summary>
+    [GeneratedRegex(@"(?:公告|通告|启事|声明|公示|讣告|更正|寻人|招聘|招标|拍卖)\s*$|^\s*(?:遗失声明|注销公告|减资公告|清算公告)|^\s*(?:PUBLIC|LEGAL|OFFICIAL)\s+NOTICES?\b|^\s*(?:Public|Legal|Official)\s+[Nn]otices?\b|^\s*NOTICE\b|^\s*(?:Tenders?|Auctions?|Obituar(?:y|ies)|In Memoriam)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Notice();
 
     /// <summary>"本地简讯", "新闻快讯", "In Brief": a column of short items under one standing head.</summary>
     [GeneratedRegex(@"简讯|快讯|短讯|简报|速览|速递|一句话新闻|^\s*(News\s+)?(in\s+)?briefs?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -29,17 +29,14 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             Images = Decorations.Pictures(layout.Images, layout.Lines, FontSizes.Of(layout.Lines)),
         };
         var (top, bottom) = PageFurniture.ContentBand(layout);
-        if (Environment.GetEnvironmentVariable("BS_DEBUG") is not null)
-        {
-            Console.Error.WriteLine($"band {top:0.0}-{bottom:0.0}; rules {layout.Rules.Count}");
-        }
+
         var lines = layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5).ToList();
         if (lines.Count == 0)
         {
             return [];
         }
 
-        var images = layout.Images.Where(i => i.Box.Top >= top - 1 && i.Box.Bottom <= bottom + 1).ToList();
+        var images = layout.Images.Where(i => i.Box.CenterY >= top && i.Box.CenterY <= bottom).ToList();
         var advertisements = new List<DetectedArticle>();
         foreach (var frame in lines.Where(Advertisements.IsTag).Select(t => Advertisements.FrameOf(t, layout.Rules)).OfType<PageBox>().ToList())
         {
@@ -51,6 +48,12 @@ internal sealed class SimpleArticleDetector : IArticleDetector
         }
 
         lines.RemoveAll(Advertisements.IsTag);
+
+        // Barcodes and symbol runs are no text; words printed over a picture are the picture's (an advertisement's
+        // slogan, a chart's labels), not a story's.
+        lines.RemoveAll(Overlays.IsNoise);
+        var overlays = Overlays.Of(images, lines);
+        lines.RemoveAll(l => overlays.Values.Any(o => o.Contains(l)));
         if (lines.Count == 0)
         {
             return ReadingOrder(advertisements, FontSizes.Of(layout.Lines));
@@ -82,12 +85,33 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             .Select(i => ArticleAssembler.PhotoNews(i, captions[i], sizes, layout))
             .ToList();
 
-        var articles = titles
-            .SelectMany((title, i) => Assemble(title, assignment.Bodies[i], assignment.Photos[i], captions, sizes, layout))
-            .Concat(photoNews)
-            .Concat(advertisements)
-            .ToList();
-        return ReadingOrder(Regions.Draw(articles, layout, Regions.ContentBottom(layout, bottom), sizes), sizes);
+        var loose = new Dictionary<DetectedArticle, int>(ReferenceEqualityComparer.Instance);
+        var articles = new List<DetectedArticle>();
+        for (var i = 0; i < titles.Count; i++)
+        {
+            foreach (var article in Assemble(titles[i], assignment.Bodies[i], assignment.Photos[i], captions, sizes, layout))
+            {
+                loose[article] = assignment.Loose[i];
+                articles.Add(article);
+            }
+        }
+
+        // A picture no story took, with words printed over it and no caption, is an advertisement.
+        articles.AddRange(photoNews);
+        articles.AddRange(assignment.Unowned.Where(i => captions[i].Count == 0 && Overlays.IsSlogan(overlays.GetValueOrDefault(i)))
+            .Select(i => Advertisements.Build(i.Box, overlays[i], [i], layout)));
+        articles.AddRange(advertisements);
+
+        // Teasers that only point to a page elsewhere ("Nicholas Kristof  PAGE A26") are furniture, not articles.
+        articles.RemoveAll(Overlays.IsPromo);
+        var drawn = Regions.Draw(articles, layout, Regions.ContentBottom(layout, bottom), sizes);
+        var drawnLoose = new Dictionary<DetectedArticle, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            drawnLoose[drawn[i]] = loose.GetValueOrDefault(articles[i]);
+        }
+
+        return ReadingOrder(Confidence.Assess(drawn, drawnLoose), sizes);
     }
 
     /// <summary>A title's article, or the articles of the items under a standing head (see <see cref="Items"/>).</summary>

@@ -44,6 +44,7 @@ internal static class ManifestArticles
                     "photoNews" => ArticleKind.PhotoNews,
                     "briefs" => ArticleKind.Briefs,
                     "advertisement" => ArticleKind.Advertisement,
+                    "notice" => ArticleKind.Notice,
                     _ => ArticleKind.Story,
                 },
             };

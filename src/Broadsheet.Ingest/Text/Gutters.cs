@@ -76,11 +76,6 @@ internal sealed class Gutters
             var (from, to) = LargestFree(near, left, right);
             if (to - from < 0.9 * Narrowest * size)
             {
-                if (Environment.GetEnvironmentVariable("BS_GUTTER") is { } probe2 && Math.Abs(baseline - double.Parse(probe2, System.Globalization.CultureInfo.InvariantCulture)) < 1)
-                {
-                    Console.Error.WriteLine($"  across row {row.Baseline:0.0}: {string.Concat(near.Select(g => g.Value))} sizes {near.Min(g => g.Size):0.0}-{near.Max(g => g.Size):0.0} free {from:0.0}-{to:0.0}");
-                }
-
                 across++;
                 continue;
             }
@@ -95,11 +90,6 @@ internal sealed class Gutters
             {
                 weak++;
             }
-        }
-
-        if (Environment.GetEnvironmentVariable("BS_GUTTER") is { } probe && Math.Abs(baseline - double.Parse(probe, System.Globalization.CultureInfo.InvariantCulture)) < 1)
-        {
-            Console.Error.WriteLine($"judge {baseline:0.0} [{left:0.0},{right:0.0}] strong {strong} weak {weak} across {across}");
         }
 
         if (across > 0 && across * 3 > strong)

@@ -5,13 +5,14 @@ namespace Broadsheet.Web.Desk.Review;
 /// <summary>The desk's Chinese names for kinds and statuses, and how it shows a time.</summary>
 internal static class DeskText
 {
-    public static IReadOnlyList<ArticleKind> Kinds { get; } = [ArticleKind.Story, ArticleKind.PhotoNews, ArticleKind.Briefs, ArticleKind.Advertisement];
+    public static IReadOnlyList<ArticleKind> Kinds { get; } = [ArticleKind.Story, ArticleKind.PhotoNews, ArticleKind.Briefs, ArticleKind.Advertisement, ArticleKind.Notice];
 
     public static string Kind(ArticleKind kind) => kind switch
     {
         ArticleKind.PhotoNews => "图说新闻",
         ArticleKind.Briefs => "简讯",
         ArticleKind.Advertisement => "广告",
+        ArticleKind.Notice => "公告",
         _ => "文章",
     };
 

@@ -64,6 +64,7 @@ internal sealed class ReaderLocalizer(IStringLocalizer<ReaderText> text)
         ArticleKind.PhotoNews => this["KindPhotoNews"],
         ArticleKind.Briefs => this["KindBriefs"],
         ArticleKind.Advertisement => this["KindAdvertisement"],
+        ArticleKind.Notice => this["KindNotice"],
         _ => null,
     };
 
