@@ -1,13 +1,14 @@
 using Broadsheet.Core.Ports;
 using Broadsheet.Imaging.Derivatives;
 using Broadsheet.Imaging.Rasterizing;
+using Broadsheet.Imaging.Sanitizing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Imaging;
 
 public static class ImagingServiceCollectionExtensions
 {
-    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback) and the libvips page-image processor.</summary>
+    /// <summary>Registers the PDF rasteriser (mutool, with pdftoppm as fallback), the PDF sanitiser (mutool) and the libvips page-image processor.</summary>
     public static IServiceCollection AddBroadsheetImaging(this IServiceCollection services, Action<RasterizerOptions>? configure = null)
     {
         var options = services.AddOptions<RasterizerOptions>();
@@ -21,6 +22,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton<IPageImageProcessor, VipsPageImageProcessor>();
         services.AddSingleton<IImageCropper, VipsImageCropper>();
         services.AddSingleton<IPdfMerger, QpdfMerger>();
+        services.AddSingleton<IPdfSanitizer, MutoolPdfSanitizer>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ internal sealed class FakeRasterizer : IPageRasterizer
 
     public int Calls => _calls;
 
-    public async Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, CancellationToken cancellationToken = default)
+    public async Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, ToolLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
         OnCall?.Invoke(call);
