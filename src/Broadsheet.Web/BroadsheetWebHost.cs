@@ -41,6 +41,7 @@ public static class BroadsheetWebHost
         // Naming the server software tells an attacker more than it tells a reader, and costs bytes on every response.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var options = builder.AddBroadsheetWebOptions();
+        builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
         var folder = new DataFolder(options.Data);
         builder.Services.AddBroadsheetData(folder);

@@ -70,6 +70,14 @@ internal sealed class MutoolPdfSanitizer(IOptions<RasterizerOptions> options) : 
         if (outcome.ExitCode == 0 && last is not null && last.StartsWith('{'))
         {
             var answer = JsonDocument.Parse(last);
+            // A bomb in an object stream or a cross-reference stream stops MuPDF loading the objects in it, so the
+            // file then seems to lack pages; what it said on the way is the better reason.
+            if (answer.RootElement.TryGetProperty("error", out _) && outcome.Error.Contains("compression bomb", StringComparison.Ordinal))
+            {
+                answer.Dispose();
+                throw new PdfRefusedException(PdfRefusal.CompressionBomb);
+            }
+
             Refuse(answer.RootElement, answer);
             return answer;
         }

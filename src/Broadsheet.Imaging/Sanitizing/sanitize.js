@@ -104,72 +104,82 @@ var streams = 0;
 var decoded = 0;
 var largest = 0;
 
-function visit(o) {
-    if (!isObject(o)) {
-        return;
-    }
-    if (o.isIndirect()) {
-        var id = o.asIndirect();
-        if (seen[id]) {
-            return;
+// Walks everything the page refers to with a list of its own: MuJS's call stack is a few hundred frames, and
+// fonts, forms and their resources nest deeper than that in a hostile file (and in some real ones).
+function visitAll(root) {
+    var pending = [root];
+    while (pending.length > 0) {
+        var o = pending.pop();
+        if (!isObject(o)) {
+            continue;
         }
-        seen[id] = true;
-    }
-    if (o.isDictionary()) {
-        removedKeys.forEach(function (key) {
-            if (isObject(o.get(key))) {
-                removed[key] = true;
-                o.delete(key);
+        if (o.isIndirect()) {
+            var id = o.asIndirect();
+            if (seen[id]) {
+                continue;
             }
-        });
-    }
-    if (o.isStream()) {
-        if (nameOf(o, "Subtype") === "Image") {
-            var width = numberOf(o, "Width"), height = numberOf(o, "Height");
-            if (width * height > maxPixels) {
-                answer({ limit: "image", object: o.asIndirect(), width: width, height: height });
+            seen[id] = true;
+        }
+        if (o.isDictionary()) {
+            removedKeys.forEach(function (key) {
+                if (isObject(o.get(key))) {
+                    removed[key] = true;
+                    o.delete(key);
+                }
+            });
+        }
+        if (o.isStream()) {
+            if (nameOf(o, "Subtype") === "Image") {
+                var width = numberOf(o, "Width"), height = numberOf(o, "Height");
+                if (width * height > maxPixels) {
+                    answer({ limit: "image", object: o.asIndirect(), width: width, height: height });
+                }
+                // Images are drawn by the renderer (another limited process); the text reader does not decode them.
+                pending.push(o.get("SMask"));
+                pending.push(o.get("Mask"));
+                continue;
             }
-            // Images are drawn by the renderer (another limited process); the text reader does not decode them.
-            visit(o.get("SMask"));
-            visit(o.get("Mask"));
-            return;
+            measure(o);
         }
-        var length;
-        try {
-            length = o.readStream().length;
-        } catch (e) {
-            // MuPDF stops inflating a stream that grows past 200 times its stored size, and fails an allocation
-            // past this process's memory limit.
-            var message = String(e.message || e);
-            answer(message.indexOf("compression bomb") >= 0
-                ? { limit: "bomb", object: o.asIndirect() }
-                : message.indexOf("out of memory") >= 0 || message.indexOf("malloc") >= 0
-                    ? { limit: "memory", object: o.asIndirect() }
-                    : { error: "stream", object: o.asIndirect(), message: message });
-        }
-        streams++;
-        decoded += length;
-        largest = Math.max(largest, length);
-        if (length > maxStream) {
-            answer({ limit: "stream", object: o.asIndirect(), bytes: length });
-        }
-        if (decoded > maxPage) {
-            answer({ limit: "page", bytes: decoded });
-        }
-    }
-    if (o.isDictionary()) {
-        o.forEach(function (key, value) {
-            if (key !== "Parent") {
-                visit(value);
+        if (o.isDictionary()) {
+            o.forEach(function (key, value) {
+                if (key !== "Parent") {
+                    pending.push(value);
+                }
+            });
+        } else if (o.isArray()) {
+            for (var i = 0; i < o.length; i++) {
+                pending.push(o.get(i));
             }
-        });
-    } else if (o.isArray()) {
-        for (var i = 0; i < o.length; i++) {
-            visit(o.get(i));
         }
     }
 }
 
-visit(page);
+function measure(o) {
+    var length;
+    try {
+        length = o.readStream().length;
+    } catch (e) {
+        // MuPDF stops inflating a stream that grows past 200 times its stored size, and fails an allocation
+        // past this process's memory limit.
+        var message = String(e.message || e);
+        answer(message.indexOf("compression bomb") >= 0
+            ? { limit: "bomb", object: o.asIndirect() }
+            : message.indexOf("out of memory") >= 0 || message.indexOf("malloc") >= 0
+                ? { limit: "memory", object: o.asIndirect() }
+                : { error: "stream", object: o.asIndirect(), message: message });
+    }
+    streams++;
+    decoded += length;
+    largest = Math.max(largest, length);
+    if (length > maxStream) {
+        answer({ limit: "stream", object: o.asIndirect(), bytes: length });
+    }
+    if (decoded > maxPage) {
+        answer({ limit: "page", bytes: decoded });
+    }
+}
+
+visitAll(page);
 out.save(output, "garbage=compact");
 answer({ pages: source.pages, streams: streams, decoded: decoded, largest: largest, removed: Object.keys(removed).sort() });
