@@ -248,7 +248,7 @@ internal static class PdfInputs
     }
 
     /// <summary>A page with every kind of active content a PDF can carry.</summary>
-    private static RawPdf ActivePage((string User, string Owner)? passwords = null)
+    internal static RawPdf ActivePage((string User, string Owner)? passwords = null)
     {
         var pdf = new RawPdf { Passwords = passwords };
         pdf.WithPageOf(RawPdf.Page(
@@ -291,7 +291,7 @@ internal static class PdfInputs
     }
 }
 
-internal static class RawPdfCopy
+public static class RawPdfCopy
 {
     /// <summary>Moves the objects of <paramref name="page"/> into this (empty) PDF, so it can be built with this one's prefix or passwords.</summary>
     public static RawPdf WithPageOf(this RawPdf pdf, RawPdf page)

@@ -68,7 +68,10 @@ internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPage
         try
         {
             var outcome = await ExternalTool.RunAsync(tool, arguments, limits, cancellationToken);
-            if (outcome.ExitCode == 0 && File.Exists(expectedOutput) && new FileInfo(expectedOutput).Length > 0)
+            var outOfMemory = outcome.Error.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+                || (outcome.Error.Contains("alloc ", StringComparison.Ordinal) && outcome.Error.Contains("failed", StringComparison.Ordinal)) || outcome.Error.Contains("bad_alloc", StringComparison.Ordinal);
+            // pdftoppm out of memory says so, writes the PPM header alone and exits 0.
+            if (outcome.ExitCode == 0 && !outOfMemory && IsComplete(expectedOutput))
             {
                 return null;
             }
@@ -78,7 +81,7 @@ internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPage
                 return string.Create(CultureInfo.InvariantCulture, $"stopped after {limits.Timeout.TotalSeconds:0} s of CPU time");
             }
 
-            if (outcome.Error.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || outcome.Error.Contains("bad_alloc", StringComparison.Ordinal))
+            if (outOfMemory)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"needed more than the {limits.MemoryBytes >> 20} MB of memory it may use");
             }
@@ -92,6 +95,25 @@ internal sealed class PdfRasterizer(IOptions<RasterizerOptions> options) : IPage
         catch (TimeoutException e)
         {
             return e.Message;
+        }
+    }
+
+    /// <summary>The raster is there and holds every pixel its header promises.</summary>
+    private static bool IsComplete(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var (width, height) = RasterHeader.ReadSize(path);
+            return new FileInfo(path).Length >= 3L * width * height;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
         }
     }
 

@@ -87,7 +87,8 @@ internal sealed class MutoolPdfSanitizer(IOptions<RasterizerOptions> options) : 
             throw new PdfRefusedException(PdfRefusal.OutOfTime, (long)limits.Timeout.TotalSeconds);
         }
 
-        if (outcome.Error.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
+        // MuPDF says "out of memory", or names the allocation that failed ("malloc of 559080000 bytes failed").
+        if (outcome.Error.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || (outcome.Error.Contains("alloc ", StringComparison.Ordinal) && outcome.Error.Contains("failed", StringComparison.Ordinal)))
         {
             throw new PdfRefusedException(PdfRefusal.OutOfMemory, limits.MemoryBytes);
         }

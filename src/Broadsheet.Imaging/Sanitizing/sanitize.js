@@ -165,7 +165,7 @@ function measure(o) {
         var message = String(e.message || e);
         answer(message.indexOf("compression bomb") >= 0
             ? { limit: "bomb", object: o.asIndirect() }
-            : message.indexOf("out of memory") >= 0 || message.indexOf("malloc") >= 0
+            : /out of memory|alloc/.test(message)
                 ? { limit: "memory", object: o.asIndirect() }
                 : { error: "stream", object: o.asIndirect(), message: message });
     }
