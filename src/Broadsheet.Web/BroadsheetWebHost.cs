@@ -46,6 +46,11 @@ public static class BroadsheetWebHost
         var folder = new DataFolder(options.Data);
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
+        if (options.SweepBlobsOnStart)
+        {
+            builder.Services.AddHostedService<SweepOrphanBlobsOnStart>();
+        }
+
         builder.Services.AddPublishedEditions();
         builder.Services.AddBroadsheetImaging();
         builder.Services.AddBroadsheetReader();
@@ -57,6 +62,7 @@ public static class BroadsheetWebHost
         builder.Services.AddDynamicCompression();
 
         var app = builder.Build();
+        app.UseHttpHardening();
         app.UseDynamicCompression();
         app.UseReaderPageCache();
         app.UseDeskHeaders();

@@ -29,6 +29,9 @@ internal sealed class BroadsheetWebOptions : IValidatableObject
     /// <summary>Whether cached reader pages are answered on the socket's own thread (<see cref="Hosting.InlineServing"/>). Default true.</summary>
     public bool InlineServing { get; set; } = true;
 
+    /// <summary>Whether the server deletes page blobs no edition uses when it starts (<see cref="Hosting.SweepOrphanBlobsOnStart"/>). Default true.</summary>
+    public bool SweepBlobsOnStart { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(PublicUrl))

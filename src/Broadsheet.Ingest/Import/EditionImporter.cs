@@ -79,7 +79,14 @@ public sealed class EditionImporter
         // either side waits for the other, so nothing still writes into staging when the folder is removed.
         var finding = _store.FindPublicationAsync(slug, cancellationToken);
 
-        // Staging is this import's own folder; what a killed import left there is removed first.
+        // Staging is this import's own folder; what a killed import left there is removed first, and the blobs it
+        // stored without saving its edition with it.
+        Directory.CreateDirectory(_folder.StagingPath);
+        if (StagingArea.RemoveAbandoned(_folder.StagingPath) > 0)
+        {
+            await new OrphanBlobSweep(_store, _blobs, _folder).SweepAsync(cancellationToken);
+        }
+
         using var staging = StagingArea.Create(_folder.StagingPath);
         progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
         var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries, _options.MaxPages, path => CountPages(path, cancellationToken));

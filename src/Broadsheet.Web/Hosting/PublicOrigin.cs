@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Identity;
 
 namespace Broadsheet.Web.Hosting;
 
@@ -49,6 +52,11 @@ internal static class PublicOriginRegistration
                 options.AllowedHosts = [url.IdnHost, "localhost", "127.0.0.1", "[::1]"]);
         }
 
+        // The desk's cookies go only over HTTPS when the site is public over HTTPS (TLS may end at a proxy that
+        // forwards plain HTTP), and otherwise whenever the request came over HTTPS.
+        var secure = url?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.PostConfigure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = secure);
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.Cookie.SecurePolicy = secure);
         return services;
     }
 }
