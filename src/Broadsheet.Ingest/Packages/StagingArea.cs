@@ -18,7 +18,8 @@ internal sealed class StagingArea : IDisposable
 
     /// <summary>
     /// Held shared by every running import and exclusively by <see cref="OrphanBlobSweep"/> (flock on Linux), so
-    /// the sweep never deletes a blob an import is about to use, and an import waits while a sweep runs.
+    /// the sweep never deletes a blob an import is about to use, and an import waits while a sweep runs. It sits in
+    /// the data folder beside <c>staging/</c>, which an idle installation keeps empty.
     /// </summary>
     private const string BlobLock = "blobs.lock";
 
@@ -61,13 +62,16 @@ internal sealed class StagingArea : IDisposable
         Directory.CreateDirectory(stagingRoot);
         try
         {
-            return new FileStream(System.IO.Path.Combine(stagingRoot, BlobLock), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(BlobLockPath(stagingRoot), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
             return null;
         }
     }
+
+    private static string BlobLockPath(string stagingRoot) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(System.IO.Path.TrimEndingDirectorySeparator(stagingRoot)))!, BlobLock);
 
     private static FileStream LockBlobsShared(string stagingRoot)
     {
@@ -76,7 +80,7 @@ internal sealed class StagingArea : IDisposable
         {
             try
             {
-                return new FileStream(System.IO.Path.Combine(stagingRoot, BlobLock), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
+                return new FileStream(BlobLockPath(stagingRoot), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
             }
             catch (IOException) when (waited.Elapsed < SweepWait)
             {
