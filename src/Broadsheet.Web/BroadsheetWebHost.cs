@@ -41,10 +41,16 @@ public static class BroadsheetWebHost
         // Naming the server software tells an attacker more than it tells a reader, and costs bytes on every response.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var options = builder.AddBroadsheetWebOptions();
+        builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
         var folder = new DataFolder(options.Data);
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
+        if (options.SweepBlobsOnStart)
+        {
+            builder.Services.AddHostedService<SweepOrphanBlobsOnStart>();
+        }
+
         builder.Services.AddPublishedEditions();
         builder.Services.AddBroadsheetImaging();
         builder.Services.AddBroadsheetReader();
@@ -56,6 +62,7 @@ public static class BroadsheetWebHost
         builder.Services.AddDynamicCompression();
 
         var app = builder.Build();
+        app.UseHttpHardening();
         app.UseDynamicCompression();
         app.UseReaderPageCache();
         app.UseDeskHeaders();

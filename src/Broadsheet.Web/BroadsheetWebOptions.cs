@@ -3,9 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace Broadsheet.Web;
 
 /// <summary>Settings of the web application, under the <c>Broadsheet</c> configuration section.</summary>
-internal sealed class BroadsheetWebOptions
+internal sealed class BroadsheetWebOptions : IValidatableObject
 {
     public const string Section = "Broadsheet";
+
+    /// <summary>
+    /// Where readers reach the site, e.g. <c>https://epaper.example.org</c>: absolute URLs (canonical, OpenGraph,
+    /// JSON-LD, sitemaps) are built from it, and unless <c>AllowedHosts</c> is set only its host is served. Unset,
+    /// they come from each request (fine on a laptop; set it anywhere the public reaches).
+    /// </summary>
+    public string? PublicUrl { get; set; }
 
     /// <summary>The data folder (database, blobs, index); <c>./data</c> unless set, relative to the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
@@ -21,6 +28,25 @@ internal sealed class BroadsheetWebOptions
 
     /// <summary>Whether cached reader pages are answered on the socket's own thread (<see cref="Hosting.InlineServing"/>). Default true.</summary>
     public bool InlineServing { get; set; } = true;
+
+    /// <summary>Whether the server deletes page blobs no edition uses when it starts (<see cref="Hosting.SweepOrphanBlobsOnStart"/>). Default true.</summary>
+    public bool SweepBlobsOnStart { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(PublicUrl))
+        {
+            yield break;
+        }
+
+        if (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+            || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        {
+            yield return new ValidationResult(
+                $"Broadsheet:PublicUrl must be an http or https URL without query, fragment or user (like https://epaper.example.org), not '{PublicUrl}'.",
+                [nameof(PublicUrl)]);
+        }
+    }
 }
 
 internal static class BroadsheetWebOptionsRegistration

@@ -11,9 +11,21 @@ internal static class BroadsheetProcess
 
     /// <param name="tempDirectory">The process's temporary folder (TMPDIR), so a test can see what it leaves there; null for the usual one.</param>
     /// <param name="arguments">The command line after <c>broadsheet</c>.</param>
-    public static async Task<Outcome> RunInAsync(string? tempDirectory, params string[] arguments)
+    public static Task<Outcome> RunInAsync(string? tempDirectory, params string[] arguments) =>
+        RunInAsync(tempDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <param name="tempDirectory">The process's temporary folder, or null.</param>
+    /// <param name="environment">Settings in environment form (<c>Broadsheet__Ingest__MaxPages</c>).</param>
+    /// <param name="arguments">The command line after <c>broadsheet</c>.</param>
+    public static async Task<Outcome> RunInAsync(string? tempDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(tempDirectory, arguments))!;
+        var start = StartInfo(tempDirectory, arguments);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -47,6 +47,21 @@ public sealed class PdfRasterizerTests : IDisposable
         Assert.StartsWith("03-经济.pdf: page 1 could not be rendered", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_page_that_needs_more_memory_than_its_limit_fails_saying_so_and_leaves_this_process_alone()
+    {
+        var pdf = Path.Combine(_dir, "page.pdf");
+        TinyPdf.Write(pdf, 600, 900);
+
+        // 12000 x 18000 pixels is 648 MB of RGB; each renderer may map 64 MB.
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            Rasterizer().RasterizeAsync(pdf, 1, 12000, Path.Combine(_dir, "huge.ppm"), new ToolLimits(TimeSpan.FromMinutes(1), 64L << 20)));
+
+        Assert.Equal(
+            "page.pdf: page 1 could not be rendered (mutool: needed more than the 64 MB of memory it may use; pdftoppm: needed more than the 64 MB of memory it may use).",
+            error.Message);
+    }
+
     private static IPageRasterizer Rasterizer(Action<RasterizerOptions>? configure = null) =>
         new ServiceCollection().AddBroadsheetImaging(configure).BuildServiceProvider().GetRequiredService<IPageRasterizer>();
 

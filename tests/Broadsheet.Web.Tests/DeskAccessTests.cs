@@ -166,7 +166,7 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
+    public async Task Five_wrong_passwords_from_one_client_refuse_it_even_the_right_one()
     {
         await DeskSession.CreateUserAsync(app.Services, "guessed", DeskRoles.Editor, TestEdition.Slug);
         var client = app.NewClient();
@@ -179,7 +179,7 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
         using var right = await DeskSession.PostLoginAsync(client, "guessed", DeskSession.Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("要等 15 分钟才能再试", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
         var actions = await scope.ServiceProvider.GetRequiredService<BroadsheetDbContext>().AuditLog
             .Where(e => e.User == "guessed").Select(e => e.Action).ToListAsync();

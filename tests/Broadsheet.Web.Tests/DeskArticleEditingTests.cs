@@ -166,7 +166,7 @@ public sealed class DeskArticleEditingTests(ReviewDeskFactory app) : IClassFixtu
 
         using var response = await desk.SubmitAsync($"/desk/articles/{id}", "Save", new Dictionary<string, string?>
         {
-            ["Form.Headline"] = BadImage,
+            ["Form.Headline"] = " \t\u3000 ",
             ["Form.Byline"] = "新的作者",
         });
 

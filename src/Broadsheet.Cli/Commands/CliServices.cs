@@ -4,11 +4,16 @@ using Broadsheet.Data.Accounts;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
 using Broadsheet.Search;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Cli.Commands;
 
-/// <summary>The services the non-web verbs use, over one data folder, with the database migrated.</summary>
+/// <summary>
+/// The services the non-web verbs use, over one data folder, with the database migrated. Settings come from the
+/// environment as the server reads them (<c>Broadsheet__Ingest__MaxPages=800</c>), so an import's budgets are
+/// the same whether it runs here or at the desk.
+/// </summary>
 internal static class CliServices
 {
     public static async Task<ServiceProvider> OpenAsync(DataFolder folder, CancellationToken cancellationToken)
@@ -19,6 +24,8 @@ internal static class CliServices
             .AddBroadsheetImaging()
             .AddBroadsheetIngest()
             .AddBroadsheetSearch(folder.IndexPath);
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddDeskAccounts();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);

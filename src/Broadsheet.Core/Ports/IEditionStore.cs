@@ -19,4 +19,10 @@ public interface IEditionStore
     /// (a key ending in '/' stands for every blob under that prefix).
     /// </summary>
     Task<IReadOnlyList<string>> SaveEditionAsync(Edition edition, bool replace, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every blob key a page of any edition uses: its PDF and its image keys, and its images' folder as a prefix
+    /// ending in '/' (everything under it is in use).
+    /// </summary>
+    Task<IReadOnlySet<string>> BlobKeysInUseAsync(CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,7 @@ public interface IPageRasterizer
     /// Where to write the image: an uncompressed binary PPM, because it is written and read again at once
     /// (compressing a 2000 px page to PNG costs more than drawing it).
     /// </param>
+    /// <param name="limits">What the renderer may use (it runs in a process of its own); null for the implementation's defaults.</param>
     /// <param name="cancellationToken">Stops the renderer.</param>
-    Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, CancellationToken cancellationToken = default);
+    Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, ToolLimits? limits = null, CancellationToken cancellationToken = default);
 }

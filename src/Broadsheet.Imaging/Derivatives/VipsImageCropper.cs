@@ -6,6 +6,8 @@ namespace Broadsheet.Imaging.Derivatives;
 /// <summary>Crops with libvips: only the rows of the crop are decoded, so a card from a large page image stays cheap.</summary>
 internal sealed class VipsImageCropper : IImageCropper
 {
+    public VipsImageCropper() => VipsWarnings.Silence();
+
     public Task<byte[]> CropAsync(string sourcePath, ImageCrop crop, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(crop);

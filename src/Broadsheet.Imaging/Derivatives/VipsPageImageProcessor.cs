@@ -8,9 +8,16 @@ namespace Broadsheet.Imaging.Derivatives;
 /// Page images and deep-zoom tiles through libvips. The raster is decoded once into memory (a 2000 px page is
 /// about 17 MB); every size is resized from the next larger one, and the tiles are cut from the full size.
 /// </summary>
-internal sealed class VipsPageImageProcessor(IOptions<DerivativeOptions> options) : IPageImageProcessor
+internal sealed class VipsPageImageProcessor : IPageImageProcessor
 {
-    private readonly DerivativeOptions _options = options.Value;
+    private readonly DerivativeOptions _options;
+
+    public VipsPageImageProcessor(IOptions<DerivativeOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        VipsWarnings.Silence();
+        _options = options.Value;
+    }
 
     public Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
         Task.Run(() => CreateAsync(rasterPath, outputDirectory, cancellationToken), cancellationToken);

@@ -11,4 +11,10 @@ public sealed class RasterizerOptions
 
     /// <summary>A page that takes longer than this is treated as broken. Default 120 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Address space a renderer may map when the caller gives no limits (the importer gives its own). Default
+    /// 1 GiB; 0 runs it without a memory limit.
+    /// </summary>
+    public long MemoryBytes { get; set; } = 1L << 30;
 }

@@ -25,16 +25,19 @@ public sealed class EditionImporter
     private readonly IngestOptions _options;
     private readonly IArticleDetector _detector;
     private readonly IPageImageProcessor _images;
+    private readonly IPdfSanitizer _sanitizer;
+    private readonly ImportBudget _budget;
 
     public EditionImporter(
         IEditionStore store,
         IBlobStore blobs,
         IPageRasterizer rasterizer,
         IPageImageProcessor images,
+        IPdfSanitizer sanitizer,
         DataFolder folder,
         TimeProvider clock,
         IOptions<IngestOptions> options)
-        : this(store, blobs, rasterizer, images, folder, clock, options, new SimpleArticleDetector())
+        : this(store, blobs, rasterizer, images, sanitizer, folder, clock, options, new SimpleArticleDetector())
     {
     }
 
@@ -43,6 +46,7 @@ public sealed class EditionImporter
         IBlobStore blobs,
         IPageRasterizer rasterizer,
         IPageImageProcessor images,
+        IPdfSanitizer sanitizer,
         DataFolder folder,
         TimeProvider clock,
         IOptions<IngestOptions> options,
@@ -57,6 +61,8 @@ public sealed class EditionImporter
         _options = options.Value;
         _detector = detector ?? throw new ArgumentNullException(nameof(detector));
         _images = images ?? throw new ArgumentNullException(nameof(images));
+        _sanitizer = sanitizer ?? throw new ArgumentNullException(nameof(sanitizer));
+        _budget = new ImportBudget(_options);
     }
 
     /// <summary>Imports the package <paramref name="request"/> names.</summary>
@@ -73,10 +79,17 @@ public sealed class EditionImporter
         // either side waits for the other, so nothing still writes into staging when the folder is removed.
         var finding = _store.FindPublicationAsync(slug, cancellationToken);
 
-        // Staging is this import's own folder; what a killed import left there is removed first.
+        // Staging is this import's own folder; what a killed import left there is removed first, and the blobs it
+        // stored without saving its edition with it.
+        Directory.CreateDirectory(_folder.StagingPath);
+        if (StagingArea.RemoveAbandoned(_folder.StagingPath) > 0)
+        {
+            await new OrphanBlobSweep(_store, _blobs, _folder).SweepAsync(cancellationToken);
+        }
+
         using var staging = StagingArea.Create(_folder.StagingPath);
         progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
-        var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries);
+        var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries, _options.MaxPages, path => CountPages(path, cancellationToken));
         var unpacking = Task.Run(() => EditionPackage.Open(request.SourcePath, staging.Path, limits, cancellationToken), cancellationToken);
         Publication? publication;
         try
@@ -154,6 +167,20 @@ public sealed class EditionImporter
 
     private int Parallelism => _options.MaxParallelism > 0 ? _options.MaxParallelism : Environment.ProcessorCount;
 
+    /// <summary>A whole-edition PDF's pages, counted by the sanitiser's limited process; null when it does not open.</summary>
+    private int? CountPages(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The package is opened on a pool thread (see ImportAsync), which may wait here.
+            return _sanitizer.CountPagesAsync(path, _budget.Tool, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (PdfRefusedException)
+        {
+            return null;
+        }
+    }
+
     private async Task<IReadOnlyList<ValidatedPage>> ValidateAsync(EditionPackage package, string staging, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var count = package.Pages.Count;
@@ -163,13 +190,13 @@ public sealed class EditionImporter
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            (i, ct) =>
+            async (i, ct) =>
             {
                 var page = package.Pages[i];
                 progress?.Report(new(ImportStage.Validating, page.Label, Volatile.Read(ref done), count));
                 try
                 {
-                    results[i] = ValidatePage(page, staging);
+                    results[i] = await ValidatePageAsync(page, staging, ct);
                 }
                 catch (ImportException ex)
                 {
@@ -177,7 +204,6 @@ public sealed class EditionImporter
                 }
 
                 Interlocked.Increment(ref done);
-                return ValueTask.CompletedTask;
             });
 
         // Report the first bad page in edition order, so the same package always gives the same message.
@@ -195,10 +221,11 @@ public sealed class EditionImporter
     }
 
     /// <summary>
-    /// Checks one page file by what it holds (a PDF, or an image where there is no PDF) and, for one page
-    /// of a multi-page PDF, cuts that page out into a PDF of its own in staging.
+    /// Checks one page file by what it holds (a PDF, or an image where there is no PDF). A PDF page is copied
+    /// alone into staging by the sanitiser, in a process with limits, without scripts, actions, annotations,
+    /// attachments or encryption, and measured; only that copy is opened here, and it is what readers download.
     /// </summary>
-    private ValidatedPage ValidatePage(PackagePage page, string staging)
+    private async Task<ValidatedPage> ValidatePageAsync(PackagePage page, string staging, CancellationToken cancellationToken)
     {
         var kind = FileSignature.Sniff(page.FilePath);
         if (kind.IsImage() && !FileSignature.HasPdfExtension(page.FilePath))
@@ -224,15 +251,22 @@ public sealed class EditionImporter
                 : $"{page.FileName}: neither a PDF nor a JPEG, PNG or TIFF image (it starts with \"{PdfValidator.Printable(head)}\")");
         }
 
-        var validated = PdfValidator.Validate(page, _options.RasterWidth, _options.MaxImagePixels);
-        if (!page.OnePageOfMany)
+        PdfValidator.CheckBytes(page.FilePath, page.FileName);
+        var clean = Path.Combine(staging, "clean", page.Label + ".pdf");
+        SanitizedPdfPage sanitized;
+        try
         {
-            return validated;
+            sanitized = await _sanitizer.ExtractPageAsync(page.FilePath, page.PdfPage, clean, _budget.Pdf, cancellationToken);
+        }
+        catch (PdfRefusedException ex)
+        {
+            throw new ImportException($"{page.FileName}: {_budget.Describe(ex, page.PdfPage)}", ex);
         }
 
-        var single = Path.Combine(staging, "split", page.Label + ".pdf");
-        PdfPageSplitter.Extract(page, single);
-        return validated with { Page = page with { FilePath = single, PdfPage = 1, OnePageOfMany = false }, PdfPageCount = 1 };
+        var copy = page with { FilePath = clean, FileName = page.FileName, PdfPage = 1, OnePageOfMany = false };
+        var validated = PdfValidator.Validate(copy, _options.RasterWidth, _options.MaxImagePixels, _budget);
+        // The note about extra pages is for a page file that has more than one, not for an edition cut from one PDF.
+        return validated with { PdfPageCount = page.OnePageOfMany ? 1 : sanitized.PdfPageCount };
     }
 
     private async Task<IReadOnlyList<ProcessedPage>> ProcessAsync(
@@ -254,10 +288,20 @@ public sealed class EditionImporter
                 void Report(ImportStage stage) => progress?.Report(new(stage, pages[i].Page.Label, Volatile.Read(ref done), pages.Count));
                 // Image pages have no PDF to render or read; pages whose articles the manifest gives skip detection.
                 var detector = manifestPages.Contains(pages[i].Page.Label) ? NoDetection.Instance : _detector;
-                results[i] = await (pages[i].Kind.IsImage()
-                    ? new ImagePageProcessor(_images, _options.RasterWidth).ProcessAsync
-                    : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script).ProcessAsync)(
-                    pages[i], staging, Report, blobs, ct);
+                using var pageTime = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                pageTime.CancelAfter(_budget.PageTime);
+                try
+                {
+                    results[i] = await (pages[i].Kind.IsImage()
+                        ? new ImagePageProcessor(_images, _options.RasterWidth).ProcessAsync
+                        : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool).ProcessAsync)(
+                        pages[i], staging, Report, blobs, pageTime.Token);
+                }
+                catch (OperationCanceledException) when (pageTime.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    throw new ImportException($"{pages[i].Page.FileName}: {_budget.PageTooSlow()}");
+                }
+
                 Interlocked.Increment(ref done);
                 Report(ImportStage.Storing);
             });

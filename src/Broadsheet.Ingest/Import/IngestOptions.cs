@@ -28,6 +28,49 @@ public sealed class IngestOptions
     [Range(1_000_000L, 4_000_000_000L)]
     public long MaxImagePixels { get; set; } = 250_000_000;
 
+    /// <summary>Most pages an edition may have, counted before any is read. Default 500.</summary>
+    [Range(1, 100_000)]
+    public int MaxPages { get; set; } = 500;
+
+    /// <summary>
+    /// Most bytes any one stream of a PDF page (its content, a form, a font, a CMap) may decode to; images are
+    /// bounded by <see cref="MaxImagePixels"/> instead. Default 32 MiB: a real page's largest is a font or its
+    /// content, at most a few megabytes.
+    /// </summary>
+    [Range(1024L, long.MaxValue)]
+    public long MaxStreamBytes { get; set; } = 32L << 20;
+
+    /// <summary>Most bytes all streams of one PDF page may decode to together, images aside. Default 64 MiB.</summary>
+    [Range(1024L, long.MaxValue)]
+    public long MaxPageBytes { get; set; } = 64L << 20;
+
+    /// <summary>
+    /// Most content one page may draw for the text reader: its content streams plus every form XObject as many
+    /// times as it is drawn. Default 6 MiB (the densest real page measured draws 1.8 MB; PdfPig holds about
+    /// 70 bytes per byte of path content).
+    /// </summary>
+    [Range(1024L, long.MaxValue)]
+    public long MaxPageContentBytes { get; set; } = 6L << 20;
+
+    /// <summary>
+    /// Most bytes of text one page may show (string operands, forms counted as often as drawn), which is what
+    /// the text reader's memory grows with: about 1.4 KB per glyph. Default 300,000 (the densest real page
+    /// measured shows 45,000).
+    /// </summary>
+    [Range(1024L, long.MaxValue)]
+    public long MaxPageTextBytes { get; set; } = 300_000;
+
+    /// <summary>Wall time one page may take from validation to stored images, in seconds. Default 120.</summary>
+    [Range(1, 86_400)]
+    public int PageSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Memory each native tool working on a page (sanitiser, renderer) may map, in MiB: a page past it is refused,
+    /// the importer's process untouched. Default 1024.
+    /// </summary>
+    [Range(64, 1_048_576)]
+    public int PageMemoryMegabytes { get; set; } = 1024;
+
     /// <summary>Pages processed at once; 0 (the default) means one per processor.</summary>
     [Range(0, 256)]
     public int MaxParallelism { get; set; }

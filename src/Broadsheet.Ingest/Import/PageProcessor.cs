@@ -9,9 +9,17 @@ namespace Broadsheet.Ingest.Import;
 
 /// <summary>
 /// One page's work: render it, read its text and find its articles (both at once: the renderer is another
-/// process), make its reader images and tiles, and store them with its PDF.
+/// process), make its reader images and tiles, and store them with its PDF. The renderer runs under
+/// <paramref name="limits"/>; the text is read from the sanitised copy validation measured, and the wait for it
+/// ends with the page's time budget (the token), which the caller turns into a refusal.
 /// </summary>
-internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector detector, IPageImageProcessor images, int rasterWidth, HanScript script = HanScript.Simplified)
+internal sealed class PageProcessor(
+    IPageRasterizer rasterizer,
+    IArticleDetector detector,
+    IPageImageProcessor images,
+    int rasterWidth,
+    HanScript script = HanScript.Simplified,
+    ToolLimits? limits = null)
 {
     /// <param name="page">The validated page.</param>
     /// <param name="staging">Scratch folder of this import.</param>
@@ -34,7 +42,9 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) found;
         try
         {
-            found = FindArticles(page, report, cancellationToken);
+            // PdfPig cannot be stopped part-way; past the page's time the import stops waiting and fails, and the
+            // reading, bounded by the budgets validation checked, runs out on its own.
+            found = await Task.Run(() => FindArticles(page, report, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
         }
         catch
         {
@@ -103,7 +113,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
     {
         try
         {
-            return await rasterizer.RasterizeAsync(page.Page.FilePath, 1, rasterWidth, output, cancellationToken);
+            return await rasterizer.RasterizeAsync(page.Page.FilePath, 1, rasterWidth, output, limits, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
         {

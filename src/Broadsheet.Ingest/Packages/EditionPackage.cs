@@ -1,6 +1,5 @@
 using System.Globalization;
 using Broadsheet.Core.Model;
-using UglyToad.PdfPig;
 
 namespace Broadsheet.Ingest.Packages;
 
@@ -66,7 +65,7 @@ internal sealed class EditionPackage
 
         var root = Root(folder);
         var manifest = ManifestReader.ReadFrom(root);
-        var pages = manifest?.Pages is { } listed ? FromManifest(root, listed) : FromFileNames(root, display);
+        var pages = manifest?.Pages is { } listed ? FromManifest(root, listed, limits) : FromFileNames(root, display, limits);
         if (manifest?.Articles is { } articles)
         {
             CheckPlacements(articles, pages);
@@ -92,8 +91,9 @@ internal sealed class EditionPackage
         return subfolders.Count == 1 ? Root(subfolders[0]) : folder;
     }
 
-    private static List<PackagePage> FromManifest(string root, IReadOnlyList<ManifestPage> listed)
+    private static List<PackagePage> FromManifest(string root, IReadOnlyList<ManifestPage> listed, PackageLimits limits)
     {
+        CheckCount(listed.Count, EditionManifest.FileName, limits);
         var pages = new List<PackagePage>();
         for (var i = 0; i < listed.Count; i++)
         {
@@ -118,7 +118,7 @@ internal sealed class EditionPackage
         return pages;
     }
 
-    private static List<PackagePage> FromFileNames(string root, string display)
+    private static List<PackagePage> FromFileNames(string root, string display, PackageLimits limits)
     {
         var files = Directory.EnumerateFiles(root).Where(f => FileSignature.IsPageFileName(Path.GetFileName(f))).ToList();
         if (files.Count == 0)
@@ -126,8 +126,10 @@ internal sealed class EditionPackage
             throw new ImportException($"{display}: no page PDFs or images found");
         }
 
-        if (files.Count == 1 && PdfPageCount(files[0]) is > 1 and var count)
+        CheckCount(files.Count, display, limits);
+        if (files.Count == 1 && PdfPageCount(files[0], limits) is > 1 and var count)
         {
+            CheckCount(count, Path.GetFileName(files[0]), limits);
             // One PDF of the whole edition: its pages are the edition's, numbered 01, 02 …
             var digits = Math.Max(2, count.ToString(CultureInfo.InvariantCulture).Length);
             var name = Path.GetFileName(files[0]);
@@ -151,21 +153,15 @@ internal sealed class EditionPackage
     }
 
     /// <summary>The number of pages of a PDF, or null when it is not one that opens (validation will say why).</summary>
-    private static int? PdfPageCount(string path)
-    {
-        if (FileSignature.Sniff(path) != PageFileKind.Pdf)
-        {
-            return null;
-        }
+    private static int? PdfPageCount(string path, PackageLimits limits) =>
+        FileSignature.Sniff(path) == PageFileKind.Pdf && limits.CountPdfPages is { } count ? count(path) : null;
 
-        try
+    private static void CheckCount(int pages, string name, PackageLimits limits)
+    {
+        if (pages > limits.MaxPages)
         {
-            using var document = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            return document.NumberOfPages;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return null;
+            throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {pages} pages, more than the {limits.MaxPages} an edition may have (Broadsheet:Ingest:MaxPages)"));
         }
     }
 

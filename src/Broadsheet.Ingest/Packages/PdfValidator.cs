@@ -15,8 +15,9 @@ internal sealed record ValidatedPage(PackagePage Page, PageSize Size, int PdfPag
 
 /// <summary>
 /// Checks that a page file is a PDF this pipeline can use, before anything is written: it starts like a
-/// PDF, is complete, is not encrypted, opens, and has a first page of a plausible size. The page's content
-/// is not read here.
+/// PDF, is complete, is not encrypted, opens, and has a first page of a plausible size. The importer runs it on
+/// the page as the sanitiser copied it (measured, in a process of its own, before anything here opens it), and
+/// with a budget also weighs the page's content as the text reader will meet it; the text is not read here.
 /// </summary>
 internal static class PdfValidator
 {
@@ -29,7 +30,8 @@ internal static class PdfValidator
     /// <param name="page">The page file; <see cref="PackagePage.PdfPage"/> says which page of the PDF is meant.</param>
     /// <param name="rasterWidth">Width of the master image the page will be rendered to.</param>
     /// <param name="maxPixels">Most pixels that master may have: a page far taller than it is wide would render to a gigapixel image.</param>
-    public static ValidatedPage Validate(PackagePage page, int rasterWidth = 2000, long maxPixels = long.MaxValue)
+    /// <param name="budget">When given, the page's content and text are weighed against it (<see cref="PageContent"/>).</param>
+    public static ValidatedPage Validate(PackagePage page, int rasterWidth = 2000, long maxPixels = long.MaxValue, Import.ImportBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var file = page.FileName;
@@ -66,6 +68,7 @@ internal static class PdfValidator
                     $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt; {rasterWidth} px wide it would be {pixels / 1e6:0} megapixels, more than the {maxPixels / 1e6:0.#} allowed"));
             }
 
+            budget?.Check(file, PageContent.Of(document, page.PdfPage));
             return new ValidatedPage(page, size, document.NumberOfPages, geometry.Rotation);
         }
         catch (PdfDocumentEncryptedException ex)
@@ -82,7 +85,8 @@ internal static class PdfValidator
         }
     }
 
-    private static void CheckBytes(string path, string file)
+    /// <summary>The file starts like a PDF (within its first kilobyte) and ends like one.</summary>
+    internal static void CheckBytes(string path, string file)
     {
         using var stream = File.OpenRead(path);
         if (stream.Length == 0)

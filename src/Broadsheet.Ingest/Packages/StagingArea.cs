@@ -15,12 +15,23 @@ internal sealed class StagingArea : IDisposable
 {
     private const string Prefix = "import-";
     private const string LockExtension = ".lock";
-    private readonly FileStream _lock;
 
-    private StagingArea(string path, FileStream lockFile)
+    /// <summary>
+    /// Held shared by every running import and exclusively by <see cref="OrphanBlobSweep"/> (flock on Linux), so
+    /// the sweep never deletes a blob an import is about to use, and an import waits while a sweep runs. It sits in
+    /// the data folder beside <c>staging/</c>, which an idle installation keeps empty.
+    /// </summary>
+    private const string BlobLock = "blobs.lock";
+
+    private static readonly TimeSpan SweepWait = TimeSpan.FromMinutes(5);
+    private readonly FileStream _lock;
+    private readonly FileStream _blobs;
+
+    private StagingArea(string path, FileStream lockFile, FileStream blobs)
     {
         Path = path;
         _lock = lockFile;
+        _blobs = blobs;
     }
 
     /// <summary>The folder this import may write into.</summary>
@@ -30,6 +41,57 @@ internal sealed class StagingArea : IDisposable
     public static StagingArea Create(string stagingRoot)
     {
         Directory.CreateDirectory(stagingRoot);
+        var blobs = LockBlobsShared(stagingRoot);
+        try
+        {
+            return Create(stagingRoot, blobs);
+        }
+        catch
+        {
+            blobs.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The blob lock, exclusively, or null while any import holds it. Whoever holds it may delete blobs no edition
+    /// uses; imports wait for it to be released.
+    /// </summary>
+    public static IDisposable? TryLockBlobsExclusively(string stagingRoot)
+    {
+        Directory.CreateDirectory(stagingRoot);
+        try
+        {
+            return new FileStream(BlobLockPath(stagingRoot), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string BlobLockPath(string stagingRoot) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(System.IO.Path.TrimEndingDirectorySeparator(stagingRoot)))!, BlobLock);
+
+    private static FileStream LockBlobsShared(string stagingRoot)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(BlobLockPath(stagingRoot), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+            }
+            catch (IOException) when (waited.Elapsed < SweepWait)
+            {
+                // A sweep holds it; sweeps take seconds.
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    private static StagingArea Create(string stagingRoot, FileStream blobs)
+    {
         RemoveAbandoned(stagingRoot);
         var name = Prefix + Guid.NewGuid().ToString("N");
 
@@ -43,7 +105,7 @@ internal sealed class StagingArea : IDisposable
             lockFile.Flush();
             var path = System.IO.Path.Combine(stagingRoot, name);
             Directory.CreateDirectory(path);
-            return new StagingArea(path, lockFile);
+            return new StagingArea(path, lockFile, blobs);
         }
         catch
         {
@@ -57,11 +119,13 @@ internal sealed class StagingArea : IDisposable
     {
         DeleteQuietly(Path);
         _lock.Dispose();
+        _blobs.Dispose();
     }
 
-    /// <summary>Folders of imports that no longer run; one that cannot be removed now is left for the next time.</summary>
-    internal static void RemoveAbandoned(string stagingRoot)
+    /// <summary>Folders of imports that no longer run; one that cannot be removed now is left for the next time. Returns how many were found.</summary>
+    internal static int RemoveAbandoned(string stagingRoot)
     {
+        var found = 0;
         foreach (var lockPath in Directory.EnumerateFiles(stagingRoot, Prefix + "*" + LockExtension))
         {
             int? owner;
@@ -81,6 +145,7 @@ internal sealed class StagingArea : IDisposable
                 continue; // Not held, yet its process lives: a file system that ignores locks.
             }
 
+            found++;
             DeleteQuietly(lockPath[..^LockExtension.Length]);
             try
             {
@@ -96,9 +161,12 @@ internal sealed class StagingArea : IDisposable
         {
             if (!File.Exists(folder + LockExtension))
             {
+                found++;
                 DeleteQuietly(folder);
             }
         }
+
+        return found;
     }
 
     private static bool IsRunning(int pid)

@@ -33,7 +33,7 @@ internal static class ZipExtractor
             if (archive.Entries.Count > maxEntries)
             {
                 throw new ImportException(string.Create(CultureInfo.InvariantCulture,
-                    $"{display}: holds {archive.Entries.Count} entries, more than the {maxEntries} a package may have"));
+                    $"{display}: holds {archive.Entries.Count} entries, more than the {maxEntries} a package may have (Broadsheet:Ingest:MaxPackageEntries)"));
             }
 
             var targets = new List<(ZipArchiveEntry Entry, string Path)>();
@@ -115,7 +115,11 @@ internal static class ZipExtractor
         return full.StartsWith(rootWithSeparator, StringComparison.Ordinal) ? full : null;
     }
 
-    private static ImportException TooLarge(string display, long maxBytes) =>
-        new(string.Create(CultureInfo.InvariantCulture,
-            $"{display}: unpacks to more than {maxBytes / (1024.0 * 1024 * 1024):0.#} GB, the most a package may hold"));
+    private static ImportException TooLarge(string display, long maxBytes)
+    {
+        var size = maxBytes >= 1L << 30
+            ? string.Create(CultureInfo.InvariantCulture, $"{maxBytes / (1024.0 * 1024 * 1024):0.#} GB")
+            : string.Create(CultureInfo.InvariantCulture, $"{maxBytes / (1024.0 * 1024):0.#} MB");
+        return new($"{display}: unpacks to more than {size}, the most a package may hold (Broadsheet:Ingest:MaxPackageBytes)");
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class ReaderPageCacheFeature
 /// ASP.NET Core's output cache does the same job with more generality and, measured on this app, at half
 /// nginx's rate for a page; this does only what the reader needs (bench/README.md).
 /// </summary>
-internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageStore store)
+internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageStore store, Hosting.PublicOrigin origin)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +25,10 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         // A reader page's URL has no query; one with a query (a search's marks, a tracking tag) is rendered for
         // that request alone, so made-up query strings can never fill the cache.
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !IsNeverCached(request.Path) && !request.QueryString.HasValue;
-        if (cacheable && store.TryGet(request.Path.Value!, out var page))
+        // Keyed by path alone when absolute URLs come from the configured public origin; else by origin and path,
+        // so no request header can change the page another reader gets.
+        var key = cacheable ? origin.CacheKey(request) : null;
+        if (key is not null && store.TryGet(key, out var page))
         {
             await ServeAsync(context, page);
             return;
@@ -34,9 +37,9 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         // A hit is answered on whatever thread the request arrived on, the socket's own with InlineServing; the
         // rest (rendering, search, media, the desk) goes to the thread pool first, so it never holds that thread up.
         await Task.Yield();
-        if (cacheable)
+        if (key is not null)
         {
-            await RenderAndKeepAsync(context, request.Path.Value!);
+            await RenderAndKeepAsync(context, key);
         }
         else
         {

@@ -55,6 +55,10 @@ internal static class DeskRegistration
         services.AddSingleton<DeskEditions>();
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskSanitizer>();
+        services.AddSingleton<SignInThrottle>();
+        // Per-client throttling (SignInThrottle) stops guessing from one place; the account's own lock is only for
+        // guessing from many, so that no one can lock an editor out by failing on purpose.
+        services.Configure<IdentityOptions>(options => options.Lockout.MaxFailedAccessAttempts = 50);
         services.AddSingleton<EditionPublishing>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());

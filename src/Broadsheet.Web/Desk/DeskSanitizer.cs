@@ -1,27 +1,20 @@
-using System.Net;
 using Ganss.Xss;
 
 namespace Broadsheet.Web.Desk;
 
 /// <summary>
 /// Everything the desk types passes through here before it is stored. Plain fields (headline, byline, body
-/// paragraphs, captions) keep their text and lose any markup; the correction note may keep a few harmless
-/// tags and http(s) links. Either way no script, event handler or <c>javascript:</c> URL reaches a reader.
+/// paragraphs, captions, names, footer lines) are text, stored as typed: "3&lt;5" and "&amp;lt;script&amp;gt;" are
+/// what the editor meant, and every page, the API and JSON-LD encode them when they show them. The correction
+/// note is the one field that is HTML: it may keep a few harmless tags and http(s) links, no script, event
+/// handler or <c>javascript:</c> URL.
 /// </summary>
 internal sealed class DeskSanitizer
 {
-    private readonly HtmlSanitizer _dropCode;
-    private readonly HtmlSanitizer _plain;
     private readonly HtmlSanitizer _rich;
 
     public DeskSanitizer()
     {
-        // First pass: script and style elements go with their contents (the default tags stay for the second pass).
-        _dropCode = new HtmlSanitizer { KeepChildNodes = false };
-        _plain = new HtmlSanitizer { KeepChildNodes = true };
-        _plain.AllowedTags.Clear();
-        _plain.AllowedAttributes.Clear();
-
         _rich = new HtmlSanitizer();
         _rich.AllowedTags.Clear();
         _rich.AllowedTags.UnionWith(["p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li"]);
@@ -32,7 +25,11 @@ internal sealed class DeskSanitizer
         _rich.AllowedCssProperties.Clear();
     }
 
-    /// <summary>The text of <paramref name="input"/> without any markup, whitespace collapsed; null when nothing is left.</summary>
+    /// <summary>
+    /// <paramref name="input"/> as typed, trimmed, with control characters (a line break in a one-line field, a
+    /// tab, a NUL) as spaces; null when nothing is left. Nothing else changes: an ideographic space in a byline
+    /// stays one, and text that looks like markup stays text.
+    /// </summary>
     public string? Text(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
@@ -40,10 +37,14 @@ internal sealed class DeskSanitizer
             return null;
         }
 
-        // The sanitizer answers in HTML (an "&" comes back as "&amp;"); the field stores text.
-        var text = WebUtility.HtmlDecode(_plain.Sanitize(_dropCode.Sanitize(input)));
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length == 0 ? null : collapsed;
+        var text = string.Create(input.Length, input, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        }).Trim();
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>Safe HTML for the correction note; null when nothing is left.</summary>

@@ -94,7 +94,8 @@ internal sealed class PublishedEditions(IDbContextFactory<BroadsheetDbContext> c
     public async Task<MonthOfEditions> MonthAsync(string slug, int year, int month, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, month, 1);
-        var last = first.AddMonths(1).AddDays(-1);
+        // Not AddMonths(1): December of year 9999 has no month after it.
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ofPublication = Published(db).Where(e => e.Publication.Slug == slug);
         var editions = await Listings(ofPublication.Where(e => e.Date >= first && e.Date <= last)
@@ -130,7 +131,8 @@ internal sealed class PublishedEditions(IDbContextFactory<BroadsheetDbContext> c
     public async Task<IReadOnlyList<EditionView>> EditionsOfMonthAsync(string slug, int year, int month, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, month, 1);
-        var last = first.AddMonths(1).AddDays(-1);
+        // Not AddMonths(1): December of year 9999 has no month after it.
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var editions = await Published(db)
             .Where(e => e.Publication.Slug == slug && e.Date >= first && e.Date <= last)

@@ -21,11 +21,11 @@ internal sealed record ReaderMeta(string Title, string Canonical)
     /// <summary>JSON-LD, already serialised with HTML-safe escaping.</summary>
     public string? JsonLd { get; init; }
 
-    /// <summary>The request's origin joined with a root-relative <paramref name="path"/>.</summary>
+    /// <summary>The site's public origin (<see cref="Hosting.PublicOrigin"/>) joined with a root-relative <paramref name="path"/>.</summary>
     public static string Absolute(HttpRequest request, string path)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+        return request.HttpContext.RequestServices.GetRequiredService<Hosting.PublicOrigin>().Absolute(request, path);
     }
 
     /// <summary>The first <paramref name="length"/> characters of a text, cut with an ellipsis.</summary>

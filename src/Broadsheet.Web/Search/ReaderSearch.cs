@@ -34,7 +34,8 @@ internal sealed record SearchRequest
         return new SearchRequest
         {
             Q = Text(query["q"]),
-            Publication = Text(query["pub"]),
+            // A slug or nothing: the value goes into links ("/" + slug), so "/evil.example/x" would make "//evil.example/x".
+            Publication = Text(query["pub"]) is { } slug && Core.Model.Publication.IsValidSlug(slug) ? slug : null,
             From = Date(query["from"]),
             To = Date(query["to"]),
             PageName = Text(query["pagename"]),

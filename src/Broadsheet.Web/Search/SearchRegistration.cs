@@ -33,10 +33,18 @@ internal static class SearchRegistration
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = "60";
+                // The API answers in JSON like its other errors; the results page keeps the HTML error page.
+                if (http.Request.Path.StartsWithSegments(ApiRegistration.Prefix, StringComparison.Ordinal))
+                {
+                    await Results.Problem(
+                        detail: "Too many searches from this address; wait a minute (see the Retry-After header).",
+                        statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Too many requests").ExecuteAsync(http);
+                }
             };
         });
         return services;

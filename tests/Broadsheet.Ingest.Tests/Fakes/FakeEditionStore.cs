@@ -95,4 +95,16 @@ internal sealed class FakeEditionStore : IEditionStore
             return Task.FromResult<IReadOnlyList<string>>(unused);
         }
     }
+
+    public Task<IReadOnlySet<string>> BlobKeysInUseAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlySet<string> keys = _editions.SelectMany(e => e.Pages)
+                .SelectMany(p => new[] { p.ImageKey, p.PdfKey, p.DerivativesKey is null ? null : p.DerivativesKey + "/" })
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            return Task.FromResult(keys);
+        }
+    }
 }

@@ -19,11 +19,15 @@ internal sealed class FakeRasterizer : IPageRasterizer
 
     public int Calls => _calls;
 
-    public async Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, CancellationToken cancellationToken = default)
+    /// <summary>How long each call takes (until cancelled), to test the page's time budget.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public async Task<RasterizedPage> RasterizeAsync(string pdfPath, int pageNumber, int widthPx, string outputPath, ToolLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
         OnCall?.Invoke(call);
         cancellationToken.ThrowIfCancellationRequested();
+        await Task.Delay(Delay, cancellationToken);
         if (call == FailOnCall)
         {
             throw new InvalidOperationException("mutool draw exited with code 1");

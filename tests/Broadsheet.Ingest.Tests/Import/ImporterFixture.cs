@@ -1,6 +1,9 @@
 using Broadsheet.Core;
 using Broadsheet.Ingest.Tests.Fakes;
 using Broadsheet.Ingest.Tests.Support;
+using Broadsheet.Core.Ports;
+using Broadsheet.Imaging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Ingest.Tests.Import;
@@ -30,7 +33,10 @@ internal sealed class ImporterFixture : IDisposable
 
     public FakeImageProcessor Images { get; } = new();
 
-    public EditionImporter Importer => new(Store, Blobs, Rasterizer, Images, Data, new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(Options));
+    /// <summary>The real sanitiser (mutool in a process of its own): every PDF page goes through it before anything reads it.</summary>
+    public static IPdfSanitizer Sanitizer { get; } = new ServiceCollection().AddBroadsheetImaging().BuildServiceProvider().GetRequiredService<IPdfSanitizer>();
+
+    public EditionImporter Importer => new(Store, Blobs, Rasterizer, Images, Sanitizer, Data, new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(Options));
 
     public string PathOf(params string[] parts) => _temp.PathOf(parts);
 

@@ -101,7 +101,7 @@ public sealed class EditionPackageTests : IDisposable
 
         var ex = Assert.Throws<ImportException>(() => EditionPackage.Open(zip, _temp.Folder("staging"), new PackageLimits(1024 * 1024, 4)));
 
-        Assert.Equal("many.zip: holds 5 entries, more than the 4 a package may have", ex.Message);
+        Assert.Equal("many.zip: holds 5 entries, more than the 4 a package may have (Broadsheet:Ingest:MaxPackageEntries)", ex.Message);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class EditionPackageTests : IDisposable
 
         var ex = Assert.Throws<ImportException>(() => EditionPackage.Open(zip, staging, new PackageLimits(2L * 1024 * 1024 * 1024, 100)));
 
-        Assert.Equal("bomb.zip: unpacks to more than 2 GB, the most a package may hold", ex.Message);
+        Assert.Equal("bomb.zip: unpacks to more than 2 GB, the most a package may hold (Broadsheet:Ingest:MaxPackageBytes)", ex.Message);
         Assert.Empty(Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories));
     }
 

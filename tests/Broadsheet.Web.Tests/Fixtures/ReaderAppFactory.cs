@@ -15,6 +15,9 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>Whether the server sweeps unused blobs when it starts; off unless a fixture tests it.</summary>
+    protected virtual bool SweepBlobsOnStart => false;
+
     /// <summary>Seconds between the reader cache's looks at the editions' stamps; 0 (off) unless a fixture says otherwise.</summary>
     protected virtual int PollSeconds => 0;
 
@@ -22,6 +25,8 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Broadsheet:Data", _root);
         builder.UseSetting("Broadsheet:ReaderCache:PollSeconds", PollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Seeding writes blobs before the rows that use them; a sweep at start must not race it.
+        builder.UseSetting("Broadsheet:SweepBlobsOnStart", SweepBlobsOnStart ? "true" : "false");
     }
 
     async Task IAsyncLifetime.InitializeAsync()

@@ -23,9 +23,16 @@ internal sealed class CalendarViewModel(PublishedEditions editions) : PageModel
             return NotFound();
         }
 
-        ReaderCaching.TagPublication(HttpContext, publication);
         Publication = found;
         Month = new MonthCalendar(await editions.MonthAsync(publication, year, month, cancellationToken));
+        // Years outside the publication's editions have nothing to show, and year 9999 has no month after December:
+        // made-up years must not render (or be cached) at all.
+        if (Month.First is not { } first || Month.Last is not { } last || year < first.Year || year > last.Year)
+        {
+            return NotFound();
+        }
+
+        ReaderCaching.TagPublication(HttpContext, publication);
         Latest = await editions.LatestAsync(publication, null, cancellationToken);
         return Page();
     }
