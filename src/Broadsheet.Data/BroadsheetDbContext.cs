@@ -29,22 +29,6 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
 
-    /// <summary>
-    /// Records in this unit of work that <paramref name="edition"/> changed, so the search index catches up with it
-    /// (publish, withdraw, a corrected article). Saved with the change itself, or not at all.
-    /// </summary>
-    public void NoteEditionChanged(Edition edition, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(edition);
-        SearchOutbox.Add(new Search.SearchOutboxEntry
-        {
-            PublicationSlug = edition.Publication.Slug,
-            Date = edition.Date,
-            Number = edition.Number,
-            ChangedAt = at,
-        });
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -48,7 +48,6 @@ internal static class ArticleChanges
         ArgumentNullException.ThrowIfNull(absorbed);
         var title = absorbed.Headline;
         work.Revise(kept, by, $"并入了《{title}》", () => work.Edition.MergeArticles(kept, absorbed));
-        work.Db.Remove(absorbed);
         work.Audit(by, "merge-articles", Subject(work, kept), $"《{title}》 merged into 《{kept.Headline}》");
     }
 

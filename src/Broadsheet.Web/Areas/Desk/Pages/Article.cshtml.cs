@@ -1,11 +1,10 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
 using Broadsheet.Web.Desk.Review;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Page = Broadsheet.Core.Model.Page;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
@@ -15,7 +14,7 @@ internal sealed class ArticleModel(
     DeskAccess access,
     DeskEditions editions,
     DeskSanitizer sanitizer,
-    IDbContextFactory<BroadsheetDbContext> contexts) : PageModel
+    IDeskReader reader) : PageModel
 {
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -118,7 +117,7 @@ internal sealed class ArticleModel(
             return refused;
         }
 
-        var editionId = (await new DeskEditionReader(contexts).OwnerOfArticleAsync(id, cancellationToken))!.Value.EditionId;
+        var editionId = (await reader.OwnerOfArticleAsync(id, cancellationToken))!.EditionId;
         await using (var work = await editions.OpenAsync(editionId, cancellationToken))
         {
             if (work?.Article(id) is not { } article)
@@ -175,7 +174,7 @@ internal sealed class ArticleModel(
     /// <summary>404 when there is no such article, 403 when it belongs to a publication the user may not work on.</summary>
     private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
     {
-        var owner = await new DeskEditionReader(contexts).OwnerOfArticleAsync(id, cancellationToken);
+        var owner = await reader.OwnerOfArticleAsync(id, cancellationToken);
         if (owner is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -183,7 +182,7 @@ internal sealed class ArticleModel(
             return Page();
         }
 
-        if (!await access.MayWorkOnAsync(User, owner.Value.PublicationId, cancellationToken))
+        if (!await access.MayWorkOnAsync(User, owner.PublicationId, cancellationToken))
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
             Refusal = "你的账号不能编辑这份报纸。";
@@ -195,8 +194,7 @@ internal sealed class ArticleModel(
 
     private async Task LoadAsync(int id, bool keepForm, CancellationToken cancellationToken)
     {
-        var reader = new DeskEditionReader(contexts);
-        Edition = (await reader.OfArticleAsync(id, cancellationToken))!;
+        Edition = (await reader.EditionOfArticleAsync(id, cancellationToken))!;
         Article = Edition.Articles.First(a => a.Id == id);
         Revisions = await reader.RevisionsAsync(id, cancellationToken);
         Pages = [.. Edition.Pages.OrderBy(p => p.Order).Where(Article.IsOn)];

@@ -1,19 +1,18 @@
 using System.Globalization;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
 using Broadsheet.Web.Desk.Publishing;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
 
 /// <summary><c>/desk/{slug}/{date}</c>: one edition's pages and articles, and publishing it.</summary>
 internal sealed class EditionModel(
     DeskAccess access,
-    IDbContextFactory<BroadsheetDbContext> contexts,
+    IDeskReader reader,
     EditionPublishing publishing,
     TimeProvider clock) : PageModel
 {
@@ -97,14 +96,7 @@ internal sealed class EditionModel(
             return NotFound();
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var number = n ?? 1;
-        var edition = await db.Editions.AsNoTracking()
-            .Include(e => e.Publication)
-            .Include(e => e.Pages)
-            .Include(e => e.Articles).ThenInclude(a => a.Regions)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.PublicationId == publication!.Id && e.Date == day && e.Number == number, cancellationToken);
+        var edition = await reader.FindEditionAsync(publication!.Id, day, n ?? 1, cancellationToken);
         if (edition is null)
         {
             return NotFound();

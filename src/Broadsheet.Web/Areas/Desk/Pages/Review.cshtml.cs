@@ -1,17 +1,16 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
 using Broadsheet.Web.Desk.Review;
 using Broadsheet.Web.Reader;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Page = Broadsheet.Core.Model.Page;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
 
 /// <summary>One page of an edition as detected: its image with every region, its articles, and the hotspot editor.</summary>
-internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<BroadsheetDbContext> contexts) : PageModel
+internal sealed class ReviewModel(DeskAccess access, IDeskReader reader) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
@@ -35,7 +34,7 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
         }
 
         var edition = IsoDateRouteConstraint.TryParse(date, out var day)
-            ? await new DeskEditionReader(contexts).FindAsync(publication!.Id, day, n ?? 1, cancellationToken)
+            ? await reader.FindEditionAsync(publication!.Id, day, n ?? 1, cancellationToken)
             : null;
         if (edition?.FindPage(label) is not { } current)
         {

@@ -1,12 +1,11 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages.Admin;
 
 /// <summary><c>/desk/admin/audit</c>: who did what and when, newest first, 100 at a time.</summary>
-internal sealed class AuditModel(IDbContextFactory<BroadsheetDbContext> contexts) : PageModel
+internal sealed class AuditModel(IAuditLog log) : PageModel
 {
     private const int PageSize = 100;
 
@@ -23,25 +22,7 @@ internal sealed class AuditModel(IDbContextFactory<BroadsheetDbContext> contexts
     {
         UserFilter = string.IsNullOrWhiteSpace(user) ? null : user.Trim();
         Publication = string.IsNullOrWhiteSpace(publication) ? null : publication.Trim();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.AuditLog.AsNoTracking();
-        if (UserFilter is not null)
-        {
-            query = query.Where(e => e.User == UserFilter);
-        }
-
-        if (Publication is not null)
-        {
-            query = query.Where(e => e.PublicationSlug == Publication);
-        }
-
-        if (before is { } id)
-        {
-            query = query.Where(e => e.Id < id);
-        }
-
-        // Ids grow with time, and SQLite cannot order by DateTimeOffset.
-        var rows = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await log.ReadAsync(new AuditQuery(UserFilter, Publication, before), PageSize + 1, cancellationToken);
         Entries = [.. rows.Take(PageSize)];
         Older = rows.Count > PageSize ? Entries[^1].Id : null;
     }

@@ -1,15 +1,14 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages.Admin;
 
 /// <summary><c>/desk/admin/publications/{slug}</c>: a publication's settings; the reader shows changes at once.</summary>
-internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> contexts, DeskSanitizer sanitizer, DeskAudit audit, IReaderCache cache) : PageModel
+internal sealed class PublicationModel(IPublicationSettings publications, DeskSanitizer sanitizer, DeskAudit audit, IReaderCache cache) : PageModel
 {
     [BindProperty]
     public PublicationForm Form { get; set; } = new();
@@ -18,8 +17,7 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken) is not { } publication)
+        if (await publications.FindAsync(slug, cancellationToken) is not { } publication)
         {
             return NotFound();
         }
@@ -30,16 +28,16 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Publications.FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken) is not { } publication)
-        {
-            return NotFound();
-        }
-
-        var before = PublicationForm.Of(publication);
+        bool found;
         try
         {
-            Form.ApplyTo(publication, sanitizer);
+            // The change and its audit line are saved together, or neither is.
+            found = await publications.ChangeAsync(slug, publication =>
+            {
+                var before = PublicationForm.Of(publication);
+                Form.ApplyTo(publication, sanitizer);
+                return audit.Entry(DeskAccess.NameOf(User), "publication-settings", slug, publication.Name, Changes(before, PublicationForm.Of(publication)));
+            }, cancellationToken);
         }
         catch (DomainException e)
         {
@@ -48,9 +46,11 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var after = PublicationForm.Of(publication);
-        await audit.WriteAsync(DeskAccess.NameOf(User), "publication-settings", slug, publication.Name, Changes(before, after), cancellationToken);
+        if (!found)
+        {
+            return NotFound();
+        }
+
         // The footer, the name and the language appear on every reader page of the publication.
         await cache.InvalidateAsync(slug, default, cancellationToken);
         TempData["Flash"] = "设置已保存，读者页面已更新。";
