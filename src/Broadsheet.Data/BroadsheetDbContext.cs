@@ -24,6 +24,9 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>How the articles of the desk's latest structural changes were before them, to undo them.</summary>
+    public DbSet<EditionUndo> EditionUndos => Set<EditionUndo>();
+
     public DbSet<PublicationGrant> PublicationGrants => Set<PublicationGrant>();
 
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>

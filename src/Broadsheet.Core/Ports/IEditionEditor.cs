@@ -25,6 +25,15 @@ public interface IEditionChange : IAsyncDisposable
 
     void Record(AuditEntry entry);
 
+    /// <summary>Keeps how the articles a structural change touched were before it, so the desk can undo it.</summary>
+    void Record(EditionUndo undo);
+
+    /// <summary>The edition's newest structural change that has not been undone, or null.</summary>
+    Task<EditionUndo?> LatestUndoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks <paramref name="undo"/> as done; it is forgotten with the save.</summary>
+    void Undone(EditionUndo undo);
+
     /// <summary>Marks the edition changed at <paramref name="at"/> and writes everything in one transaction.</summary>
     Task SaveAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
 }

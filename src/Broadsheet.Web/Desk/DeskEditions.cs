@@ -47,6 +47,59 @@ internal sealed class EditionWork(IEditionChange unit, IReaderCache cache, TimeP
         }
     }
 
+    /// <summary>
+    /// Runs a structural <paramref name="change"/> (one that moves text, regions or photos between articles, or
+    /// adds or removes articles): keeps how <paramref name="touched"/> were, so it can be undone, and records a
+    /// revision for each article it altered and each it created.
+    /// </summary>
+    public void Restructure(IEnumerable<Article> touched, string by, string summary, Action change, Func<Article, string>? summaryOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(touched);
+        ArgumentNullException.ThrowIfNull(change);
+        var before = touched.Distinct().ToList();
+        unit.Record(EditionUndo.Before(Edition, before, by, summary, Now));
+        var snapshots = before.ToDictionary(a => a, ArticleSnapshot.Of);
+        var existing = Edition.Articles.ToHashSet();
+        change();
+        foreach (var (article, text) in snapshots)
+        {
+            var after = ArticleSnapshot.Of(article);
+            if (Edition.Articles.Contains(article) && !string.Equals(text, after, StringComparison.Ordinal))
+            {
+                unit.Record(new ArticleRevision(article, by, Now, summaryOf?.Invoke(article) ?? summary, text, after));
+            }
+        }
+
+        foreach (var created in Edition.Articles.Where(a => !existing.Contains(a)))
+        {
+            Created(created, by, summaryOf?.Invoke(created) ?? summary);
+        }
+    }
+
+    /// <summary>Undoes the edition's latest structural change; returns what it was, or null when there is none.</summary>
+    public async Task<string?> UndoAsync(string by, CancellationToken cancellationToken)
+    {
+        if (await unit.LatestUndoAsync(cancellationToken) is not { } undo)
+        {
+            return null;
+        }
+
+        var before = Edition.Articles.ToDictionary(a => a, ArticleSnapshot.Of);
+        var restored = undo.Restore(Edition);
+        foreach (var article in restored)
+        {
+            var was = before.GetValueOrDefault(article, "");
+            var now = ArticleSnapshot.Of(article);
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                unit.Record(new ArticleRevision(article, by, Now, "撤销：" + undo.Summary, was, now));
+            }
+        }
+
+        unit.Undone(undo);
+        return undo.Summary;
+    }
+
     /// <summary>Records a revision for an article the change created, with nothing before it.</summary>
     public void Created(Article article, string by, string summary) =>
         unit.Record(new ArticleRevision(article, by, Now, summary, "", ArticleSnapshot.Of(article)));

@@ -55,6 +55,7 @@ internal static class DeskRegistration
         services.AddSingleton<DeskEditions>();
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskSanitizer>();
+        services.AddSingleton<Layout.PageTexts>();
         services.AddSingleton<EditionPublishing>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
@@ -88,6 +89,7 @@ internal static class DeskRegistration
         var api = app.MapDeskApi();
         api.MapImportsApi();
         api.MapReviewApi();
+        api.MapPageEditsApi();
         return app;
     }
 
