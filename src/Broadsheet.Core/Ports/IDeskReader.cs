@@ -34,6 +34,9 @@ public interface IDeskReader
 
     Task<DateOnly?> LatestEditionDateAsync(int publicationId, CancellationToken cancellationToken = default);
 
+    /// <summary>The edition's newest structural change that can still be undone, or null.</summary>
+    Task<EditionUndo?> LatestUndoAsync(int editionId, CancellationToken cancellationToken = default);
+
     /// <summary>Every scheduled edition and when it is to be published.</summary>
     Task<IReadOnlyList<(int EditionId, DateTimeOffset? At)>> ScheduledAsync(CancellationToken cancellationToken = default);
 }

@@ -67,6 +67,12 @@ internal sealed class EfDeskReader(IDbContextFactory<BroadsheetDbContext> contex
             .OrderByDescending(e => e.Date).Select(e => (DateOnly?)e.Date).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<EditionUndo?> LatestUndoAsync(int editionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.EditionUndos.AsNoTracking().Where(u => u.EditionId == editionId).OrderByDescending(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<(int EditionId, DateTimeOffset? At)>> ScheduledAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -8,8 +8,11 @@ namespace Broadsheet.Web.Desk.Doubts;
 /// What on a page needs a look, worst first: what detection doubted (<see cref="Article.Doubts"/>,
 /// <see cref="Article.Confidence"/>, <see cref="Page.Doubts"/>) and the desk's own checks of what it finds on
 /// the page now (articles without text, headline or region; very long ones; one printed line per paragraph;
-/// overlapping regions; a region over another article's photo; text no article holds). An article a person
-/// has checked, and a page a person has looked over, are not listed again.
+/// overlapping regions; a region over another article's photo; text no article holds). Once a person has checked
+/// an article (saved it, fixed it, or said so), what is a matter of judgement (detection's doubts, a long article,
+/// a headline that reads like body text, a body that seems to start mid-sentence) is not listed again; what is a
+/// fact about the page as it is now (no text, no headline, no region, one-line paragraphs, overlaps, a covered
+/// photo) stays listed until it is fixed. A page a person has looked over lists no text-nobody-holds again.
 /// </summary>
 internal static class DoubtChecks
 {
@@ -27,7 +30,7 @@ internal static class DoubtChecks
 
         var lengths = page.Articles.Select(a => page.TextOf(a).Normal.Length).Order().ToList();
         var median = lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
-        foreach (var article in page.Articles.Where(a => !a.Checked && IsHome(page, a)))
+        foreach (var article in page.Articles.Where(a => IsHome(page, a)))
         {
             ArticleDoubtsOf(page, article, median, doubts);
         }
@@ -89,6 +92,7 @@ internal static class DoubtChecks
         var text = page.TextOf(article);
         var doubt = article.Doubts;
         var lowConfidence = (int)Math.Round((1 - article.Confidence) * 40);
+        var judged = !article.Checked;
 
         if (article.Regions.Count == 0)
         {
@@ -100,7 +104,7 @@ internal static class DoubtChecks
         {
             Add(DoubtKind.NoText, 80 + lowConfidence, "只有标题，没有正文。");
         }
-        else if (doubt.HasFlag(ArticleDoubts.NoText))
+        else if (judged && doubt.HasFlag(ArticleDoubts.NoText))
         {
             Add(DoubtKind.NoText, 70 + lowConfidence, "检测认为它没有正文。");
         }
@@ -109,33 +113,33 @@ internal static class DoubtChecks
         {
             Add(DoubtKind.NoHeadline, 78, "没有标题：请在版面上点选它的标题行。");
         }
-        else if (doubt.HasFlag(ArticleDoubts.HeadlineGuessed) || LooksLikeBody(article.Headline))
+        else if (judged && (doubt.HasFlag(ArticleDoubts.HeadlineGuessed) || LooksLikeBody(article.Headline)))
         {
             Add(DoubtKind.NoHeadline, 65 + lowConfidence, $"标题像是猜的：“{Excerpt(article.Headline, 16)}”。");
         }
 
         var fragments = Fragments(page, article);
-        if (fragments >= 3 || doubt.HasFlag(ArticleDoubts.Fragmented))
+        if (fragments >= 3 || (judged && doubt.HasFlag(ArticleDoubts.Fragmented)))
         {
             Add(DoubtKind.Fragmented, 55 + Math.Min(20, fragments), fragments >= 3
                 ? $"有 {fragments} 段只有一行：可能是没接起来的碎行，可以“合并碎行”。"
                 : "很多段只有一行：可能是没接起来的碎行，可以“合并碎行”。");
         }
 
-        if (article.Paragraphs.FirstOrDefault() is { } opening && BrokenStart(opening))
+        if (judged && article.Paragraphs.FirstOrDefault() is { } opening && BrokenStart(opening))
         {
             Add(DoubtKind.BrokenStart, 58, $"正文开头不完整（“{Excerpt(opening, 10)}”）：前面的文字可能在别的文章里。");
         }
 
         var length = text.Normal.Length;
-        if ((length > 2500 && length > 3 * Math.Max(median, 1)) || article.Paragraphs.Count > 40 || doubt.HasFlag(ArticleDoubts.VeryLong))
+        if (judged && ((length > 2500 && length > 3 * Math.Max(median, 1)) || article.Paragraphs.Count > 40 || doubt.HasFlag(ArticleDoubts.VeryLong)))
         {
             Add(DoubtKind.VeryLong, 45 + Math.Min(20, length / 500), string.Create(CultureInfo.InvariantCulture,
                 $"特别长（{length}字，{article.Paragraphs.Count}段）：可能把两篇连在了一起。"));
         }
 
         var other = doubt & ~(ArticleDoubts.NoText | ArticleDoubts.HeadlineGuessed | ArticleDoubts.Fragmented | ArticleDoubts.VeryLong | ArticleDoubts.Overlaps);
-        if (other != ArticleDoubts.None || lowConfidence >= 12)
+        if (judged && (other != ArticleDoubts.None || lowConfidence >= 12))
         {
             Add(DoubtKind.Detection, 30 + lowConfidence, DetectionText(other, article.Confidence));
         }
@@ -149,11 +153,6 @@ internal static class DoubtChecks
             for (var j = i + 1; j < articles.Count; j++)
             {
                 var (a, b) = (articles[i], articles[j]);
-                if (a.Checked && b.Checked)
-                {
-                    continue;
-                }
-
                 var (ga, gb) = (page.GridOf(a), page.GridOf(b));
                 var both = ga.Overlap(gb);
                 var smaller = Math.Min(ga.Area, gb.Area);
@@ -166,7 +165,7 @@ internal static class DoubtChecks
             }
         }
 
-        foreach (var covering in articles.Where(a => !a.Checked))
+        foreach (var covering in articles)
         {
             foreach (var owner in articles.Where(o => !ReferenceEquals(o, covering)))
             {

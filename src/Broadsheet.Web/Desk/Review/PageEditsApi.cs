@@ -25,7 +25,10 @@ internal static class PageEditsApi
                 var target = ArticleOf(work, body.Article);
                 var analysis = new PageAnalysis(work.Edition, page, await texts.ForAsync(page, ct));
                 var role = Enum.TryParse<LineRole>(body.Role, ignoreCase: true, out var r) ? r : throw new DomainException($"没有“{body.Role}”这种用法。");
-                return (LineEdits.Assign(work, analysis, body.Lines ?? [], target, role, body.At, body.Image, By(http)), target);
+                var message = LineEdits.Assign(work, analysis, body.Lines ?? [], target, role, body.At, body.Image, By(http));
+                work.Audit(By(http), "assign-lines", ArticleChanges.SubjectOf(work, target),
+                    $"第{page.Label}版上的{body.Lines?.Count ?? 0}行作{LineEdits.RoleName(role, body.At)}");
+                return (message, target);
             }));
         edition.MapPost("/pages/{label}/articles", (int editionId, string label, NewArticleBody body, HttpContext http, DeskEditions editions, DeskAccess access, PageTexts texts, CancellationToken ct) =>
             ChangeAsync(http, editions, access, editionId, ct, async work =>
@@ -53,17 +56,25 @@ internal static class PageEditsApi
                 if (body.Article is { } to)
                 {
                     var target = ArticleOf(work, to);
-                    return Task.FromResult((PhotoEdits.Give(work, image, target, By(http)), (Article?)target));
+                    var from = image.Article.Headline;
+                    var given = PhotoEdits.Give(work, image, target, By(http));
+                    work.Audit(By(http), "move-photo", ArticleChanges.SubjectOf(work, target), $"从《{from}》移来");
+                    return Task.FromResult((given, (Article?)target));
                 }
 
                 var polygon = body.Polygon is { Count: >= 3 } points ? ToPolygon(points) : throw new DomainException("请给出图片的新范围。");
-                return Task.FromResult((PhotoEdits.Reframe(work, image, polygon, By(http)), (Article?)image.Article));
+                var framed = PhotoEdits.Reframe(work, image, polygon, By(http));
+                work.Audit(By(http), "crop-photo", ArticleChanges.SubjectOf(work, image.Article));
+                return Task.FromResult((framed, (Article?)image.Article));
             }));
         edition.MapDelete("/images/{imageId:int}", (int editionId, int imageId, HttpContext http, DeskEditions editions, DeskAccess access, CancellationToken ct) =>
             ChangeAsync(http, editions, access, editionId, ct, work =>
             {
                 var image = ImageOf(work, imageId);
-                return Task.FromResult((PhotoEdits.Delete(work, image, By(http)), (Article?)image.Article));
+                var article = image.Article;
+                var deleted = PhotoEdits.Delete(work, image, By(http));
+                work.Audit(By(http), "delete-photo", ArticleChanges.SubjectOf(work, article));
+                return Task.FromResult((deleted, (Article?)article));
             }));
         edition.MapDelete("/articles/{id:int}", (int editionId, int id, HttpContext http, DeskEditions editions, DeskAccess access, CancellationToken ct) =>
             ChangeAsync(http, editions, access, editionId, ct, work => Task.FromResult((ArticleOps.Delete(work, ArticleOf(work, id), By(http)), (Article?)null))));

@@ -109,7 +109,7 @@ internal static class ReviewApi
                 article.ReplaceRegions(page, polygons);
             }
         });
-        work.Audit(by, "edit-regions", $"{work.Subject} 《{article.Headline}》", $"pages {labels}");
+        work.Audit(by, "edit-regions", $"{work.Subject} 《{article.Headline}》", $"第{labels}版");
         await work.SaveAsync(cancellationToken);
         return TypedResults.Ok(RegionsBody.Of(article, replacements.Select(r => r.Page)));
     }

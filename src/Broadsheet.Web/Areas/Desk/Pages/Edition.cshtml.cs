@@ -2,6 +2,8 @@ using System.Globalization;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
+using Broadsheet.Web.Desk.Doubts;
+using Broadsheet.Web.Desk.Layout;
 using Broadsheet.Web.Desk.Publishing;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,7 @@ namespace Broadsheet.Web.Areas.Desk.Pages;
 internal sealed class EditionModel(
     DeskAccess access,
     IDeskReader reader,
+    PageTexts texts,
     EditionPublishing publishing,
     TimeProvider clock) : PageModel
 {
@@ -21,6 +24,9 @@ internal sealed class EditionModel(
     public IReadOnlyDictionary<Article, ArticleHome> Homes { get; private set; } = new Dictionary<Article, ArticleHome>();
 
     public IReadOnlyList<Article> WithoutRegion { get; private set; } = [];
+
+    /// <summary>What needs a look on every page of the edition, worst first.</summary>
+    public IReadOnlyList<Doubt> Doubts { get; private set; } = [];
 
     public string? Error { get; private set; }
 
@@ -104,6 +110,13 @@ internal sealed class EditionModel(
 
         Edition = edition;
         Homes = ArticleHomes.Of(edition).ToDictionary(h => h.Article);
+        var doubts = new List<Doubt>();
+        foreach (var page in edition.Pages.OrderBy(p => p.Order))
+        {
+            doubts.AddRange(DoubtChecks.Of(new PageAnalysis(edition, page, await texts.ForAsync(page, cancellationToken))));
+        }
+
+        Doubts = [.. doubts.OrderByDescending(d => d.Severity).ThenBy(d => d.Page.Order)];
         WithoutRegion = [.. edition.Articles.Where(a => a.Regions.Count == 0).OrderBy(a => a.Order)];
         var zone = TimeZoneInfo.FindSystemTimeZoneById(edition.Publication.TimeZoneId);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).AddHours(1);

@@ -68,13 +68,14 @@ internal sealed class PublicationModel(IPublicationSettings publications, DeskSa
             }
         }
 
-        Compare("name", before.Name, after.Name);
-        Compare("language", before.Language, after.Language);
-        Compare("time zone", before.TimeZoneId, after.TimeZoneId);
-        Compare("page labels", before.PageLabelStyle, after.PageLabelStyle);
-        Compare("footer", before.FooterLines, after.FooterLines);
-        Compare("import as draft", before.ImportAsDraft, after.ImportAsDraft);
-        Compare("website", before.WebsiteUrl, after.WebsiteUrl);
-        return changes.Count == 0 ? "no change" : string.Join("; ", changes);
+        static string YesNo(bool value) => value ? "是" : "否";
+        Compare("名称", before.Name, after.Name);
+        Compare("界面语言", before.Language, after.Language);
+        Compare("时区", before.TimeZoneId, after.TimeZoneId);
+        Compare("版次编号", before.PageLabelStyle == PageLabelStyle.Sectioned ? "A01" : "01", after.PageLabelStyle == PageLabelStyle.Sectioned ? "A01" : "01");
+        Compare("页脚", before.FooterLines?.ReplaceLineEndings(" / "), after.FooterLines?.ReplaceLineEndings(" / "));
+        Compare("导入后先存为草稿", YesNo(before.ImportAsDraft), YesNo(after.ImportAsDraft));
+        Compare("网站", before.WebsiteUrl, after.WebsiteUrl);
+        return changes.Count == 0 ? "没有改动" : string.Join("；", changes);
     }
 }

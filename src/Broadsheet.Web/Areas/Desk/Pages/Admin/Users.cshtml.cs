@@ -21,7 +21,7 @@ internal sealed class UsersModel(DeskAccounts accounts, IPublicationSettings set
     public async Task<IActionResult> OnPostAddAsync(string userName, string password, string role, string[]? publications, CancellationToken cancellationToken) =>
         await ActAsync(async () =>
         {
-            var entry = audit.Entry(DeskAccess.NameOf(User), "add-user", null, userName ?? "", $"{role}: {string.Join(", ", publications ?? [])}");
+            var entry = audit.Entry(DeskAccess.NameOf(User), "add-user", null, userName ?? "", $"{AuditText.Role(role)}：{string.Join("、", publications ?? [])}");
             await accounts.AddAsync((userName ?? "").Trim(), password ?? "", role ?? "", publications ?? [], cancellationToken, entry);
             return $"已新建账号“{userName}”。";
         }, cancellationToken);
@@ -29,7 +29,7 @@ internal sealed class UsersModel(DeskAccounts accounts, IPublicationSettings set
     public async Task<IActionResult> OnPostPublicationsAsync(string userName, string[]? publications, CancellationToken cancellationToken) =>
         await ActAsync(async () =>
         {
-            var entry = audit.Entry(DeskAccess.NameOf(User), "user-publications", null, userName, string.Join(", ", publications ?? []));
+            var entry = audit.Entry(DeskAccess.NameOf(User), "user-publications", null, userName, string.Join("、", publications ?? []));
             await accounts.SetPublicationsAsync(userName, publications ?? [], cancellationToken, entry);
             return $"“{userName}”可以编辑的报纸已更新。";
         }, cancellationToken);
