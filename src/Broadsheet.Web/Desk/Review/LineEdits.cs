@@ -261,11 +261,14 @@ internal static class LineEdits
             return (headline, [.. picked.Except(headline)]);
         }
 
-        if (firstBlockIsHeadline)
+        // Lines picked for a new article open with its headline; so does a region drawn around a short first block
+        // that reads as a title (a line or two, no sentence's end).
+        var firstBlock = page.Text.BlockOf[picked.OrderBy(i => page.Text.Lines[i].Top).ThenBy(i => page.Text.Lines[i].Left).First()];
+        var opening = picked.Where(i => page.Text.BlockOf[i] == firstBlock).ToList();
+        var openingText = LineText.Join(opening.Select(i => page.Text.Lines[i].Text));
+        if (firstBlockIsHeadline || (opening.Count <= 2 && opening.Count < picked.Count && openingText.Length <= 30 && !EndsSentence(openingText)))
         {
-            var first = page.Text.BlockOf[picked[0]];
-            var headline = picked.Where(i => page.Text.BlockOf[i] == first).ToList();
-            return (headline, [.. picked.Except(headline)]);
+            return (opening, [.. picked.Except(opening)]);
         }
 
         return ([], picked);
