@@ -120,6 +120,15 @@ public sealed class DeskIndexingTests(CorpusServer server, ITestOutputHelper out
             string.Join('\n', [.. editor.Log, editor.ToString(), $"recovered {results.Count - lost.Count}/{results.Count}", .. lost]));
         await File.WriteAllTextAsync(Path.Combine(Screenshots.Folder, $"desk-replay-{corpus.Slug}.edition.json"), body);
 
+        // The article editor of the story that took the most fixes: its page, its region, its lines, its photos.
+        var fixedMost = results.Where(r => r.Found is not null).OrderByDescending(r => editor.Log.Count(l => l.Contains(r.Found!.Value.GetProperty("headline").GetString()![..4], StringComparison.Ordinal))).First();
+        var headline = fixedMost.Found!.Value.GetProperty("headline").GetString()!;
+        await page.GotoAsync($"/desk/{corpus.Slug}/{corpus.Date}");
+        await page.Locator(".article-list a", new() { HasTextString = headline }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".article-page-picture").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"desk-article-{corpus.Slug}-1366") });
+        await Axe.AssertNoViolationsAsync(page, "desk article page");
+
         Assert.True(lost.Count == 0, $"{lost.Count} of {results.Count} articles are not whole after the fixes:\n{string.Join('\n', lost)}\n{editor}");
         Assert.True(editor.Actions <= MaxActions, $"the fixes took {editor}, more than {MaxActions} actions");
         Assert.True(editor.Seconds < MaxSeconds, $"the fixes took {editor}, more than {MaxSeconds} s");

@@ -107,15 +107,19 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
             }
         }
 
+        // 4. A photo's frame drawn over other articles' text, pulled in.
+        foreach (var doubt in state.Doubts.Where(d => d.Kind == "PhotoOverText"))
+        {
+            var photo = state.Photos.FirstOrDefault(p => p.Box == doubt.Box) ?? state.Photos.FirstOrDefault(p => p.Article == doubt.Article);
+            if (photo is not null)
+            {
+                yield return new Fix("trim " + photo.Id, FixKind.Trim, null, [], null, null, photo.Id);
+            }
+        }
+
         if (editor.Actions >= OptionalUntil)
         {
             yield break;
-        }
-
-        // 4. Columns whose lines came in as paragraphs of one line each, joined.
-        foreach (var doubt in state.Doubts.Where(d => d.Kind == "Fragmented" && d.Article is not null))
-        {
-            yield return new Fix("join " + doubt.Article, FixKind.Join, doubt.Article, [], null, null, null);
         }
 
         // 5. A kicker or subheadline read into the headline or the body, given its own place.
@@ -139,7 +143,19 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
             }
         }
 
-        // 6. A byline printed on a line of its own, lifted out of the body it was read into.
+        // 6. An article that is no article of the page and holds no text (a fragment of an advert, a stray label), deleted.
+        foreach (var doubt in state.Doubts.Where(d => d.Kind == "NoText" && d.Article is not null && !matched.ContainsValue(d.Article)))
+        {
+            yield return new Fix("delete " + doubt.Article, FixKind.Delete, doubt.Article, [], null, null, null);
+        }
+
+        // 7. Columns whose lines came in as paragraphs of one line each, joined.
+        foreach (var doubt in state.Doubts.Where(d => d.Kind == "Fragmented" && d.Article is not null))
+        {
+            yield return new Fix("join " + doubt.Article, FixKind.Join, doubt.Article, [], null, null, null);
+        }
+
+        // 8. A byline printed on a line of its own, lifted out of the body it was read into.
         foreach (var (t, owner) in matched.Where(m => m.Value is not null && m.Key.Byline is not null))
         {
             var names = Names(t.Byline!);
@@ -208,6 +224,11 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
                 await ClickPhotoAsync(fix.Photo!.Value);
                 await ChangeAsync(() => editor.ClickAsync(Page.Locator(".review-photo [data-photo-action=photo-news]"), "做成图片新闻"));
                 break;
+            case FixKind.Trim:
+                await TextLayerAsync(false);
+                await ClickPhotoAsync(fix.Photo!.Value);
+                await ChangeAsync(() => editor.ClickAsync(Page.Locator(".review-photo [data-photo-action=trim]"), "裁掉图片框里的文字"));
+                break;
             case FixKind.NewArticle:
                 await TextLayerAsync(true);
                 await PickLinesAsync(state, fix.Lines);
@@ -219,6 +240,14 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
                 await PickLinesAsync(state, fix.Lines);
                 var role = fix.At is { } at ? $".review-pick [data-role={fix.Role}][data-at='{at}']" : $".review-pick [data-role={fix.Role}]:not([data-at])";
                 await ChangeAsync(() => editor.ClickAsync(Page.Locator(role), $"作{fix.Role}{(fix.At is 0 ? "（开头）" : "")}"));
+                break;
+            case FixKind.Delete:
+                await SelectAsync(state, fix.Article!);
+                await ChangeAsync(async () =>
+                {
+                    await editor.ClickAsync(Page.Locator($".review-articles li[data-article='{fix.Article}'] [data-article-action=delete]"), "删除");
+                    editor.Confirmed("确认删除");
+                });
                 break;
             case FixKind.Join:
                 await SelectAsync(state, fix.Article!);
@@ -380,9 +409,11 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
     private enum FixKind
     {
         PhotoNews,
+        Trim,
         NewArticle,
         Assign,
         Join,
+        Delete,
     }
 
     private sealed record Fix(string Key, FixKind Kind, string? Article, IReadOnlyList<int> Lines, string? Role, int? At, int? Photo);

@@ -10,10 +10,10 @@ internal sealed record PageLine(int Index, string Text, double Left, double Top,
 internal sealed record ListedArticle(string Id, int Number, string Headline, string Kind);
 
 /// <summary>An item of the review page's doubt list.</summary>
-internal sealed record ListedDoubt(string Key, string Kind, string? Article, string Text);
+internal sealed record ListedDoubt(string Key, string Kind, string? Article, string Text, string? Box);
 
 /// <summary>A photo as the review page draws it.</summary>
-internal sealed record PagePhoto(int Id, string Article, string? Caption);
+internal sealed record PagePhoto(int Id, string Article, string? Caption, string Box);
 
 /// <summary>What an editor sees on the review page: its lines coloured by article, its photos, its article list and its doubts.</summary>
 internal sealed class ReviewState
@@ -44,7 +44,7 @@ internal sealed class ReviewState
                     kind: li.querySelector('.kind').className })),
                 doubts: [...document.querySelectorAll('.doubt-list li')].map(li => {
                     const go = li.querySelector('.doubt-go');
-                    return { key: li.dataset.key, kind: go.dataset.kind, article: go.dataset.article ?? null, text: go.textContent.trim() };
+                    return { key: li.dataset.key, kind: go.dataset.kind, article: go.dataset.article ?? null, text: go.textContent.trim(), box: go.dataset.box ?? null };
                 }),
             })
             """);
@@ -62,15 +62,25 @@ internal sealed class ReviewState
         var photos = data.GetProperty("photos").EnumerateArray().Select(p => new PagePhoto(
             p.GetProperty("id").GetInt32(),
             p.GetProperty("article").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            p.TryGetProperty("caption", out var c) ? c.GetString() : null)).ToList();
+            p.TryGetProperty("caption", out var c) ? c.GetString() : null,
+            BoxOf(p.GetProperty("points")))).ToList();
         var articles = json.GetProperty("articles").EnumerateArray().Select(a => new ListedArticle(
             a.GetProperty("id").GetString()!, a.GetProperty("number").GetInt32(), a.GetProperty("headline").GetString()!, a.GetProperty("kind").GetString()!)).ToList();
         var doubts = json.GetProperty("doubts").EnumerateArray().Select(d => new ListedDoubt(
             d.GetProperty("key").GetString()!,
             d.GetProperty("kind").GetString()!,
             d.GetProperty("article").ValueKind == JsonValueKind.String ? d.GetProperty("article").GetString() : null,
-            d.GetProperty("text").GetString()!)).ToList();
+            d.GetProperty("text").GetString()!,
+            d.GetProperty("box").ValueKind == JsonValueKind.String ? d.GetProperty("box").GetString() : null)).ToList();
         return new ReviewState(lines, photos, articles, doubts);
+    }
+
+    /// <summary>A polygon's bounds as the doubt list writes a box: "l,t,r,b".</summary>
+    private static string BoxOf(JsonElement points)
+    {
+        var xs = points.EnumerateArray().Select(p => p[0].GetDouble()).ToList();
+        var ys = points.EnumerateArray().Select(p => p[1].GetDouble()).ToList();
+        return string.Join(',', new[] { xs.Min(), ys.Min(), xs.Max(), ys.Max() }.Select(v => v.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The text an article holds on this page, as its lines show it (headline included), white space removed.</summary>

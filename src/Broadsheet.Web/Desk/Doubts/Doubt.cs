@@ -16,6 +16,7 @@ internal enum DoubtKind
     NoText,
     NoHeadline,
     CoversPhoto,
+    PhotoOverText,
     Overlap,
     Fragmented,
     BrokenStart,

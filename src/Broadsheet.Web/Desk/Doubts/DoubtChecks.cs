@@ -165,6 +165,20 @@ internal static class DoubtChecks
             }
         }
 
+        // Text printed over a picture is the picture's (an advert, a chart); text a frame can give up at its edges was taken in by mistake.
+        foreach (var owner in articles.Where(a => a.Kind != ArticleKind.Advertisement))
+        {
+            foreach (var image in owner.Images.Where(i => ReferenceEquals(i.Page, page.Page) || (i.PageId != 0 && i.PageId == page.Page.Id)))
+            {
+                var inside = Review.PhotoEdits.TextInside(page, image).Count;
+                if (inside >= 2 && Review.PhotoEdits.Trimmed(page, image) is not null)
+                {
+                    doubts.Add(new Doubt(DoubtKind.PhotoOverText, 62, page.Page, owner, null, Box.Of(image.Polygon),
+                        $"图片框里有 {inside} 行文字：图片的范围画大了，可以选中图片“裁掉文字”。"));
+                }
+            }
+        }
+
         foreach (var covering in articles)
         {
             foreach (var owner in articles.Where(o => !ReferenceEquals(o, covering)))
@@ -185,18 +199,22 @@ internal static class DoubtChecks
     public static IEnumerable<TextBlock> Unclaimed(PageAnalysis page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (!page.Text.Complete || page.Articles.Count == 0)
+        if (!page.Text.Complete || page.Articles.Count == 0 || !page.Articles.Any(a => page.RegionsOf(a).Any()))
         {
             yield break;
         }
 
+        // Above every article and below them all are the page's furniture: the masthead or page head (name, date, folio,
+        // issue number, weather), the editors' line, the footer.
+        var regions = page.Articles.SelectMany(page.RegionsOf).Select(Box.Of).ToList();
+        var top = regions.Min(r => r.Top);
+        var bottom = regions.Max(r => r.Bottom);
         foreach (var block in page.Text.Blocks)
         {
             var free = block.Lines.Where(i => page.Owners[i] is null).ToList();
             var chars = free.Sum(i => LineText.Normal(page.Text.Lines[i].Text).Length);
-            // The header and footer bands carry the paper's name, date, folio and the page's editors; a few stray
-            // characters are rules' labels and page furniture, not an article.
-            var furniture = block.Box.Bottom < 0.07 || block.Box.Top > 0.96;
+            // A few stray characters are a rule's label or a credit's remains, not an article.
+            var furniture = block.Box.Bottom <= top + 0.005 || block.Box.Top >= bottom - 0.005 || block.Box.Bottom < 0.04 || block.Box.Top > 0.97;
             if (furniture || chars < 12 || free.Count < block.Lines.Count / 2.0)
             {
                 continue;

@@ -6,7 +6,8 @@ namespace Broadsheet.Web.Desk.Layout;
 /// Regions of a page as a grid of cells (<see cref="Size"/> a side, in the page's 0..1 coordinates), for what
 /// polygons cannot do simply: add a block of text to an article's region, take it out of another's, measure
 /// how much two articles overlap, and turn the result back into outlines (rectilinear, one per piece; a piece
-/// with a hole becomes bands of rectangles, as a region is one outline without holes).
+/// with a hole is one outline that runs in to the hole along a cut of no width and round it the other way, so
+/// point-in-polygon tests and SVG fills leave the hole out).
 /// </summary>
 internal sealed class RegionGrid
 {
@@ -124,7 +125,7 @@ internal sealed class RegionGrid
                 continue;
             }
 
-            polygons.AddRange(HasHole(cells, next, component) ? Bands(cells, next, component) : [Trace(cells, next, component)]);
+            polygons.Add(Outline(cells, next, component));
         }
 
         return polygons;
@@ -201,48 +202,12 @@ internal sealed class RegionGrid
         return cells;
     }
 
-    /// <summary>Whether some cell inside the piece's bounds, not of the piece, cannot reach the bounds' edge without crossing the piece.</summary>
-    private static bool HasHole(List<int> cells, int id, int[] component)
-    {
-        var (r0, c0, r1, c1) = Bounds(cells);
-        var width = c1 - c0 + 1;
-        var height = r1 - r0 + 1;
-        var outside = new bool[width * height];
-        var stack = new Stack<(int R, int C)>();
-        for (var r = r0; r <= r1; r++)
-        {
-            for (var c = c0; c <= c1; c++)
-            {
-                if ((r == r0 || r == r1 || c == c0 || c == c1) && component[(r * Size) + c] != id)
-                {
-                    outside[((r - r0) * width) + c - c0] = true;
-                    stack.Push((r, c));
-                }
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            var (r, c) = stack.Pop();
-            foreach (var (nr, nc) in new[] { (r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1) })
-            {
-                if (nr >= r0 && nr <= r1 && nc >= c0 && nc <= c1 && component[(nr * Size) + nc] != id && !outside[((nr - r0) * width) + nc - c0])
-                {
-                    outside[((nr - r0) * width) + nc - c0] = true;
-                    stack.Push((nr, nc));
-                }
-            }
-        }
-
-        var open = outside.Count(o => o);
-        return open + cells.Count < width * height;
-    }
-
-    private static (int R0, int C0, int R1, int C1) Bounds(List<int> cells) =>
-        (cells.Min(i => i / Size), cells.Min(i => i % Size), cells.Max(i => i / Size), cells.Max(i => i % Size));
-
-    /// <summary>The piece's outline, walked clockwise along cell edges, hugging the piece where two cells touch at a corner.</summary>
-    private static Polygon Trace(List<int> cells, int id, int[] component)
+    /// <summary>
+    /// The piece's outline: its boundary walked along cell edges with the piece on the right (hugging it where two
+    /// cells touch at a corner), every hole's boundary walked the other way and joined to the outline by a cut from
+    /// its nearest corner.
+    /// </summary>
+    private static Polygon Outline(List<int> cells, int id, int[] component)
     {
         bool In(int r, int c) => r >= 0 && r < Size && c >= 0 && c < Size && component[(r * Size) + c] == id;
         var edges = new Dictionary<(int X, int Y), List<(int X, int Y)>>();
@@ -280,7 +245,27 @@ internal sealed class RegionGrid
             }
         }
 
-        var start = edges.Keys.OrderBy(v => v.Y).ThenBy(v => v.X).First();
+        // The first loop, from the top-left corner, is the outline; any left are holes.
+        var loops = new List<List<(int X, int Y)>>();
+        while (edges.Count > 0)
+        {
+            loops.Add(Corners(Walk(edges, edges.Keys.OrderBy(v => v.Y).ThenBy(v => v.X).First())));
+        }
+
+        var ring = loops[0];
+        foreach (var hole in loops.Skip(1))
+        {
+            var (at, to) = ring.SelectMany((o, i) => hole.Select((h, j) => (i, j, Distance: Math.Abs(o.X - h.X) + Math.Abs(o.Y - h.Y))))
+                .MinBy(x => x.Distance) is var nearest ? (nearest.i, nearest.j) : (0, 0);
+            var round = hole.Skip(to).Concat(hole.Take(to)).Append(hole[to]);
+            ring.InsertRange(at + 1, round.Append(ring[at]));
+        }
+
+        return new Polygon(ring.Select(p => new NormalisedPoint(p.X / (double)Size, p.Y / (double)Size)));
+    }
+
+    private static List<(int X, int Y)> Walk(Dictionary<(int X, int Y), List<(int X, int Y)>> edges, (int X, int Y) start)
+    {
         var points = new List<(int X, int Y)> { start };
         var at = start;
         var direction = (X: 1, Y: 0);
@@ -298,67 +283,23 @@ internal sealed class RegionGrid
             at = pick;
             if (at == start)
             {
-                break;
+                return points;
             }
 
             points.Add(at);
         }
+    }
 
-        var corners = points.Where((p, i) =>
+    /// <summary>The loop's corners only: points where it turns.</summary>
+    private static List<(int X, int Y)> Corners(List<(int X, int Y)> points) =>
+        [.. points.Where((p, i) =>
         {
             var before = points[(i + points.Count - 1) % points.Count];
             var after = points[(i + 1) % points.Count];
             return (p.X - before.X) * (after.Y - p.Y) != (p.Y - before.Y) * (after.X - p.X);
-        });
-        return new Polygon(corners.Select(p => new NormalisedPoint(p.X / (double)Size, p.Y / (double)Size)));
-    }
+        })];
 
     /// <summary>0 for a right turn (in page coordinates, y down), 1 straight on, 2 left.</summary>
     private static int Turn((int X, int Y) from, (int X, int Y) to) =>
         (-from.Y, from.X) == to ? 0 : from == to ? 1 : 2;
-
-    private static IEnumerable<Polygon> Bands(List<int> cells, int id, int[] component)
-    {
-        var (r0, c0, r1, c1) = Bounds(cells);
-        List<(int From, int To)> Runs(int r)
-        {
-            var runs = new List<(int, int)>();
-            for (var c = c0; c <= c1; c++)
-            {
-                if (component[(r * Size) + c] != id)
-                {
-                    continue;
-                }
-
-                var from = c;
-                while (c + 1 <= c1 && component[(r * Size) + c + 1] == id)
-                {
-                    c++;
-                }
-
-                runs.Add((from, c + 1));
-            }
-
-            return runs;
-        }
-
-        var top = r0;
-        var current = Runs(r0);
-        for (var r = r0 + 1; r <= r1 + 1; r++)
-        {
-            var runs = r <= r1 ? Runs(r) : [];
-            if (runs.SequenceEqual(current))
-            {
-                continue;
-            }
-
-            foreach (var (from, to) in current)
-            {
-                yield return Polygon.Rectangle(from / (double)Size, top / (double)Size, to / (double)Size, r / (double)Size);
-            }
-
-            top = r;
-            current = runs;
-        }
-    }
 }

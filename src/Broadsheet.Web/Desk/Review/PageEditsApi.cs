@@ -49,6 +49,15 @@ internal static class PageEditsApi
                 work.Audit(By(http), "new-article", $"{work.Subject} 《{created.Headline}》", "图片新闻");
                 return ($"已做成图片新闻《{created.Headline}》。", created);
             }));
+        edition.MapPost("/images/{imageId:int}/trim", (int editionId, int imageId, HttpContext http, DeskEditions editions, DeskAccess access, PageTexts texts, CancellationToken ct) =>
+            ChangeAsync(http, editions, access, editionId, ct, async work =>
+            {
+                var image = ImageOf(work, imageId);
+                var analysis = new PageAnalysis(work.Edition, image.Page, await texts.ForAsync(image.Page, ct));
+                var message = PhotoEdits.Trim(work, analysis, image, By(http));
+                work.Audit(By(http), "crop-photo", ArticleChanges.SubjectOf(work, image.Article), "裁掉框里的文字");
+                return (message, (Article?)image.Article);
+            }));
         edition.MapPut("/images/{imageId:int}", (int editionId, int imageId, ImageBody body, HttpContext http, DeskEditions editions, DeskAccess access, CancellationToken ct) =>
             ChangeAsync(http, editions, access, editionId, ct, work =>
             {

@@ -612,6 +612,8 @@
         }
         if (action === "photo-news") {
             change("POST", `${api}/images/${photo.id}/photo-news`, {});
+        } else if (action === "trim") {
+            change("POST", `${api}/images/${photo.id}/trim`, {}, String(photo.article));
         } else if (action === "give" && selected()) {
             change("PUT", `${api}/images/${photo.id}`, { article: Number(selected()) }, selected());
         } else if (action === "delete" && window.confirm("删除这张图片？（可以撤销）")) {
