@@ -24,26 +24,13 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>How the articles of the desk's latest structural changes were before them, to undo them.</summary>
+    public DbSet<EditionUndo> EditionUndos => Set<EditionUndo>();
+
     public DbSet<PublicationGrant> PublicationGrants => Set<PublicationGrant>();
 
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
-
-    /// <summary>
-    /// Records in this unit of work that <paramref name="edition"/> changed, so the search index catches up with it
-    /// (publish, withdraw, a corrected article). Saved with the change itself, or not at all.
-    /// </summary>
-    public void NoteEditionChanged(Edition edition, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(edition);
-        SearchOutbox.Add(new Search.SearchOutboxEntry
-        {
-            PublicationSlug = edition.Publication.Slug,
-            Date = edition.Date,
-            Number = edition.Number,
-            ChangedAt = at,
-        });
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,8 +11,9 @@ namespace Broadsheet.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite database in the data folder (WAL mode), the edition store, the search feed and
-    /// the local-disk blob store under <see cref="DataFolder.BlobsPath"/>.
+    /// Registers the SQLite database in the data folder (WAL mode), the edition store, the search feed, the
+    /// reader's published editions, the desk's ports (editions to change and read, publications, the audit log, grants) and the local-disk blob
+    /// store under <see cref="DataFolder.BlobsPath"/>.
     /// </summary>
     public static IServiceCollection AddBroadsheetData(this IServiceCollection services, DataFolder folder)
     {
@@ -31,6 +32,12 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEditionStore, EfEditionStore>();
         services.AddSingleton<ISearchFeed, Search.EfSearchFeed>();
+        services.AddSingleton<IEditionEditor, Desk.EfEditionEditor>();
+        services.AddSingleton<IDeskReader, Desk.EfDeskReader>();
+        services.AddSingleton<IPublicationSettings, Desk.EfPublicationSettings>();
+        services.AddSingleton<IAuditLog, Desk.EfAuditLog>();
+        services.AddSingleton<IDeskGrants, Accounts.EfDeskGrants>();
+        services.AddSingleton<IReaderEditions, Reader.EfReaderEditions>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         services.AddSingleton<DatabaseMigrator>();
         return services;

@@ -71,13 +71,7 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
         // The publication was loaded elsewhere; attach it unchanged rather than inserting it again.
         db.Attach(edition.Publication);
         db.Editions.Add(edition);
-        db.SearchOutbox.Add(new SearchOutboxEntry
-        {
-            PublicationSlug = edition.Publication.Slug,
-            Date = edition.Date,
-            Number = edition.Number,
-            ChangedAt = clock.GetUtcNow(),
-        });
+        SearchOutbox.Note(db, edition, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return orphaned;

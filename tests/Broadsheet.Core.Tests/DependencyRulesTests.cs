@@ -4,7 +4,8 @@ namespace Broadsheet.Core.Tests;
 
 /// <summary>
 /// Keeps the project graph as docs/architecture.md draws it: Core references nothing, the adapters
-/// reference Core only (never each other), and only Web and Cli compose.
+/// reference Core only (never each other), only Web and Cli compose, and Web reaches the database through
+/// Core's ports alone.
 /// </summary>
 public sealed class DependencyRulesTests
 {
@@ -44,6 +45,40 @@ public sealed class DependencyRulesTests
         var ruled = AllowedReferences.Select(row => (string)row[0]).Append("Broadsheet.Cli").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(ruled, projects);
     }
+
+    /// <summary>
+    /// Web reads and writes the database only through Core's ports (implemented in Data): no page, endpoint or
+    /// service names the EF context, its factory or EF itself. Composition (the host, the registrations) may.
+    /// </summary>
+    [Fact]
+    public void Web_reaches_the_database_only_through_ports()
+    {
+        var web = Path.Combine(Root, "src", "Broadsheet.Web");
+        var files = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(web, f)))
+            .ToList();
+        Assert.True(files.Count > 50, $"found only {files.Count} source files under {web}");
+        string[] forbidden = ["BroadsheetDbContext", "DbContext", "Microsoft.EntityFrameworkCore"];
+        var offenders = files
+            .Where(f => !IsComposition(Path.GetFileName(f)))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => forbidden.Any(word => l.Text.Contains(word, StringComparison.Ordinal)))
+            .Select(l => $"{Path.GetRelativePath(Root, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Web must use Core's ports, not the database:\n" + string.Join("\n", offenders));
+    }
+
+    /// <summary>Files that compose the application: the host and the feature registrations.</summary>
+    private static bool IsComposition(string fileName) =>
+        fileName is "BroadsheetWebHost.cs" or "Program.cs"
+        || fileName.EndsWith("Registration.cs", StringComparison.Ordinal)
+        || fileName.EndsWith("ServiceCollectionExtensions.cs", StringComparison.Ordinal);
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        || relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        || relative.StartsWith("node_modules" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static List<string> ProjectReferences(string project) =>
         [.. Load(project).Descendants("ProjectReference")

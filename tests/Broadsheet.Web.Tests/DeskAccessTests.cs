@@ -195,6 +195,7 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
     private async Task<IReadOnlyList<Target>> TargetsAsync()
     {
         var articleId = await ArticleIdAsync();
+        var (editionId, imageId) = await EditionAndImageAsync();
         var targets = new List<Target>();
         var sources = app.Services.GetRequiredService<EndpointDataSource>();
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
@@ -206,7 +207,7 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
                 continue;
             }
 
-            var url = Fill(pattern, articleId);
+            var url = Fill(pattern, articleId, editionId, imageId);
             var touches = pattern.Parameters.Count > 0;
             var adminOnly = raw.StartsWith("/desk/admin", StringComparison.Ordinal);
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor)
@@ -234,7 +235,7 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
         return targets;
     }
 
-    private static string Fill(RoutePattern pattern, int articleId)
+    private static string Fill(RoutePattern pattern, int articleId, int editionId, int imageId)
     {
         var segments = new List<string>();
         foreach (var segment in pattern.PathSegments)
@@ -250,6 +251,8 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
                     RoutePatternParameterPart { Name: "date" } => TestEdition.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     RoutePatternParameterPart { Name: "page" or "label" } => "01",
                     RoutePatternParameterPart { Name: "id" } => articleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    RoutePatternParameterPart { Name: "editionId" } => editionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    RoutePatternParameterPart { Name: "imageId" } => imageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     RoutePatternParameterPart parameter => throw new InvalidOperationException(
                         $"DeskAccessTests cannot fill {{{parameter.Name}}} in /{pattern.RawText}; add a value for it."),
                     _ => throw new InvalidOperationException($"unexpected route part in /{pattern.RawText}"),
@@ -288,6 +291,16 @@ public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppF
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDbContext>();
         return await db.Articles.Where(a => a.Edition.Publication.Slug == TestEdition.Slug && a.Edition.Date == TestEdition.Day)
             .OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
+    }
+
+    /// <summary>The test paper's edition of the day and one of its photos, for the endpoints that name them.</summary>
+    private async Task<(int EditionId, int ImageId)> EditionAndImageAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDbContext>();
+        var editionId = await db.Editions.Where(e => e.Publication.Slug == TestEdition.Slug && e.Date == TestEdition.Day).Select(e => e.Id).SingleAsync();
+        var imageId = await db.ArticleImages.Where(i => i.Article.EditionId == editionId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        return (editionId, imageId);
     }
 
     /// <summary>Everything a refused request might have changed: editions, articles with their regions, publications.</summary>

@@ -84,6 +84,9 @@ public sealed class Article
     /// <summary>What detection doubted about this article; none once a person has checked it.</summary>
     public ArticleDoubts Doubts { get; private set; }
 
+    /// <summary>A person has looked at the article since it was detected: the desk lists it as needing a look no more.</summary>
+    public bool Checked { get; private set; }
+
     public IReadOnlyList<ArticleRegion> Regions => _regions;
 
     public IReadOnlyList<ArticleImage> Images => _images;
@@ -158,9 +161,50 @@ public sealed class Article
     {
         Confidence = 1;
         Doubts = ArticleDoubts.None;
+        Checked = true;
     }
 
     internal void SetOrder(int order) => Order = order;
+
+    /// <summary>Inserts <paramref name="paragraphs"/> before paragraph <paramref name="at"/> (0-based; the count appends).</summary>
+    public void InsertParagraphs(int at, IEnumerable<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        Paragraphs.InsertRange(Math.Clamp(at, 0, Paragraphs.Count), paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
+    }
+
+    /// <summary>Removes <paramref name="image"/> from the article (its caption goes with it).</summary>
+    public void RemoveImage(ArticleImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (!_images.Remove(image))
+        {
+            throw new DomainException($"The photo is not one of '{Headline}''s.");
+        }
+    }
+
+    /// <summary>Replaces every region and photo of the article, as an undo restores them.</summary>
+    internal void RestoreLayout(IEnumerable<(Page Page, Polygon Polygon)> regions, IEnumerable<(Page Page, Polygon Polygon, string? Caption, string? Credit)> images)
+    {
+        _regions.Clear();
+        _regions.AddRange(regions.Select(r => new ArticleRegion(this, r.Page, r.Polygon)));
+        _images.Clear();
+        _images.AddRange(images.Select(i => new ArticleImage(this, i.Page, i.Polygon, i.Caption, i.Credit)));
+    }
+
+    /// <summary>Restores the public correction note and when it was set, as an undo does.</summary>
+    internal void RestoreCorrection(string? note, DateTimeOffset? at)
+    {
+        CorrectionNote = note;
+        CorrectedAt = note is null ? null : at;
+    }
+
+    /// <summary>Restores what detection thought and whether a person had checked it, as an undo does.</summary>
+    internal void RestoreDetection(double confidence, ArticleDoubts doubts, bool isChecked)
+    {
+        SetDetection(confidence, doubts);
+        Checked = isChecked;
+    }
 
     /// <summary>Moves every region and photo of <paramref name="other"/> to this article and appends its paragraphs.</summary>
     internal void Absorb(Article other)
@@ -256,6 +300,9 @@ public sealed class ArticleImage
     public string? Caption { get; private set; }
 
     public string? Credit { get; private set; }
+
+    /// <summary>Moves or re-crops the photo: <paramref name="polygon"/> is where it is printed now.</summary>
+    public void Reframe(Polygon polygon) => Polygon = polygon ?? throw new ArgumentNullException(nameof(polygon));
 
     /// <summary>Corrects the caption and credit; blank removes either.</summary>
     public void Describe(string? caption, string? credit)

@@ -14,7 +14,7 @@ public static class ArticleSnapshot
         Line(text, "主题", article.Headline);
         Line(text, "副题", article.Subheadline);
         Line(text, "作者", article.Byline);
-        Line(text, "类型", article.Kind.ToString());
+        Line(text, "类型", KindName(article.Kind));
         foreach (var paragraph in article.Paragraphs)
         {
             text.Append(paragraph.ReplaceLineEndings(" ")).Append('\n');
@@ -34,6 +34,16 @@ public static class ArticleSnapshot
         Line(text, "更正", article.CorrectionNote);
         return text.ToString();
     }
+
+    /// <summary>What the desk calls each kind (revisions are read there), in the words of the line names above.</summary>
+    public static string KindName(ArticleKind kind) => kind switch
+    {
+        ArticleKind.PhotoNews => "图说新闻",
+        ArticleKind.Briefs => "简讯",
+        ArticleKind.Advertisement => "广告",
+        ArticleKind.Notice => "公告",
+        _ => "文章",
+    };
 
     private static void Line(StringBuilder text, string name, string? value)
     {

@@ -86,6 +86,62 @@ public sealed class Edition
         return article;
     }
 
+    /// <summary>Adds an article right after <paramref name="after"/> in reading order (first when null).</summary>
+    public Article InsertArticle(ArticleContent content, Article? after)
+    {
+        if (after is not null)
+        {
+            EnsureOwn(after);
+        }
+
+        SortByOrder();
+        var created = new Article(this, 0, content);
+        _articles.Insert(after is null ? 0 : _articles.IndexOf(after) + 1, created);
+        Renumber();
+        return created;
+    }
+
+    /// <summary>Takes <paramref name="article"/> out of the edition, with its regions and photos.</summary>
+    public void DeleteArticle(Article article)
+    {
+        EnsureOwn(article);
+        _articles.Remove(article);
+        Renumber();
+    }
+
+    /// <summary>Moves <paramref name="article"/> to place <paramref name="order"/> (1-based) in the edition's reading order.</summary>
+    public void MoveArticle(Article article, int order)
+    {
+        EnsureOwn(article);
+        SortByOrder();
+        _articles.Remove(article);
+        _articles.Insert(Math.Clamp(order - 1, 0, _articles.Count), article);
+        Renumber();
+    }
+
+    /// <summary>Gives <paramref name="image"/> to <paramref name="to"/>, with its caption and credit.</summary>
+    public ArticleImage MoveImage(ArticleImage image, Article to)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        EnsureOwn(image.Article);
+        EnsureOwn(to);
+        image.Article.RemoveImage(image);
+        return to.AddImage(image.Page, image.Polygon, image.Caption, image.Credit);
+    }
+
+    /// <summary>Puts the articles in the order <paramref name="ordered"/> gives (every article of the edition, each once).</summary>
+    internal void Reorder(IReadOnlyList<Article> ordered)
+    {
+        if (ordered.Count != _articles.Count || ordered.Any(a => !_articles.Contains(a)))
+        {
+            throw new DomainException("The new reading order must hold every article of the edition once.");
+        }
+
+        _articles.Clear();
+        _articles.AddRange(ordered);
+        Renumber();
+    }
+
     public Page? FindPage(string label) =>
         _pages.Find(p => string.Equals(p.Label, label, StringComparison.OrdinalIgnoreCase));
 

@@ -78,4 +78,10 @@ public sealed class Page
 
     /// <summary>Why the page needs a person to look at it (none when detection had no doubts).</summary>
     public PageDoubts Doubts { get; set; }
+
+    /// <summary>A person has looked the page over: its doubts, and the desk's own page checks, no longer list it.</summary>
+    public bool Checked { get; private set; }
+
+    /// <summary>Records that a person has looked the page over.</summary>
+    public void MarkChecked() => Checked = true;
 }

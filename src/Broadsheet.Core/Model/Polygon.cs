@@ -61,6 +61,48 @@ public sealed class Polygon : IEquatable<Polygon>
     public (double Left, double Top, double Right, double Bottom) Bounds =>
         (_points.Min(p => p.X), _points.Min(p => p.Y), _points.Max(p => p.X), _points.Max(p => p.Y));
 
+    /// <summary>
+    /// The same outline without repeated corners and without corners that lie on the straight line between their
+    /// neighbours; itself when nothing is to be dropped or fewer than 3 corners would remain.
+    /// </summary>
+    public Polygon Simplified()
+    {
+        const double Same = 1e-6;
+        var points = new List<NormalisedPoint>(_points.Length);
+        foreach (var p in _points)
+        {
+            if (points.Count == 0 || Math.Abs(points[^1].X - p.X) > Same || Math.Abs(points[^1].Y - p.Y) > Same)
+            {
+                points.Add(p);
+            }
+        }
+
+        while (points.Count > 1 && Math.Abs(points[0].X - points[^1].X) <= Same && Math.Abs(points[0].Y - points[^1].Y) <= Same)
+        {
+            points.RemoveAt(points.Count - 1);
+        }
+
+        for (var changed = true; changed && points.Count > 3;)
+        {
+            changed = false;
+            for (var i = 0; i < points.Count && points.Count > 3; i++)
+            {
+                var a = points[(i + points.Count - 1) % points.Count];
+                var b = points[i];
+                var c = points[(i + 1) % points.Count];
+                var cross = ((b.X - a.X) * (c.Y - a.Y)) - ((b.Y - a.Y) * (c.X - a.X));
+                if (Math.Abs(cross) <= 1e-9)
+                {
+                    points.RemoveAt(i);
+                    changed = true;
+                    i--;
+                }
+            }
+        }
+
+        return points.Count >= 3 && points.Count < _points.Length ? new Polygon(points) : this;
+    }
+
     /// <summary>Ray-casting point-in-polygon test.</summary>
     public bool Contains(double x, double y)
     {

@@ -7,8 +7,11 @@ namespace Broadsheet.Data.Accounts;
 /// <summary>Creates desk users and says which publications they may work on; used by the command line and the desk.</summary>
 public sealed class DeskAccounts(UserManager<DeskUser> users, RoleManager<IdentityRole> roles, BroadsheetDbContext db)
 {
-    /// <summary>Creates <paramref name="userName"/> with <paramref name="role"/>, giving an editor <paramref name="publicationSlugs"/>.</summary>
-    public async Task<DeskUser> AddAsync(string userName, string password, string role, IReadOnlyCollection<string> publicationSlugs, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates <paramref name="userName"/> with <paramref name="role"/>, giving an editor <paramref name="publicationSlugs"/>;
+    /// <paramref name="audit"/>, when given, is saved in the same transaction.
+    /// </summary>
+    public async Task<DeskUser> AddAsync(string userName, string password, string role, IReadOnlyCollection<string> publicationSlugs, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (!DeskRoles.All.Contains(role, StringComparer.Ordinal))
@@ -35,10 +38,18 @@ public sealed class DeskAccounts(UserManager<DeskUser> users, RoleManager<Identi
             }
         }
 
+        // Identity saves after each call: one transaction keeps the account, its role and the audit line together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new DeskUser(userName);
         user.Publications.AddRange(publications.Select(id => new PublicationGrant { PublicationId = id }));
         Check(await users.CreateAsync(user, password), userName);
+        if (audit is not null)
+        {
+            db.AuditLog.Add(audit);
+        }
+
         Check(await users.AddToRoleAsync(user, role), userName);
+        await transaction.CommitAsync(cancellationToken);
         return user;
     }
 
@@ -57,14 +68,19 @@ public sealed class DeskAccounts(UserManager<DeskUser> users, RoleManager<Identi
         Check(await users.ResetAccessFailedCountAsync(user), userName);
     }
 
-    /// <summary>Gives <paramref name="userName"/> exactly <paramref name="publicationSlugs"/>.</summary>
-    public async Task SetPublicationsAsync(string userName, IReadOnlyCollection<string> publicationSlugs, CancellationToken cancellationToken = default)
+    /// <summary>Gives <paramref name="userName"/> exactly <paramref name="publicationSlugs"/>, saved with <paramref name="audit"/> when given.</summary>
+    public async Task SetPublicationsAsync(string userName, IReadOnlyCollection<string> publicationSlugs, CancellationToken cancellationToken = default, AuditEntry? audit = null)
     {
         var user = await db.Users.Include(u => u.Publications).FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken)
             ?? throw new DomainException($"No desk user named '{userName}'.");
         var ids = await PublicationIdsAsync(publicationSlugs, cancellationToken);
         user.Publications.RemoveAll(g => !ids.Contains(g.PublicationId));
         user.Publications.AddRange(ids.Where(id => !user.Publications.Exists(g => g.PublicationId == id)).Select(id => new PublicationGrant { PublicationId = id }));
+        if (audit is not null)
+        {
+            db.AuditLog.Add(audit);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -42,3 +42,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.PublicationSlug);
     }
 }
+
+internal sealed class EditionUndoConfiguration : IEntityTypeConfiguration<EditionUndo>
+{
+    public void Configure(EntityTypeBuilder<EditionUndo> builder)
+    {
+        builder.ToTable("EditionUndos");
+        builder.HasKey(u => u.Id);
+        builder.HasOne<Edition>().WithMany().HasForeignKey(u => u.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => u.EditionId);
+        builder.Property(u => u.By).HasMaxLength(256).IsRequired();
+        builder.Property(u => u.Summary).HasMaxLength(500).IsRequired();
+        builder.Property(u => u.State).IsRequired();
+    }
+}

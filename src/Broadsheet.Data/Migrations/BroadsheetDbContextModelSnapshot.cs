@@ -27,6 +27,9 @@ namespace Broadsheet.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Checked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
@@ -250,10 +253,46 @@ namespace Broadsheet.Data.Migrations
                     b.ToTable("Editions");
                 });
 
+            modelBuilder.Entity("Broadsheet.Core.Model.EditionUndo", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("EditionUndos", (string)null);
+                });
+
             modelBuilder.Entity("Broadsheet.Core.Model.Page", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Checked")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DerivativesKey")
@@ -669,6 +708,15 @@ namespace Broadsheet.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Publication");
+                });
+
+            modelBuilder.Entity("Broadsheet.Core.Model.EditionUndo", b =>
+                {
+                    b.HasOne("Broadsheet.Core.Model.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Broadsheet.Core.Model.Page", b =>

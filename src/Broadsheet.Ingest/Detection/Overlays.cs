@@ -62,12 +62,23 @@ internal static class Overlays
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 || text.Count(c => Script.IsCjk(c)) >= 6;
     }
 
-    /// <summary>A line of six or more characters of which fewer than two in five are letters: a barcode, a run of symbols.</summary>
+    /// <summary>
+    /// A line of six or more characters of which fewer than two in five are letters, and which is either a barcode's
+    /// long run of digits or mostly symbols. A paragraph's last line can be a figure alone ("96.8%。"), which is
+    /// neither.
+    /// </summary>
     public static bool IsNoise(TextLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var text = line.Text.Where(c => !char.IsWhiteSpace(c)).ToList();
-        return text.Count >= 6 && text.Count(char.IsLetter) < 0.4 * text.Count;
+        if (text.Count < 6 || text.Count(char.IsLetter) >= 0.4 * text.Count)
+        {
+            return false;
+        }
+
+        var digits = text.Count(char.IsAsciiDigit);
+        var symbols = text.Count(c => !char.IsLetterOrDigit(c));
+        return digits >= 8 || symbols > 0.6 * text.Count;
     }
 
     /// <summary>

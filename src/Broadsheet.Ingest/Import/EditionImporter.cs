@@ -374,7 +374,8 @@ public sealed class EditionImporter
             {
                 foreach (var region in part.Regions)
                 {
-                    article.AddRegion(modelPages[pageIndex], region);
+                    // Outlines come with repeated and in-line corners; each is one more handle in the desk's editor.
+                    article.AddRegion(modelPages[pageIndex], region.Simplified());
                 }
 
                 foreach (var image in part.Images)

@@ -39,7 +39,7 @@ internal sealed class PageProcessor(
 
         // mutool draws in its own process while this thread reads the text.
         var raster = RasterizeAsync(page, Path.Combine(folder, "raster.ppm"), cancellationToken);
-        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) found;
+        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) found;
         try
         {
             // PdfPig cannot be stopped part-way; past the page's time the import stops waiting and fails, and the
@@ -68,6 +68,10 @@ internal sealed class PageProcessor(
 
         File.Delete(rasterized.Path);
         WriteTextLayer(found.Articles, made.Directory);
+        if (!found.Doubts.HasFlag(PageDoubts.Rotated))
+        {
+            WriteLayout(found.Layout, found.Source, made.Directory);
+        }
 
         report(ImportStage.Storing);
         var hash = await BlobKeys.HashFileAsync(page.Page.FilePath, cancellationToken);
@@ -109,6 +113,37 @@ internal sealed class PageProcessor(
         static double Round(double value) => Math.Round(value, 5);
     }
 
+    /// <summary>
+    /// Every line of the page (not only the articles') with its type size, and its pictures, beside the images:
+    /// the desk shows them, checks for text no article holds, and lets an editor give lines to an article.
+    /// </summary>
+    private static void WriteLayout(PageLayout layout, PageTextSource source, string folder)
+    {
+        if (source != PageTextSource.Pdf || layout.Width <= 0 || layout.Height <= 0)
+        {
+            return;
+        }
+
+        var (width, height) = (layout.Width, layout.Height);
+        var lines = layout.Lines
+            .Where(l => !string.IsNullOrWhiteSpace(l.Text))
+            .Select(l => new PageLayoutLine(
+                l.Text, Round(l.Box.Left / width), Round(l.Box.Top / height), Round(l.Box.Right / width), Round(l.Box.Bottom / height), Math.Round(l.FontSize, 2), l.IsBold))
+            .ToList();
+        var pictures = layout.Images
+            .Select(i => new PageLayoutImage(Round(i.Box.Left / width), Round(i.Box.Top / height), Round(i.Box.Right / width), Round(i.Box.Bottom / height)))
+            .ToList();
+        if (lines.Count == 0 && pictures.Count == 0)
+        {
+            return;
+        }
+
+        using var file = File.Create(Path.Combine(folder, PageLayoutFile.FileName));
+        PageLayoutFile.Write(file, new PageLayoutData(lines, pictures));
+
+        static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 5);
+    }
+
     private async Task<RasterizedPage> RasterizeAsync(ValidatedPage page, string output, CancellationToken cancellationToken)
     {
         try
@@ -121,7 +156,7 @@ internal sealed class PageProcessor(
         }
     }
 
-    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
+    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
     {
         report(ImportStage.ReadingText);
         cancellationToken.ThrowIfCancellationRequested();
@@ -178,6 +213,6 @@ internal sealed class PageProcessor(
             }
         }
 
-        return (articles, notes, source, doubts);
+        return (articles, notes, source, doubts, layout);
     }
 }

@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Data.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Desk;
 
 /// <summary>What a signed-in desk user may work on: admins every publication, editors the ones they were given.</summary>
-internal sealed class DeskAccess(IDbContextFactory<BroadsheetDbContext> contexts)
+internal sealed class DeskAccess(IPublicationSettings publications, IDeskGrants grants)
 {
     public static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(DeskRoles.Admin);
 
@@ -27,23 +26,20 @@ internal sealed class DeskAccess(IDbContextFactory<BroadsheetDbContext> contexts
             return false;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PublicationGrants.AnyAsync(g => g.UserId == userId && g.PublicationId == publicationId, cancellationToken);
+        return await grants.HasGrantAsync(userId, publicationId, cancellationToken);
     }
 
     /// <summary>The publications <paramref name="user"/> may work on, by name.</summary>
     public async Task<IReadOnlyList<Publication>> PublicationsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var all = db.Publications.AsNoTracking();
-        if (!IsAdmin(user))
+        var all = await publications.AllAsync(cancellationToken);
+        if (IsAdmin(user))
         {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-            var granted = db.PublicationGrants.Where(g => g.UserId == userId).Select(g => g.PublicationId);
-            all = all.Where(p => granted.Contains(p.Id));
+            return all;
         }
 
-        return await all.OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var granted = (await grants.GrantedAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", cancellationToken)).ToHashSet();
+        return [.. all.Where(p => granted.Contains(p.Id))];
     }
 
     /// <summary>
@@ -52,8 +48,7 @@ internal sealed class DeskAccess(IDbContextFactory<BroadsheetDbContext> contexts
     /// </summary>
     public async Task<(Verdict Verdict, Publication? Publication)> PublicationAsync(ClaimsPrincipal user, string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        var publication = await publications.FindAsync(slug, cancellationToken);
         if (publication is null)
         {
             return (Verdict.Missing, null);

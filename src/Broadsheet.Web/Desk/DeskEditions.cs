@@ -1,41 +1,21 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Desk;
 
 /// <summary>Opens one edition, whole and tracked, for a change at the desk.</summary>
-internal sealed class DeskEditions(IDbContextFactory<BroadsheetDbContext> contexts, IReaderCache cache, TimeProvider clock)
+internal sealed class DeskEditions(IEditionEditor editor, IDeskReader reader, IReaderCache cache, TimeProvider clock)
 {
     public async Task<EditionWork?> OpenAsync(int editionId, CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var edition = await db.Editions
-            .Include(e => e.Publication)
-            .Include(e => e.Pages)
-            .Include(e => e.Articles).ThenInclude(a => a.Regions)
-            .Include(e => e.Articles).ThenInclude(a => a.Images)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.Id == editionId, cancellationToken);
-        if (edition is null)
-        {
-            await db.DisposeAsync();
-            return null;
-        }
-
-        return new EditionWork(db, edition, cache, clock);
+        var change = await editor.OpenAsync(editionId, cancellationToken);
+        return change is null ? null : new EditionWork(change, cache, clock);
     }
 
     /// <summary>The id of an edition, or null when there is none.</summary>
-    public async Task<int?> FindAsync(int publicationId, DateOnly date, int number, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Editions
-            .Where(e => e.PublicationId == publicationId && e.Date == date && e.Number == number)
-            .Select(e => (int?)e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<int?> FindAsync(int publicationId, DateOnly date, int number, CancellationToken cancellationToken) =>
+        reader.FindEditionIdAsync(publicationId, date, number, cancellationToken);
 }
 
 /// <summary>
@@ -43,18 +23,15 @@ internal sealed class DeskEditions(IDbContextFactory<BroadsheetDbContext> contex
 /// change, its revisions, its audit entries and a search outbox row in one transaction and drops the reader's
 /// cached pages of that publication, so readers and search see the change at once.
 /// </summary>
-internal sealed class EditionWork(BroadsheetDbContext db, Edition edition, IReaderCache cache, TimeProvider clock) : IAsyncDisposable
+internal sealed class EditionWork(IEditionChange unit, IReaderCache cache, TimeProvider clock) : IAsyncDisposable
 {
-    public Edition Edition => edition;
-
-    /// <summary>For the few changes that are not the edition's own (an absorbed article to delete).</summary>
-    public BroadsheetDbContext Db => db;
+    public Edition Edition => unit.Edition;
 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
-    public Article? Article(int id) => edition.Articles.FirstOrDefault(a => a.Id == id);
+    public Article? Article(int id) => Edition.Articles.FirstOrDefault(a => a.Id == id);
 
-    public Page? Page(int id) => edition.Pages.FirstOrDefault(p => p.Id == id);
+    public Page? Page(int id) => Edition.Pages.FirstOrDefault(p => p.Id == id);
 
     /// <summary>Runs <paramref name="change"/> on <paramref name="article"/> and records a revision when its text or regions changed.</summary>
     public void Revise(Article article, string by, string summary, Action change)
@@ -66,27 +43,78 @@ internal sealed class EditionWork(BroadsheetDbContext db, Edition edition, IRead
         var after = ArticleSnapshot.Of(article);
         if (!string.Equals(before, after, StringComparison.Ordinal))
         {
-            db.ArticleRevisions.Add(new ArticleRevision(article, by, Now, summary, before, after));
+            unit.Record(new ArticleRevision(article, by, Now, summary, before, after));
         }
+    }
+
+    /// <summary>
+    /// Runs a structural <paramref name="change"/> (one that moves text, regions or photos between articles, or
+    /// adds or removes articles): keeps how <paramref name="touched"/> were, so it can be undone, and records a
+    /// revision for each article it altered and each it created.
+    /// </summary>
+    public void Restructure(IEnumerable<Article> touched, string by, string summary, Action change, Func<Article, string>? summaryOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(touched);
+        ArgumentNullException.ThrowIfNull(change);
+        var before = touched.Distinct().ToList();
+        unit.Record(EditionUndo.Before(Edition, before, by, summary, Now));
+        var snapshots = before.ToDictionary(a => a, ArticleSnapshot.Of);
+        var existing = Edition.Articles.ToHashSet();
+        change();
+        foreach (var (article, text) in snapshots)
+        {
+            var after = ArticleSnapshot.Of(article);
+            if (Edition.Articles.Contains(article) && !string.Equals(text, after, StringComparison.Ordinal))
+            {
+                unit.Record(new ArticleRevision(article, by, Now, summaryOf?.Invoke(article) ?? summary, text, after));
+            }
+        }
+
+        foreach (var created in Edition.Articles.Where(a => !existing.Contains(a)))
+        {
+            Created(created, by, summaryOf?.Invoke(created) ?? summary);
+        }
+    }
+
+    /// <summary>Undoes the edition's latest structural change; returns what it was, or null when there is none.</summary>
+    public async Task<string?> UndoAsync(string by, CancellationToken cancellationToken)
+    {
+        if (await unit.LatestUndoAsync(cancellationToken) is not { } undo)
+        {
+            return null;
+        }
+
+        var before = Edition.Articles.ToDictionary(a => a, ArticleSnapshot.Of);
+        var restored = undo.Restore(Edition);
+        foreach (var article in restored)
+        {
+            var was = before.GetValueOrDefault(article, "");
+            var now = ArticleSnapshot.Of(article);
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                unit.Record(new ArticleRevision(article, by, Now, "撤销：" + undo.Summary, was, now));
+            }
+        }
+
+        unit.Undone(undo);
+        return undo.Summary;
     }
 
     /// <summary>Records a revision for an article the change created, with nothing before it.</summary>
     public void Created(Article article, string by, string summary) =>
-        db.ArticleRevisions.Add(new ArticleRevision(article, by, Now, summary, "", ArticleSnapshot.Of(article)));
+        unit.Record(new ArticleRevision(article, by, Now, summary, "", ArticleSnapshot.Of(article)));
 
     public void Audit(string by, string action, string subject, string? details = null) =>
-        db.AuditLog.Add(new AuditEntry(Now, by, action, edition.Publication.Slug, subject, details));
+        unit.Record(new AuditEntry(Now, by, action, Edition.Publication.Slug, subject, details));
 
     /// <summary>How the audit log and the desk name this edition: "binjiang 2026-11-02".</summary>
-    public string Subject => $"{edition.Publication.Slug} {edition.Date:yyyy-MM-dd}" + (edition.Number > 1 ? $" ({edition.Number})" : "");
+    public string Subject => $"{Edition.Publication.Slug} {Edition.Date:yyyy-MM-dd}" + (Edition.Number > 1 ? $" ({Edition.Number})" : "");
 
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        edition.MarkChanged(Now);
-        db.NoteEditionChanged(edition, Now);
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(edition.Publication.Slug, edition.Date, cancellationToken);
+        await unit.SaveAsync(Now, cancellationToken);
+        await cache.InvalidateAsync(Edition.Publication.Slug, Edition.Date, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => db.DisposeAsync();
+    public ValueTask DisposeAsync() => unit.DisposeAsync();
 }

@@ -59,6 +59,7 @@ internal static class DeskRegistration
         // Per-client throttling (SignInThrottle) stops guessing from one place; the account's own lock is only for
         // guessing from many, so that no one can lock an editor out by failing on purpose.
         services.Configure<IdentityOptions>(options => options.Lockout.MaxFailedAccessAttempts = 50);
+        services.AddSingleton<Layout.PageTexts>();
         services.AddSingleton<EditionPublishing>();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
@@ -92,6 +93,7 @@ internal static class DeskRegistration
         var api = app.MapDeskApi();
         api.MapImportsApi();
         api.MapReviewApi();
+        api.MapPageEditsApi();
         return app;
     }
 

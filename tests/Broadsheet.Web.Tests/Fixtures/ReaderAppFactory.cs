@@ -36,11 +36,12 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Seed)
         {
             Seeded = await TestEdition.SeedAsync(Services);
-            await AfterSeedAsync();
         }
+
+        await AfterSeedAsync();
     }
 
-    /// <summary>Runs once the test edition is in the database.</summary>
+    /// <summary>Runs once the application has started and, when <see cref="Seed"/>, the test edition is in the database.</summary>
     protected virtual Task AfterSeedAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Threading.Channels;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Ingest;
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Web.Desk.Imports;
@@ -140,7 +139,7 @@ internal sealed partial class ImportJobs : BackgroundService
         {
             await _services.GetRequiredService<DeskAudit>().WriteAsync(job.User, action, job.Slug, subject, details, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The edition is saved (or nothing changed); a lost audit line must not turn that into a failure.
             LogFailed(_logger, job.Slug, ex);
@@ -150,20 +149,9 @@ internal sealed partial class ImportJobs : BackgroundService
     /// <summary>The edition as it was saved: a line per page in edition order, with the articles that have a region on it.</summary>
     private static async Task<JobResult> DescribeAsync(IServiceProvider services, string slug, ImportResult imported, CancellationToken cancellationToken)
     {
-        var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var status = await db.Editions.Where(e => e.Id == imported.EditionId).Select(e => e.Status).FirstAsync(cancellationToken);
-        var pages = await db.Pages.AsNoTracking()
-            .Where(p => p.EditionId == imported.EditionId)
-            .OrderBy(p => p.Order)
-            .Select(p => new { p.Id, p.Label, p.Name, p.ReviewNote })
-            .ToListAsync(cancellationToken);
-        var regions = await db.ArticleRegions.AsNoTracking()
-            .Where(r => r.Page.EditionId == imported.EditionId)
-            .Select(r => new { r.PageId, r.ArticleId })
-            .ToListAsync(cancellationToken);
-        var perPage = regions.GroupBy(r => r.PageId).ToDictionary(g => g.Key, g => g.Select(r => r.ArticleId).Distinct().Count());
-        var published = status == EditionStatus.Published;
+        var edition = await services.GetRequiredService<IDeskReader>().EditionAsync(imported.EditionId, cancellationToken)
+            ?? throw new InvalidOperationException($"The imported edition {imported.EditionId} is not in the database.");
+        var published = edition.Status == EditionStatus.Published;
         var date = ReaderUrls.Date(imported.Date);
         return new JobResult(
             date,
@@ -171,7 +159,7 @@ internal sealed partial class ImportJobs : BackgroundService
             imported.Replaced,
             imported.PageCount,
             imported.ArticleCount,
-            [.. pages.Select(p => new PageResult(p.Label, p.Name, perPage.GetValueOrDefault(p.Id), p.ReviewNote))],
+            [.. edition.Pages.OrderBy(p => p.Order).Select(p => new PageResult(p.Label, p.Name, ArticleHomes.On(edition, p).Count, p.ReviewNote))],
             imported.Warnings,
             $"/desk/{slug}/{date}",
             published ? ReaderUrls.Edition(slug, imported.Date) : null);

@@ -22,7 +22,7 @@ internal sealed class EditionPublishing(DeskEditions editions)
             }
 
             work.Edition.Schedule(at);
-            return "定时发布 " + at.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", System.Globalization.CultureInfo.InvariantCulture);
+            return "定时发布 " + Review.DeskText.Time(work.Edition.Publication, at);
         }, cancellationToken);
 
     public Task UnscheduleAsync(int editionId, string by, CancellationToken cancellationToken) =>

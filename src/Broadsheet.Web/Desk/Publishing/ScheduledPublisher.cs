@@ -1,6 +1,5 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
-using Microsoft.EntityFrameworkCore;
+using Broadsheet.Core.Ports;
 
 namespace Broadsheet.Web.Desk.Publishing;
 
@@ -9,7 +8,7 @@ namespace Broadsheet.Web.Desk.Publishing;
 /// time passed while the server was down goes out as soon as it is back.
 /// </summary>
 internal sealed class ScheduledPublisher(
-    IDbContextFactory<BroadsheetDbContext> contexts,
+    IDeskReader reader,
     DeskEditions editions,
     TimeProvider clock,
     ILogger<ScheduledPublisher> logger) : BackgroundService
@@ -22,13 +21,8 @@ internal sealed class ScheduledPublisher(
     /// <summary>Publishes every scheduled edition whose time has come; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        List<(int Id, DateTimeOffset? At)> scheduled;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            // Few rows; compared here because SQLite cannot order or compare DateTimeOffset in SQL.
-            scheduled = [.. (await db.Editions.Where(e => e.Status == EditionStatus.Scheduled)
-                .Select(e => new { e.Id, e.PublishedAt }).ToListAsync(cancellationToken)).Select(e => (e.Id, e.PublishedAt))];
-        }
+        // Few rows; compared here because SQLite cannot order or compare DateTimeOffset in SQL.
+        var scheduled = await reader.ScheduledAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var published = 0;

@@ -8,6 +8,8 @@ namespace Broadsheet.Web.Desk.Review;
 /// </summary>
 internal static class ArticleChanges
 {
+    public static string SubjectOf(EditionWork work, Article article) => Subject(work, article);
+
     /// <summary>Applies <paramref name="edit"/>; false when it changed nothing.</summary>
     public static bool Edit(EditionWork work, Article article, ArticleEdit edit, string by)
     {
@@ -31,6 +33,8 @@ internal static class ArticleChanges
                 article.SetCorrectionNote(edit.CorrectionNote, work.Now);
             }
         });
+        // Saved, changed or not, the article has had a person's look.
+        article.MarkChecked();
         if (string.Equals(before, ArticleSnapshot.Of(article), StringComparison.Ordinal))
         {
             return false;
@@ -47,9 +51,12 @@ internal static class ArticleChanges
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(absorbed);
         var title = absorbed.Headline;
-        work.Revise(kept, by, $"并入了《{title}》", () => work.Edition.MergeArticles(kept, absorbed));
-        work.Db.Remove(absorbed);
-        work.Audit(by, "merge-articles", Subject(work, kept), $"《{title}》 merged into 《{kept.Headline}》");
+        work.Restructure([kept, absorbed], by, $"并入了《{title}》", () =>
+        {
+            work.Edition.MergeArticles(kept, absorbed);
+            kept.MarkChecked();
+        });
+        work.Audit(by, "merge-articles", Subject(work, kept), $"《{title}》并入《{kept.Headline}》");
     }
 
     /// <summary>Splits <paramref name="article"/> before its paragraph <paramref name="paragraph"/> (1-based); returns the new article.</summary>
@@ -63,9 +70,13 @@ internal static class ArticleChanges
         }
 
         Article? created = null;
-        work.Revise(article, by, $"从第{paragraph}段起拆出《{headline}》", () => created = work.Edition.SplitArticle(article, paragraph - 1, headline));
-        work.Created(created!, by, $"从《{article.Headline}》拆分出来");
-        work.Audit(by, "split-article", Subject(work, article), $"from paragraph {paragraph} into 《{headline}》");
+        work.Restructure([article], by, $"从第{paragraph}段起拆出《{headline}》", () =>
+        {
+            created = work.Edition.SplitArticle(article, paragraph - 1, headline);
+            article.MarkChecked();
+            created.MarkChecked();
+        }, a => ReferenceEquals(a, created) ? $"从《{article.Headline}》拆分出来" : $"从第{paragraph}段起拆出《{headline}》");
+        work.Audit(by, "split-article", Subject(work, article), $"从第{paragraph}段起拆出《{headline}》");
         return created!;
     }
 
@@ -91,10 +102,14 @@ internal static class ArticleChanges
         }
 
         var range = first == last ? $"第{first}段" : $"第{first}到{last}段";
-        work.Revise(from, by, $"{range}移到了《{to.Headline}》", () =>
-            work.Revise(to, by, $"从《{from.Headline}》移来{range}", () =>
-                work.Edition.MoveParagraphs(from, first - 1, last - first + 1, to)));
-        work.Audit(by, "move-paragraphs", Subject(work, from), $"paragraphs {first}-{last} to 《{to.Headline}》");
+        var (fromTitle, toTitle) = (from.Headline, to.Headline);
+        work.Restructure([from, to], by, $"{range}移到了《{toTitle}》", () =>
+        {
+            work.Edition.MoveParagraphs(from, first - 1, last - first + 1, to);
+            from.MarkChecked();
+            to.MarkChecked();
+        }, a => ReferenceEquals(a, to) ? $"从《{fromTitle}》移来{range}" : $"{range}移到了《{toTitle}》");
+        work.Audit(by, "move-paragraphs", Subject(work, from), $"{range}移到《{toTitle}》");
     }
 
     private static string Subject(EditionWork work, Article article) => $"{work.Subject} 《{article.Headline}》";

@@ -7,14 +7,7 @@ internal static class DeskText
 {
     public static IReadOnlyList<ArticleKind> Kinds { get; } = [ArticleKind.Story, ArticleKind.PhotoNews, ArticleKind.Briefs, ArticleKind.Advertisement, ArticleKind.Notice];
 
-    public static string Kind(ArticleKind kind) => kind switch
-    {
-        ArticleKind.PhotoNews => "图说新闻",
-        ArticleKind.Briefs => "简讯",
-        ArticleKind.Advertisement => "广告",
-        ArticleKind.Notice => "公告",
-        _ => "文章",
-    };
+    public static string Kind(ArticleKind kind) => ArticleSnapshot.KindName(kind);
 
     public static string Status(EditionStatus status) => status switch
     {

@@ -6,6 +6,7 @@ internal static class DiffView
     public static IReadOnlyList<DiffLine> Of(IReadOnlyList<string> diff, int context = 1)
     {
         ArgumentNullException.ThrowIfNull(diff);
+        diff = [.. diff.Select(Worded)];
         var keep = new bool[diff.Count];
         for (var i = 0; i < diff.Count; i++)
         {
@@ -35,6 +36,15 @@ internal static class DiffView
         }
 
         return lines;
+    }
+
+    private static string Worded(string line)
+    {
+        const string Kind = "类型: ";
+        var at = line.IndexOf(Kind, StringComparison.Ordinal);
+        return at == 2 && Enum.TryParse<Broadsheet.Core.Model.ArticleKind>(line[(at + Kind.Length)..], out var kind)
+            ? line[..(at + Kind.Length)] + Broadsheet.Core.Model.ArticleSnapshot.KindName(kind)
+            : line;
     }
 }
 

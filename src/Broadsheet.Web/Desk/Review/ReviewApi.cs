@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 // In the desk's namespace so MapDesk calls it without a using of its own.
 namespace Broadsheet.Web.Desk;
@@ -33,16 +32,16 @@ internal static class ReviewApi
         HttpContext http,
         DeskAccess access,
         DeskEditions editions,
-        IDbContextFactory<BroadsheetDbContext> contexts,
+        IDeskReader reader,
         CancellationToken cancellationToken)
     {
-        var owner = await new DeskEditionReader(contexts).OwnerOfArticleAsync(id, cancellationToken);
+        var owner = await reader.OwnerOfArticleAsync(id, cancellationToken);
         if (owner is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (!await access.MayWorkOnAsync(http.User, owner.Value.PublicationId, cancellationToken))
+        if (!await access.MayWorkOnAsync(http.User, owner.PublicationId, cancellationToken))
         {
             return TypedResults.Forbid();
         }
@@ -52,7 +51,7 @@ internal static class ReviewApi
             return Invalid("pages", "Send the polygons of at least one page.");
         }
 
-        await using var work = await editions.OpenAsync(owner.Value.EditionId, cancellationToken);
+        await using var work = await editions.OpenAsync(owner.EditionId, cancellationToken);
         var article = work?.Article(id);
         if (work is null || article is null)
         {
@@ -110,7 +109,7 @@ internal static class ReviewApi
                 article.ReplaceRegions(page, polygons);
             }
         });
-        work.Audit(by, "edit-regions", $"{work.Subject} 《{article.Headline}》", $"pages {labels}");
+        work.Audit(by, "edit-regions", $"{work.Subject} 《{article.Headline}》", $"第{labels}版");
         await work.SaveAsync(cancellationToken);
         return TypedResults.Ok(RegionsBody.Of(article, replacements.Select(r => r.Page)));
     }

@@ -1,6 +1,8 @@
 // The desk's hotspot editor: select an article, move, add and delete the vertices of its regions, draw new
 // regions, delete them, and save an article's regions on this page in one PUT. Coordinates are the page's
-// normalised 0..1, as stored; nothing is sent until "保存区域".
+// normalised 0..1, as stored; nothing is sent until "保存区域". The sheet may sit in the deep-zoom viewer
+// (desk-page.js moves it there): everything is measured against the sheet's box on the screen, so zooming
+// changes nothing here. desk-page.js reaches this editor through root.deskReview.
 (() => {
     "use strict";
 
@@ -92,6 +94,10 @@
         return items.get(id)?.querySelector(".title")?.textContent ?? "";
     }
 
+    function colour(id) {
+        return items.get(id)?.dataset.colour ?? "0";
+    }
+
     // Drawing ------------------------------------------------------------------------------------------------
 
     function render() {
@@ -102,6 +108,7 @@
                 polygon.setAttribute("points", pointsText(points));
                 polygon.dataset.article = id;
                 polygon.dataset.index = String(index);
+                polygon.classList.add(`c${colour(id)}`);
                 if (id === selected) {
                     polygon.classList.add("selected");
                     if (index === region) {
@@ -197,6 +204,7 @@
         region = r;
         vertex = v;
         render();
+        root.dispatchEvent(new CustomEvent("desk:select", { detail: { id } }));
         if (id !== null && regions.get(id).length === 0 && !drawing) {
             say("这篇文章在本版还没有区域：按“画新区域”在版面上画出它。");
         }
@@ -208,16 +216,31 @@
         });
     }
 
-    svg.addEventListener("pointerdown", event => {
-        const polygon = event.target.closest("polygon[data-article]");
-        if (drawing || !polygon) {
-            return;
-        }
-        event.preventDefault();
+    /** Selects the article whose region is <polygon>, keeping the vertex when it is the current region. */
+    function pickRegion(polygon) {
         const index = Number(polygon.dataset.index);
         select(polygon.dataset.article, index, polygon.dataset.article === selected && index === region ? vertex : -1);
         items.get(selected)?.scrollIntoView({ block: "nearest" });
+    }
+
+    // In the deep-zoom viewer a press on a region may start a pan: the viewer reports a click instead (pickAt).
+    svg.addEventListener("pointerdown", event => {
+        const polygon = event.target.closest("polygon[data-article]");
+        if (drawing || !polygon || root.classList.contains("osd")) {
+            return;
+        }
+        event.preventDefault();
+        pickRegion(polygon);
     });
+
+    for (const label of sheet.querySelectorAll(".region-label[data-article]")) {
+        label.addEventListener("pointerdown", event => event.stopPropagation());
+        label.addEventListener("click", () => {
+            const id = label.dataset.article;
+            select(id, regions.get(id)?.length > 0 ? 0 : -1);
+            items.get(id)?.scrollIntoView({ block: "nearest" });
+        });
+    }
 
     // Vertices -----------------------------------------------------------------------------------------------
 
@@ -227,6 +250,7 @@
             return;
         }
         event.preventDefault();
+        event.stopPropagation();
         const r = Number(handle.dataset.region);
         const v = Number(handle.dataset.vertex);
         region = r;
@@ -423,6 +447,7 @@
             return;
         }
         event.preventDefault();
+        event.stopPropagation();
         sheet.setPointerCapture(event.pointerId);
         const start = toPage(event);
         const [width, height] = pixels();
@@ -538,7 +563,10 @@
                 const li = items.get(id);
                 const flag = li.querySelector(".flag");
                 if (flag && saved.get(id).length > 0) {
-                    flag.remove();
+                    // The article has a region now: its count takes the flag's place.
+                    const count = document.createElement("span");
+                    count.className = "muted regions-count";
+                    flag.replaceWith(count);
                     li.classList.remove("unplaced");
                 }
             } catch {
@@ -550,7 +578,7 @@
             say(`没有保存：${failed.join("；")}`, "error");
         } else {
             history.length = 0;
-            say("已保存，读者页面已更新", "ok");
+            say(root.dataset.published === "true" ? "已保存，读者页面已更新" : "已保存（这一期还没发布，读者还看不到）", "ok");
         }
         render();
     }
@@ -590,12 +618,6 @@
             case "undo": undo(); break;
             case "discard": discard(); break;
             case "save": save(); break;
-            case "zoom": {
-                const zoomed = root.classList.toggle("zoomed");
-                button("zoom").setAttribute("aria-pressed", String(zoomed));
-                button("zoom").textContent = zoomed ? "适合屏幕" : "放大";
-                break;
-            }
             default: break;
         }
     });
@@ -628,6 +650,19 @@
             event.preventDefault();
         }
     });
+
+    root.deskReview = {
+        select(id) {
+            select(id, id !== null && regions.get(id)?.length > 0 ? 0 : -1);
+            items.get(id)?.scrollIntoView({ block: "nearest" });
+        },
+        selected: () => selected,
+        title,
+        say,
+        dirty: () => dirty.size > 0,
+        drawing: () => drawing !== null,
+        pickRegion,
+    };
 
     toolbar.hidden = false;
     selectedLabel.hidden = false;

@@ -1,11 +1,11 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
+using Broadsheet.Web.Desk.Layout;
 using Broadsheet.Web.Desk.Review;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Page = Broadsheet.Core.Model.Page;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
@@ -15,7 +15,8 @@ internal sealed class ArticleModel(
     DeskAccess access,
     DeskEditions editions,
     DeskSanitizer sanitizer,
-    IDbContextFactory<BroadsheetDbContext> contexts) : PageModel
+    IDeskReader reader,
+    PageTexts texts) : PageModel
 {
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
@@ -28,6 +29,12 @@ internal sealed class ArticleModel(
 
     /// <summary>The pages the article is printed on, in page order.</summary>
     public IReadOnlyList<Page> Pages { get; private set; } = [];
+
+    /// <summary>Each of those pages as the article sits on it: its regions, the printed lines it holds, its photos.</summary>
+    public IReadOnlyList<ArticleOnDeskPage> OnPages { get; private set; } = [];
+
+    /// <summary>The edition's last structural change that can be undone, as the desk words it.</summary>
+    public string? Undo { get; private set; }
 
     /// <summary>The other articles of the edition, in reading order: what it can be merged with or give paragraphs to.</summary>
     public IReadOnlyList<Article> Others { get; private set; } = [];
@@ -70,7 +77,9 @@ internal sealed class ArticleModel(
             }
 
             var changed = ArticleChanges.Edit(work, article, edit, by);
-            var flash = changed ? "已保存，读者页面已更新。" : "没有改动。";
+            var flash = !changed ? "没有改动；已记为核对过。"
+                : work.Edition.Status == EditionStatus.Published ? "已保存，读者页面已更新。"
+                : "已保存。这一期还没发布，读者还看不到。";
             return (null, edit.NoteDropped ? flash + "更正说明没有勾选“在读者页面显示更正”，所以没有保存。" : flash);
         });
     }
@@ -103,6 +112,61 @@ internal sealed class ArticleModel(
             return (null, $"段落已移到《{other.Headline}》的末尾。");
         });
 
+    /// <summary>Joins the article's one-line paragraphs into the paragraphs its first page prints.</summary>
+    public async Task<IActionResult> OnPostJoinLinesAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var edition = (await reader.EditionOfArticleAsync(id, cancellationToken))!;
+        var first = edition.Pages.OrderBy(p => p.Order).FirstOrDefault(edition.Articles.First(a => a.Id == id).IsOn);
+        var text = first is null ? PageText.Empty : await texts.ForAsync(first, cancellationToken);
+        return await ChangeAsync(id, keepForm: false, cancellationToken, (work, article, by) =>
+        {
+            var page = work.Edition.Pages.FirstOrDefault(p => p.Id == first?.Id) ?? work.Edition.Pages.OrderBy(p => p.Order).First();
+            var before = article.Paragraphs.Count;
+            var joined = LineEdits.JoinLines(work, new PageAnalysis(work.Edition, page, text), article, by);
+            if (joined)
+            {
+                work.Audit(by, "join-lines", ArticleChanges.SubjectOf(work, article), $"{before}段合成{article.Paragraphs.Count}段");
+            }
+
+            return (null, joined ? $"碎行已合并：{before}段成了{article.Paragraphs.Count}段。可以按“撤销上一步”恢复。" : "没有可以合并的碎行。");
+        });
+    }
+
+    /// <summary>Undoes the edition's last structural change (a merge, a split, a move …), whoever made it, while it still applies.</summary>
+    public async Task<IActionResult> OnPostUndoAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var editionId = (await reader.OwnerOfArticleAsync(id, cancellationToken))!.EditionId;
+        await using var work = await editions.OpenAsync(editionId, cancellationToken);
+        if (work is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var undone = await work.UndoAsync(DeskAccess.NameOf(User), cancellationToken) ?? throw new DomainException("没有可以撤销的操作。");
+            work.Audit(DeskAccess.NameOf(User), "undo", work.Subject, undone);
+            await work.SaveAsync(cancellationToken);
+            TempData["Flash"] = $"已撤销：{undone}";
+            // The undo may have taken away the article this page showed (it was made by the change undone).
+            return Redirect(work.Article(id) is null ? DeskUrls.Edition(work.Edition) : DeskUrls.Article(id));
+        }
+        catch (DomainException e)
+        {
+            return await FailAsync(id, e.Message, keepForm: false, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Checks access, opens the edition, runs <paramref name="change"/> and saves, then sends the browser to the
     /// address it names (after the save, when new articles have their ids) or back to this article.
@@ -118,7 +182,7 @@ internal sealed class ArticleModel(
             return refused;
         }
 
-        var editionId = (await new DeskEditionReader(contexts).OwnerOfArticleAsync(id, cancellationToken))!.Value.EditionId;
+        var editionId = (await reader.OwnerOfArticleAsync(id, cancellationToken))!.EditionId;
         await using (var work = await editions.OpenAsync(editionId, cancellationToken))
         {
             if (work?.Article(id) is not { } article)
@@ -175,7 +239,7 @@ internal sealed class ArticleModel(
     /// <summary>404 when there is no such article, 403 when it belongs to a publication the user may not work on.</summary>
     private async Task<IActionResult?> RefusalAsync(int id, CancellationToken cancellationToken)
     {
-        var owner = await new DeskEditionReader(contexts).OwnerOfArticleAsync(id, cancellationToken);
+        var owner = await reader.OwnerOfArticleAsync(id, cancellationToken);
         if (owner is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -183,7 +247,7 @@ internal sealed class ArticleModel(
             return Page();
         }
 
-        if (!await access.MayWorkOnAsync(User, owner.Value.PublicationId, cancellationToken))
+        if (!await access.MayWorkOnAsync(User, owner.PublicationId, cancellationToken))
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
             Refusal = "你的账号不能编辑这份报纸。";
@@ -195,8 +259,7 @@ internal sealed class ArticleModel(
 
     private async Task LoadAsync(int id, bool keepForm, CancellationToken cancellationToken)
     {
-        var reader = new DeskEditionReader(contexts);
-        Edition = (await reader.OfArticleAsync(id, cancellationToken))!;
+        Edition = (await reader.EditionOfArticleAsync(id, cancellationToken))!;
         Article = Edition.Articles.First(a => a.Id == id);
         Revisions = await reader.RevisionsAsync(id, cancellationToken);
         Pages = [.. Edition.Pages.OrderBy(p => p.Order).Where(Article.IsOn)];
@@ -204,6 +267,18 @@ internal sealed class ArticleModel(
         if (!keepForm)
         {
             Form = ArticleForm.Of(Article);
+        }
+
+        var onPages = new List<ArticleOnDeskPage>();
+        foreach (var page in Pages)
+        {
+            onPages.Add(ArticleOnDeskPage.Of(new PageAnalysis(Edition, page, await texts.ForAsync(page, cancellationToken)), Article));
+        }
+
+        OnPages = onPages;
+        if (await reader.LatestUndoAsync(Edition.Id, cancellationToken) is { } undo)
+        {
+            Undo = $"{undo.Summary}（{undo.By}，{DeskText.Time(Edition.Publication, undo.At)}）";
         }
 
         var reviewPage = Pages.FirstOrDefault() ?? Edition.Pages.OrderBy(p => p.Order).FirstOrDefault();

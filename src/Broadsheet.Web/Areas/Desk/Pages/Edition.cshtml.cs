@@ -1,19 +1,21 @@
 using System.Globalization;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
+using Broadsheet.Web.Desk.Doubts;
+using Broadsheet.Web.Desk.Layout;
 using Broadsheet.Web.Desk.Publishing;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
 
 /// <summary><c>/desk/{slug}/{date}</c>: one edition's pages and articles, and publishing it.</summary>
 internal sealed class EditionModel(
     DeskAccess access,
-    IDbContextFactory<BroadsheetDbContext> contexts,
+    IDeskReader reader,
+    PageTexts texts,
     EditionPublishing publishing,
     TimeProvider clock) : PageModel
 {
@@ -22,6 +24,9 @@ internal sealed class EditionModel(
     public IReadOnlyDictionary<Article, ArticleHome> Homes { get; private set; } = new Dictionary<Article, ArticleHome>();
 
     public IReadOnlyList<Article> WithoutRegion { get; private set; } = [];
+
+    /// <summary>What needs a look on every page of the edition, worst first.</summary>
+    public IReadOnlyList<Doubt> Doubts { get; private set; } = [];
 
     public string? Error { get; private set; }
 
@@ -97,14 +102,7 @@ internal sealed class EditionModel(
             return NotFound();
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var number = n ?? 1;
-        var edition = await db.Editions.AsNoTracking()
-            .Include(e => e.Publication)
-            .Include(e => e.Pages)
-            .Include(e => e.Articles).ThenInclude(a => a.Regions)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.PublicationId == publication!.Id && e.Date == day && e.Number == number, cancellationToken);
+        var edition = await reader.FindEditionAsync(publication!.Id, day, n ?? 1, cancellationToken);
         if (edition is null)
         {
             return NotFound();
@@ -112,6 +110,13 @@ internal sealed class EditionModel(
 
         Edition = edition;
         Homes = ArticleHomes.Of(edition).ToDictionary(h => h.Article);
+        var doubts = new List<Doubt>();
+        foreach (var page in edition.Pages.OrderBy(p => p.Order))
+        {
+            doubts.AddRange(DoubtChecks.Of(new PageAnalysis(edition, page, await texts.ForAsync(page, cancellationToken))));
+        }
+
+        Doubts = [.. doubts.OrderByDescending(d => d.Severity).ThenBy(d => d.Page.Order)];
         WithoutRegion = [.. edition.Articles.Where(a => a.Regions.Count == 0).OrderBy(a => a.Order)];
         var zone = TimeZoneInfo.FindSystemTimeZoneById(edition.Publication.TimeZoneId);
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).AddHours(1);

@@ -1,15 +1,14 @@
 using System.Globalization;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
 
 /// <summary><c>/desk/{slug}?month=yyyy-MM</c>: a month of a paper's editions with their status, every status in one query.</summary>
-internal sealed class EditionsModel(DeskAccess access, IDbContextFactory<BroadsheetDbContext> contexts, TimeProvider clock) : PageModel
+internal sealed class EditionsModel(DeskAccess access, IDeskReader reader, TimeProvider clock) : PageModel
 {
     public Publication Publication { get; private set; } = null!;
 
@@ -18,7 +17,7 @@ internal sealed class EditionsModel(DeskAccess access, IDbContextFactory<Broadsh
     /// <summary>The month as weeks of seven cells, Monday first; null cells pad the first and last week.</summary>
     public IReadOnlyList<IReadOnlyList<DateOnly?>> Weeks { get; private set; } = [];
 
-    public ILookup<DateOnly, EditionRow> Editions { get; private set; } = Enumerable.Empty<EditionRow>().ToLookup(e => e.Date);
+    public ILookup<DateOnly, EditionTally> Editions { get; private set; } = Enumerable.Empty<EditionTally>().ToLookup(e => e.Date);
 
     public DateOnly Today { get; private set; }
 
@@ -32,24 +31,19 @@ internal sealed class EditionsModel(DeskAccess access, IDbContextFactory<Broadsh
 
         Publication = publication!;
         Today = Publication.Today(clock);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ofPublication = db.Editions.Where(e => e.PublicationId == Publication.Id);
         if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen))
         {
             Month = chosen;
         }
         else
         {
-            var latest = await ofPublication.OrderByDescending(e => e.Date).Select(e => (DateOnly?)e.Date).FirstOrDefaultAsync(cancellationToken);
+            var latest = await reader.LatestEditionDateAsync(Publication.Id, cancellationToken);
             var day = latest ?? Today;
             Month = new DateOnly(day.Year, day.Month, 1);
         }
 
         var end = Month.AddMonths(1);
-        var rows = await ofPublication.Where(e => e.Date >= Month && e.Date < end)
-            .OrderBy(e => e.Date).ThenBy(e => e.Number)
-            .Select(e => new EditionRow(e.Date, e.Number, e.Status, e.PublishedAt, e.Pages.Count, e.Articles.Count, e.Pages.Count(p => p.ReviewNote != null)))
-            .ToListAsync(cancellationToken);
+        var rows = await reader.EditionsAsync(Publication.Id, Month, end, cancellationToken);
         Editions = rows.ToLookup(r => r.Date);
         var lead = ((int)Month.DayOfWeek + 6) % 7;
         var cells = Enumerable.Repeat<DateOnly?>(null, lead)
@@ -67,8 +61,6 @@ internal sealed class EditionsModel(DeskAccess access, IDbContextFactory<Broadsh
     public string MonthLink(int offset) =>
         $"/desk/{Publication.Slug}?month={Month.AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
-    public string EditionLink(EditionRow row) =>
+    public string EditionLink(EditionTally row) =>
         $"/desk/{Publication.Slug}/{row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" + (row.Number > 1 ? $"?n={row.Number}" : "");
-
-    internal sealed record EditionRow(DateOnly Date, int Number, EditionStatus Status, DateTimeOffset? PublishedAt, int Pages, int Articles, int PagesToReview);
 }

@@ -1,27 +1,36 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
+using Broadsheet.Web.Desk.Doubts;
+using Broadsheet.Web.Desk.Layout;
 using Broadsheet.Web.Desk.Review;
 using Broadsheet.Web.Reader;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Page = Broadsheet.Core.Model.Page;
 
 namespace Broadsheet.Web.Areas.Desk.Pages;
 
-/// <summary>One page of an edition as detected: its image with every region, its articles, and the hotspot editor.</summary>
-internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<BroadsheetDbContext> contexts) : PageModel
+/// <summary>
+/// One page of an edition at the desk: the page to work on (deep zoom, numbered and coloured regions, the text
+/// layer on demand), what needs a look on it, worst first, and its articles, with the page-first tools.
+/// </summary>
+internal sealed class ReviewModel(DeskAccess access, IDeskReader reader, PageTexts texts) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
     public Page Current { get; private set; } = null!;
 
+    public ReviewPage View { get; private set; } = null!;
+
     /// <summary>The page's articles in reading order, then those printed nowhere (a split's new half), so a region can be drawn for them.</summary>
-    public IReadOnlyList<ReviewArticle> Articles { get; private set; } = [];
+    public IReadOnlyList<ReviewArticle> Articles => View.Articles;
 
     /// <summary>The article to select when the page opens (<c>?article=</c>), when it is one of <see cref="Articles"/>.</summary>
     public int? Selected { get; private set; }
+
+    /// <summary>The last structural change that can be undone, as the desk words it.</summary>
+    public string? Undo { get; private set; }
 
     /// <summary>Why the page shows nothing: set with a 404 or 403 status.</summary>
     public string? Refusal { get; private set; }
@@ -35,7 +44,7 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
         }
 
         var edition = IsoDateRouteConstraint.TryParse(date, out var day)
-            ? await new DeskEditionReader(contexts).FindAsync(publication!.Id, day, n ?? 1, cancellationToken)
+            ? await reader.FindEditionAsync(publication!.Id, day, n ?? 1, cancellationToken)
             : null;
         if (edition?.FindPage(label) is not { } current)
         {
@@ -44,17 +53,14 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
 
         Edition = edition;
         Current = current;
-        var onPage = ArticleHomes.On(edition, current);
-        Articles =
-        [
-            .. edition.Articles.OrderBy(a => a.Order)
-                .Where(a => onPage.Contains(a) || a.Regions.Count == 0)
-                .Select(a => new ReviewArticle(
-                    a,
-                    [.. a.Regions.Where(r => ArticleHomes.IsOn(r, current)).Select(r => r.Polygon)],
-                    [.. edition.Pages.Where(p => p.Id != current.Id && a.IsOn(p)).OrderBy(p => p.Order)])),
-        ];
+        var analysis = new PageAnalysis(edition, current, await texts.ForAsync(current, cancellationToken));
+        View = new ReviewPage(analysis, DoubtChecks.Of(analysis));
         Selected = Articles.FirstOrDefault(a => a.Article.Id == article)?.Article.Id;
+        if (await reader.LatestUndoAsync(edition.Id, cancellationToken) is { } undo)
+        {
+            Undo = $"{undo.Summary}（{undo.By}，{DeskText.Time(edition.Publication, undo.At)}）";
+        }
+
         return Page();
     }
 
@@ -64,10 +70,4 @@ internal sealed class ReviewModel(DeskAccess access, IDbContextFactory<Broadshee
         Refusal = verdict == DeskAccess.Verdict.Refused ? "你的账号不能编辑这份报纸。" : "没有这一期或这一版。";
         return Page();
     }
-}
-
-/// <summary>An article as the review page lists it: its regions on the page shown and the other pages it is printed on.</summary>
-internal sealed record ReviewArticle(Article Article, IReadOnlyList<Polygon> Regions, IReadOnlyList<Page> OtherPages)
-{
-    public bool Unplaced => Article.Regions.Count == 0;
 }

@@ -1,15 +1,14 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages.Admin;
 
 /// <summary><c>/desk/admin/publications/{slug}</c>: a publication's settings; the reader shows changes at once.</summary>
-internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> contexts, DeskSanitizer sanitizer, DeskAudit audit, IReaderCache cache) : PageModel
+internal sealed class PublicationModel(IPublicationSettings publications, DeskSanitizer sanitizer, DeskAudit audit, IReaderCache cache) : PageModel
 {
     [BindProperty]
     public PublicationForm Form { get; set; } = new();
@@ -18,8 +17,7 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken) is not { } publication)
+        if (await publications.FindAsync(slug, cancellationToken) is not { } publication)
         {
             return NotFound();
         }
@@ -30,16 +28,16 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Publications.FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken) is not { } publication)
-        {
-            return NotFound();
-        }
-
-        var before = PublicationForm.Of(publication);
+        bool found;
         try
         {
-            Form.ApplyTo(publication, sanitizer);
+            // The change and its audit line are saved together, or neither is.
+            found = await publications.ChangeAsync(slug, publication =>
+            {
+                var before = PublicationForm.Of(publication);
+                Form.ApplyTo(publication, sanitizer);
+                return audit.Entry(DeskAccess.NameOf(User), "publication-settings", slug, publication.Name, Changes(before, PublicationForm.Of(publication)));
+            }, cancellationToken);
         }
         catch (DomainException e)
         {
@@ -48,9 +46,11 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var after = PublicationForm.Of(publication);
-        await audit.WriteAsync(DeskAccess.NameOf(User), "publication-settings", slug, publication.Name, Changes(before, after), cancellationToken);
+        if (!found)
+        {
+            return NotFound();
+        }
+
         // The footer, the name and the language appear on every reader page of the publication.
         await cache.InvalidateAsync(slug, default, cancellationToken);
         TempData["Flash"] = "设置已保存，读者页面已更新。";
@@ -68,13 +68,14 @@ internal sealed class PublicationModel(IDbContextFactory<BroadsheetDbContext> co
             }
         }
 
-        Compare("name", before.Name, after.Name);
-        Compare("language", before.Language, after.Language);
-        Compare("time zone", before.TimeZoneId, after.TimeZoneId);
-        Compare("page labels", before.PageLabelStyle, after.PageLabelStyle);
-        Compare("footer", before.FooterLines, after.FooterLines);
-        Compare("import as draft", before.ImportAsDraft, after.ImportAsDraft);
-        Compare("website", before.WebsiteUrl, after.WebsiteUrl);
-        return changes.Count == 0 ? "no change" : string.Join("; ", changes);
+        static string YesNo(bool value) => value ? "是" : "否";
+        Compare("名称", before.Name, after.Name);
+        Compare("界面语言", before.Language, after.Language);
+        Compare("时区", before.TimeZoneId, after.TimeZoneId);
+        Compare("版次编号", before.PageLabelStyle == PageLabelStyle.Sectioned ? "A01" : "01", after.PageLabelStyle == PageLabelStyle.Sectioned ? "A01" : "01");
+        Compare("页脚", before.FooterLines?.ReplaceLineEndings(" / "), after.FooterLines?.ReplaceLineEndings(" / "));
+        Compare("导入后先存为草稿", YesNo(before.ImportAsDraft), YesNo(after.ImportAsDraft));
+        Compare("网站", before.WebsiteUrl, after.WebsiteUrl);
+        return changes.Count == 0 ? "没有改动" : string.Join("；", changes);
     }
 }

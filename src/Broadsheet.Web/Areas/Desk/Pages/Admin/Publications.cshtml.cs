@@ -1,14 +1,13 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages.Admin;
 
 /// <summary><c>/desk/admin/publications</c>: every publication, and a new one (admins only, by the folder's policy).</summary>
-internal sealed class PublicationsModel(IDbContextFactory<BroadsheetDbContext> contexts, DeskSanitizer sanitizer, DeskAudit audit) : PageModel
+internal sealed class PublicationsModel(IPublicationSettings settings, DeskSanitizer sanitizer, DeskAudit audit) : PageModel
 {
     public IReadOnlyList<(Publication Publication, int Editions)> Publications { get; private set; } = [];
 
@@ -26,15 +25,7 @@ internal sealed class PublicationsModel(IDbContextFactory<BroadsheetDbContext> c
             var slug = (Form.Slug ?? "").Trim();
             var publication = new Publication(slug, sanitizer.Text(Form.Name) ?? throw new DomainException("A publication needs a name."));
             Form.ApplyTo(publication, sanitizer);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await db.Publications.AnyAsync(p => p.Slug == slug, cancellationToken))
-            {
-                throw new DomainException($"Publication '{slug}' already exists.");
-            }
-
-            db.Publications.Add(publication);
-            await db.SaveChangesAsync(cancellationToken);
-            await audit.WriteAsync(DeskAccess.NameOf(User), "create-publication", slug, publication.Name, cancellationToken: cancellationToken);
+            await settings.AddAsync(publication, audit.Entry(DeskAccess.NameOf(User), "create-publication", slug, publication.Name), cancellationToken);
             TempData["Flash"] = $"已新建“{publication.Name}”。";
             return Redirect($"/desk/admin/publications/{slug}");
         }
@@ -48,10 +39,6 @@ internal sealed class PublicationsModel(IDbContextFactory<BroadsheetDbContext> c
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Publications.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new { Publication = p, Editions = db.Editions.Count(e => e.PublicationId == p.Id) })
-            .ToListAsync(cancellationToken);
-        Publications = [.. rows.Select(r => (r.Publication, r.Editions))];
+        Publications = [.. (await settings.ListAsync(cancellationToken)).Select(r => (r.Publication, r.Editions))];
     }
 }

@@ -1,15 +1,14 @@
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Data.Accounts;
 using Broadsheet.Web.Desk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Areas.Desk.Pages.Admin;
 
 /// <summary><c>/desk/admin/users</c>: the desk's accounts, a new one, and which publications each editor works on.</summary>
-internal sealed class UsersModel(DeskAccounts accounts, IDbContextFactory<BroadsheetDbContext> contexts, DeskAudit audit) : PageModel
+internal sealed class UsersModel(DeskAccounts accounts, IPublicationSettings settings, DeskAudit audit) : PageModel
 {
     public IReadOnlyList<(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Publications)> Users { get; private set; } = [];
 
@@ -22,16 +21,16 @@ internal sealed class UsersModel(DeskAccounts accounts, IDbContextFactory<Broads
     public async Task<IActionResult> OnPostAddAsync(string userName, string password, string role, string[]? publications, CancellationToken cancellationToken) =>
         await ActAsync(async () =>
         {
-            await accounts.AddAsync((userName ?? "").Trim(), password ?? "", role ?? "", publications ?? [], cancellationToken);
-            await audit.WriteAsync(DeskAccess.NameOf(User), "add-user", null, userName!, $"{role}: {string.Join(", ", publications ?? [])}", cancellationToken);
+            var entry = audit.Entry(DeskAccess.NameOf(User), "add-user", null, userName ?? "", $"{AuditText.Role(role)}：{string.Join("、", publications ?? [])}");
+            await accounts.AddAsync((userName ?? "").Trim(), password ?? "", role ?? "", publications ?? [], cancellationToken, entry);
             return $"已新建账号“{userName}”。";
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostPublicationsAsync(string userName, string[]? publications, CancellationToken cancellationToken) =>
         await ActAsync(async () =>
         {
-            await accounts.SetPublicationsAsync(userName, publications ?? [], cancellationToken);
-            await audit.WriteAsync(DeskAccess.NameOf(User), "user-publications", null, userName, string.Join(", ", publications ?? []), cancellationToken);
+            var entry = audit.Entry(DeskAccess.NameOf(User), "user-publications", null, userName, string.Join("、", publications ?? []));
+            await accounts.SetPublicationsAsync(userName, publications ?? [], cancellationToken, entry);
             return $"“{userName}”可以编辑的报纸已更新。";
         }, cancellationToken);
 
@@ -53,7 +52,6 @@ internal sealed class UsersModel(DeskAccounts accounts, IDbContextFactory<Broads
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Users = await accounts.ListAsync(cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        Publications = await db.Publications.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        Publications = await settings.AllAsync(cancellationToken);
     }
 }
