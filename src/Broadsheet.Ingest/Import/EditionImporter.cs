@@ -119,7 +119,8 @@ public sealed class EditionImporter
             var validated = await validating;
             var planned = ManifestArticles.Plan(package.Manifest, validated);
             var covered = ManifestArticles.PagesCovered(package.Manifest);
-            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, blobs, progress, cancellationToken);
+            var given = planned.SelectMany(a => a.Images).ToLookup(i => i.Page, i => i.Polygon);
+            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, given, blobs, progress, cancellationToken);
             (edition, warnings) = Build(publication, identity, package.Manifest?.IssueNumber, pages, planned, covered);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
@@ -240,6 +241,7 @@ public sealed class EditionImporter
         string staging,
         HanScript script,
         IReadOnlySet<string> manifestPages,
+        ILookup<int, Polygon> givenPhotos,
         ImportBlobs blobs,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
@@ -254,9 +256,10 @@ public sealed class EditionImporter
                 void Report(ImportStage stage) => progress?.Report(new(stage, pages[i].Page.Label, Volatile.Read(ref done), pages.Count));
                 // Image pages have no PDF to render or read; pages whose articles the manifest gives skip detection.
                 var detector = manifestPages.Contains(pages[i].Page.Label) ? NoDetection.Instance : _detector;
+                var photos = givenPhotos[i].ToList();
                 results[i] = await (pages[i].Kind.IsImage()
-                    ? new ImagePageProcessor(_images, _options.RasterWidth).ProcessAsync
-                    : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script).ProcessAsync)(
+                    ? new ImagePageProcessor(_images, _options.RasterWidth) { GivenPhotos = photos }.ProcessAsync
+                    : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script) { GivenPhotos = photos }.ProcessAsync)(
                     pages[i], staging, Report, blobs, ct);
                 Interlocked.Increment(ref done);
                 Report(ImportStage.Storing);
@@ -318,7 +321,7 @@ public sealed class EditionImporter
 
                 foreach (var image in plan.Images)
                 {
-                    given.AddImage(modelPages[image.Page], image.Polygon, image.Caption, image.Credit);
+                    WithPhoto(given.AddImage(modelPages[image.Page], image.Polygon, image.Caption, image.Credit), pages[image.Page]);
                 }
 
                 continue;
@@ -335,7 +338,7 @@ public sealed class EditionImporter
 
                 foreach (var image in part.Images)
                 {
-                    article.AddImage(modelPages[pageIndex], image.Polygon, image.Caption, image.Credit);
+                    WithPhoto(article.AddImage(modelPages[pageIndex], image.Polygon, image.Caption, image.Credit), pages[pageIndex]);
                 }
             }
         }
@@ -348,6 +351,15 @@ public sealed class EditionImporter
         }
 
         return (edition, warnings);
+    }
+
+    /// <summary>Gives a photo the images the page processor made of it, when it made them.</summary>
+    private static void WithPhoto(ArticleImage image, ProcessedPage page)
+    {
+        if (page.Photos.TryGetValue(image.Polygon, out var photo))
+        {
+            image.SetPhoto(photo.Key, photo.Width, photo.Height);
+        }
     }
 
     private static ImportException AlreadyExists(DateOnly date, string slug) =>

@@ -13,6 +13,9 @@ namespace Broadsheet.Ingest.Import;
 /// </summary>
 internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector detector, IPageImageProcessor images, int rasterWidth, HanScript script = HanScript.Simplified)
 {
+    /// <summary>Photos the manifest gives for this page (detection finds the others).</summary>
+    public IReadOnlyList<Polygon> GivenPhotos { get; init; } = [];
+
     /// <param name="page">The validated page.</param>
     /// <param name="staging">Scratch folder of this import.</param>
     /// <param name="report">Called as each stage starts.</param>
@@ -32,9 +35,14 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
         // mutool draws in its own process while this thread reads the text.
         var raster = RasterizeAsync(page, Path.Combine(folder, "raster.ppm"), cancellationToken);
         (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts) found;
+        IReadOnlyList<Polygon> photos;
+        Dictionary<Polygon, (string Path, ImageCrop? Area)> embedded;
         try
         {
             found = FindArticles(page, report, cancellationToken);
+            // Still while mutool draws: the PDF's own images of the photos, the best copies the paper has.
+            photos = PagePhotos.Of(found.Articles, GivenPhotos);
+            embedded = EmbeddedPhotos.Extract(page.Page.FilePath, [.. photos], Path.Combine(folder, "embedded"));
         }
         catch
         {
@@ -56,6 +64,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
             throw new ImportException($"{file}: the page images could not be made ({ex.Message})", ex);
         }
 
+        var photoImages = await PagePhotos.MakeAsync(images, rasterized.Path, photos, embedded, made.Directory, rasterized.Width, cancellationToken);
         File.Delete(rasterized.Path);
         WriteTextLayer(found.Articles, made.Directory);
 
@@ -75,6 +84,7 @@ internal sealed class PageProcessor(IPageRasterizer rasterizer, IArticleDetector
             ReviewNote = found.Notes.Count > 0 ? string.Join("; ", found.Notes) : null,
             TextSource = found.Source,
             Doubts = found.Doubts,
+            Photos = PagePhotos.Under(imagesKey, photoImages),
         };
     }
 
