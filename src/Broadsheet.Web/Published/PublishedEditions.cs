@@ -194,5 +194,5 @@ internal sealed class PublishedEditions(IDbContextFactory<BroadsheetDbContext> c
 internal static class PublishedEditionsRegistration
 {
     public static IServiceCollection AddPublishedEditions(this IServiceCollection services) =>
-        services.AddSingleton<PublishedEditions>();
+        services.AddSingleton<PublishedEditions>().AddSingleton<PublishedCorrections>();
 }
