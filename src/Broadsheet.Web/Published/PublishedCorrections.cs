@@ -17,12 +17,12 @@ internal sealed class PublishedCorrections(IDbContextFactory<BroadsheetDbContext
     public async Task<IReadOnlyList<PublishedCorrection>> LatestAsync(string slug, int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var corrected = await db.Articles.AsNoTracking()
+        // SQLite cannot order by a DateTimeOffset column; a paper's corrections are few enough to order here.
+        var all = await db.Articles.AsNoTracking()
             .Where(a => a.CorrectionNote != null && a.Edition.Status == EditionStatus.Published && a.Edition.Publication.Slug == slug)
-            .OrderByDescending(a => a.CorrectedAt).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.EditionId })
-            .Take(take)
+            .Select(a => new { a.Id, a.EditionId, a.CorrectedAt })
             .ToListAsync(cancellationToken);
+        var corrected = all.OrderByDescending(a => a.CorrectedAt).ThenByDescending(a => a.Id).Take(take).ToList();
         var editionIds = corrected.Select(c => c.EditionId).Distinct().ToList();
         // Each edition whole (its pages, articles and regions), since an article's number on its page depends on the others.
         var editions = await db.Editions.AsNoTracking()

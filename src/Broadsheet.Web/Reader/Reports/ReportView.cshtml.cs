@@ -37,6 +37,8 @@ internal sealed class ReportViewModel(PublishedEditions editions, ReaderReports 
 
     public async Task<IActionResult> OnPostAsync(string publication, string date, string label, int n, string? kind, string? note, string? website, CancellationToken cancellationToken)
     {
+        // The reader's status pages would re-run a refused post as a post to the not-found page.
+        HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
         if (!await FindAsync(publication, date, label, n, cancellationToken))
         {
             return NotFound();
