@@ -102,17 +102,5 @@ internal sealed record MarkedArticle(
 internal static class ReaderFolding
 {
     /// <summary>Full-width forms to their plain ones, lower case, traditional Chinese to simplified: "ＡＢＣ" finds "abc", 報紙 finds 报纸.</summary>
-    public static char Fold(char c)
-    {
-        if (c is >= '\uFF01' and <= '\uFF5E')
-        {
-            c = (char)(c - 0xFEE0);
-        }
-        else if (c == '\u3000')
-        {
-            c = ' ';
-        }
-
-        return char.ToLowerInvariant(c);
-    }
+    public static char Fold(char c) => char.ToLowerInvariant(Broadsheet.Search.TextFolding.Fold(c));
 }
