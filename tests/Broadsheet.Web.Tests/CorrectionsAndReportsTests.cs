@@ -18,13 +18,15 @@ public sealed class CorrectionsAndReportsTests(SecondPassAppFactory app) : IClas
     {
         var page = await app.NewClient().GetDocumentAsync("/binjiang/2026-11-02/01");
 
+        // A mark on the image; the region's link says it to those who cannot see the mark.
         var badge = Assert.Single(page.QuerySelectorAll(".page-sheet .correction-badge"));
-        Assert.Equal(Corrected + "#correction", badge.GetAttribute("href"));
         Assert.Equal("更正", badge.Text());
+        Assert.Equal("true", badge.GetAttribute("aria-hidden"));
         Assert.Contains("已更正", page.QuerySelector("a.hotspot[data-n='2']")!.GetAttribute("aria-label"), StringComparison.Ordinal);
         Assert.DoesNotContain("已更正", page.QuerySelector("a.hotspot[data-n='1']")!.GetAttribute("aria-label"), StringComparison.Ordinal);
         // Where the article's region starts: its top right corner (0.95, 0.08).
         Assert.Equal("left: 95%; top: 8%", badge.GetAttribute("style"));
+        Assert.Equal(Corrected, page.QuerySelector("a.hotspot[data-n='2']")!.GetAttribute("href"));
 
         var article = await app.NewClient().GetDocumentAsync(Corrected);
         Assert.Equal("#correction", article.QuerySelector(".article-meta .correction-badge")!.GetAttribute("href"));

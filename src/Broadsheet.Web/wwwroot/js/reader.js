@@ -149,11 +149,19 @@
         };
         fromHash();
         window.addEventListener("hashchange", fromHash);
-        ["mouseover", "focusin", "touchstart"].forEach(function (type) {
+        ["focusin", "touchstart"].forEach(function (type) {
             sheet.addEventListener(type, function (event) {
                 point(event.target.closest && event.target.closest(".hotspot"));
             }, { passive: true });
         });
+        // The pointer must rest on an article a moment: on its way to the toggle it crosses others.
+        var resting = null;
+        sheet.addEventListener("mouseover", function (event) {
+            var hotspot = event.target.closest && event.target.closest(".hotspot");
+            window.clearTimeout(resting);
+            resting = hotspot ? window.setTimeout(function () { point(hotspot); }, 400) : null;
+        });
+        sheet.addEventListener("mouseleave", function () { window.clearTimeout(resting); });
     }
 
     // A finger on the page shows where the articles are for a moment, as the pointer does over it.
