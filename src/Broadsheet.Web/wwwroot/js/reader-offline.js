@@ -38,7 +38,10 @@
                     return Promise.resolve();
                 }
                 return cache.add(new Request(url, { credentials: "same-origin" }))
-                    .catch(function () { failed++; })
+                    .catch(function (error) {
+                        failed++;
+                        console.warn("not saved for offline reading: " + url + " (" + error + ")");
+                    })
                     .then(function () {
                         done++;
                         status.textContent = button.getAttribute("data-saving") + " " + done + "/" + list.urls.length;
