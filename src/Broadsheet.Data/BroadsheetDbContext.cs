@@ -29,6 +29,9 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
 
     public DbSet<PublicationGrant> PublicationGrants => Set<PublicationGrant>();
 
+    /// <summary>Readers' flags on articles, the desk's queue.</summary>
+    public DbSet<ReaderReport> ReaderReports => Set<ReaderReport>();
+
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
 

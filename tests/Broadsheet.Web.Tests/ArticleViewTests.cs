@@ -90,6 +90,7 @@ public sealed class ArticleViewTests(ReaderAppFactory app) : IClassFixture<Reade
 
         var highlight = Assert.Single(doc.QuerySelectorAll(".page-thumb polygon.highlight"));
         Assert.Equal(TestEdition.Articles[1].Regions[0].Polygon.ToString(), highlight.GetAttribute("points"));
-        Assert.Equal("/binjiang/2026-11-02/01", doc.QuerySelector(".page-thumb a")!.GetAttribute("href"));
+        // The page view, at the article's region.
+        Assert.Equal("/binjiang/2026-11-02/01#a2", doc.QuerySelector(".page-thumb a")!.GetAttribute("href"));
     }
 }

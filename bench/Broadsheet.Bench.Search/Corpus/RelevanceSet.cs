@@ -68,6 +68,12 @@ internal static class RelevanceSet
                 ]),
             Case("mixed Python编程", "Python编程", new("\"python编程\""), HasIgnoreCase("python编程"),
                 Repeat(4, InBody("少年宫新开设的Python编程兴趣班报名火爆。"))),
+            // Across scripts: planted in one, asked for in the other. A right answer is the planted text in either
+            // script, as a reader of either would count it.
+            Case("traditional query 鷓鴣嶺 finds simplified 鹧鸪岭", "鷓鴣嶺", new("\"鷓鴣嶺\""), d => Has("鹧鸪岭")(d) || Has("鷓鴣嶺")(d),
+                Repeat(5, InBody("登山爱好者沿着鹧鸪岭的古道徒步而上。"))),
+            Case("simplified query 旧钟楼 finds traditional 舊鐘樓", "旧钟楼", new("\"旧钟楼\""), d => Has("旧钟楼")(d) || Has("舊鐘樓")(d),
+                Repeat(5, InBody("港島的舊鐘樓今年迎來一百歲生日。"))),
             Case("headline words, no quotes", "古桥修缮迎来新生", new("\"古桥修缮迎来新生\""), d => InTitle(d, "古桥修缮迎来新生"),
                 [(d, _) => d.Headline = "古桥修缮迎来新生"]),
         ];

@@ -96,13 +96,24 @@ internal static class DemoCommand
         Console.WriteLine($"The desk is at /desk: user '{DeskUser}', password {password} (shown once; `broadsheet users password {DeskUser}` sets another).");
     }
 
-    private static Publication NewPublication() => new(Slug, "滨江日报", "zh-CN", "Asia/Shanghai")
+    /// <summary>The demo paper's website (网站首页).</summary>
+    public const string WebsiteUrl = "https://example.com/";
+
+    private static Publication NewPublication()
     {
-        FooterLines =
-        [
-            "滨江日报社主办 · 国内统一连续出版物号 CN 00-0000（示例）",
-            "互联网新闻信息服务许可证 00000000000（示例） · 示ICP备00000000号",
-            "© 滨江日报社 版权所有 · 本站为 Broadsheet 演示站，内容均为生成的示例文字",
-        ],
-    };
+        var publication = new Publication(Slug, "滨江日报", "zh-CN", "Asia/Shanghai")
+        {
+            FooterLines =
+            [
+                "滨江日报社主办 · 国内统一连续出版物号 CN 00-0000（示例）",
+                "互联网新闻信息服务许可证 00000000000（示例） · 示ICP备00000000号",
+                "© 滨江日报社 版权所有 · 本站为 Broadsheet 演示站，内容均为生成的示例文字",
+            ],
+        };
+
+        // The paper's own site, so the reader's 网站首页 link shows as it would for a real paper; the address is
+        // one reserved for examples (RFC 2606), since the demo paper has no site.
+        publication.ChangeWebsite(WebsiteUrl);
+        return publication;
+    }
 }

@@ -217,7 +217,13 @@ public sealed class Article
 
         foreach (var image in other._images)
         {
-            _images.Add(new ArticleImage(this, image.Page, image.Polygon, image.Caption, image.Credit));
+            var moved = new ArticleImage(this, image.Page, image.Polygon, image.Caption, image.Credit);
+            if (image.PhotoKey is { } key)
+            {
+                moved.SetPhoto(key, image.PhotoWidth, image.PhotoHeight);
+            }
+
+            _images.Add(moved);
         }
 
         other._regions.Clear();
@@ -303,6 +309,30 @@ public sealed class ArticleImage
 
     /// <summary>Moves or re-crops the photo: <paramref name="polygon"/> is where it is printed now.</summary>
     public void Reframe(Polygon polygon) => Polygon = polygon ?? throw new ArgumentNullException(nameof(polygon));
+
+    /// <summary>
+    /// Key prefix of the photo's own images (<c>{prefix}/page.webp</c>, <c>large.jpg</c> … as a page's derivatives
+    /// are named), taken from the PDF's embedded image or cut from the page raster at import; null for photos
+    /// imported before photos had images of their own (the reader then crops the page image).
+    /// </summary>
+    public string? PhotoKey { get; private set; }
+
+    /// <summary>Width in pixels of the photo's largest image; 0 without one.</summary>
+    public int PhotoWidth { get; private set; }
+
+    /// <summary>Height in pixels of the photo's largest image; 0 without one.</summary>
+    public int PhotoHeight { get; private set; }
+
+    /// <summary>Gives the photo its own images, stored under <paramref name="key"/>, the largest <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public void SetPhoto(string key, int width, int height)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        PhotoKey = key;
+        PhotoWidth = width;
+        PhotoHeight = height;
+    }
 
     /// <summary>Corrects the caption and credit; blank removes either.</summary>
     public void Describe(string? caption, string? credit)

@@ -23,6 +23,25 @@ public sealed record PageImages(string Directory, IReadOnlyList<ImageDerivative>
         ?? throw new InvalidOperationException("No JPEG derivative was made.");
 }
 
+/// <summary>
+/// Where an article photo is taken from: the page's raster with the photo's place on it (normalised 0..1), and
+/// the PDF's own image of the photo when one could be read out (a JPEG or PNG file), with the part of it that
+/// shows on the page (normalised to that image). The raster is the fallback and the check: an embedded image
+/// that does not look like what the page shows there is not used.
+/// </summary>
+public sealed record PhotoSource(string RasterPath, ImageCrop Area, string? EmbeddedPath = null, ImageCrop? EmbeddedArea = null);
+
+/// <summary>An article photo's images (sizes thumb, page, large in JPEG and WebP, named as a page's are) in one folder.</summary>
+/// <param name="Directory">The folder holding them.</param>
+/// <param name="Derivatives">The images, each a file at the top of <paramref name="Directory"/>.</param>
+/// <param name="FromEmbedded">Whether they were made from the PDF's own image rather than cut from the page raster.</param>
+public sealed record PhotoImages(string Directory, IReadOnlyList<ImageDerivative> Derivatives, bool FromEmbedded)
+{
+    /// <summary>The largest JPEG.</summary>
+    public ImageDerivative Largest => Derivatives.Where(d => d.Format == "jpeg").MaxBy(d => d.Width)
+        ?? throw new InvalidOperationException("No JPEG of the photo was made.");
+}
+
 /// <summary>Makes the images the reader needs from a page's raster.</summary>
 public interface IPageImageProcessor
 {
@@ -39,4 +58,10 @@ public interface IPageImageProcessor
     /// the PDF rasteriser makes it. The caller has already checked the image's header dimensions.
     /// </summary>
     Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes an article photo's images into <paramref name="outputDirectory"/>: from the PDF's embedded image
+    /// when <paramref name="source"/> has one that matches the page, else cut from the page raster.
+    /// </summary>
+    Task<PhotoImages> CreatePhotoImagesAsync(PhotoSource source, string outputDirectory, CancellationToken cancellationToken = default);
 }

@@ -46,6 +46,7 @@ internal sealed class ArticleImageConfiguration : IEntityTypeConfiguration<Artic
         builder.Property(i => i.Polygon).IsRequired();
         builder.Property(i => i.Caption).HasMaxLength(2000);
         builder.Property(i => i.Credit).HasMaxLength(200);
+        builder.Property(i => i.PhotoKey).HasMaxLength(300);
         builder.HasOne(i => i.Page).WithMany().HasForeignKey(i => i.PageId).OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -98,6 +98,16 @@ namespace Broadsheet.Data.Migrations
                     b.Property<int>("PageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PhotoHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhotoWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Polygon")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -405,6 +415,62 @@ namespace Broadsheet.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Broadsheet.Core.Model.ReaderReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("PublicationId", "ResolvedAt");
+
+                    b.ToTable("ReaderReports");
                 });
 
             modelBuilder.Entity("Broadsheet.Data.Accounts.DeskUser", b =>
@@ -728,6 +794,20 @@ namespace Broadsheet.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Broadsheet.Core.Model.ReaderReport", b =>
+                {
+                    b.HasOne("Broadsheet.Core.Model.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Broadsheet.Core.Model.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Broadsheet.Data.Accounts.PublicationGrant", b =>

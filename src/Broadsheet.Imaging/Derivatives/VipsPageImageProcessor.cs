@@ -22,6 +22,9 @@ internal sealed class VipsPageImageProcessor : IPageImageProcessor
     public Task<PageImages> CreatePageImagesAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken = default) =>
         Task.Run(() => CreateAsync(rasterPath, outputDirectory, cancellationToken), cancellationToken);
 
+    public Task<PhotoImages> CreatePhotoImagesAsync(PhotoSource source, string outputDirectory, CancellationToken cancellationToken = default) =>
+        Task.Run(() => new VipsPhotoMaker(_options).Make(source, outputDirectory, cancellationToken), cancellationToken);
+
     public Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default) =>
         Task.Run(
             () =>

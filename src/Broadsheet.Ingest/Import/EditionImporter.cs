@@ -132,7 +132,8 @@ public sealed class EditionImporter
             var validated = await validating;
             var planned = ManifestArticles.Plan(package.Manifest, validated);
             var covered = ManifestArticles.PagesCovered(package.Manifest);
-            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, blobs, progress, cancellationToken);
+            var given = planned.SelectMany(a => a.Images).ToLookup(i => i.Page, i => i.Polygon);
+            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, given, blobs, progress, cancellationToken);
             (edition, warnings) = Build(publication, identity, package.Manifest?.IssueNumber, pages, planned, covered);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
@@ -274,6 +275,7 @@ public sealed class EditionImporter
         string staging,
         HanScript script,
         IReadOnlySet<string> manifestPages,
+        ILookup<int, Polygon> givenPhotos,
         ImportBlobs blobs,
         IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
@@ -290,11 +292,12 @@ public sealed class EditionImporter
                 var detector = manifestPages.Contains(pages[i].Page.Label) ? NoDetection.Instance : _detector;
                 using var pageTime = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 pageTime.CancelAfter(_budget.PageTime);
+                var photos = givenPhotos[i].ToList();
                 try
                 {
                     results[i] = await (pages[i].Kind.IsImage()
-                        ? new ImagePageProcessor(_images, _options.RasterWidth).ProcessAsync
-                        : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool).ProcessAsync)(
+                        ? new ImagePageProcessor(_images, _options.RasterWidth) { GivenPhotos = photos }.ProcessAsync
+                        : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool) { GivenPhotos = photos }.ProcessAsync)(
                         pages[i], staging, Report, blobs, pageTime.Token);
                 }
                 catch (OperationCanceledException) when (pageTime.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -362,7 +365,7 @@ public sealed class EditionImporter
 
                 foreach (var image in plan.Images)
                 {
-                    given.AddImage(modelPages[image.Page], image.Polygon, image.Caption, image.Credit);
+                    WithPhoto(given.AddImage(modelPages[image.Page], image.Polygon, image.Caption, image.Credit), pages[image.Page]);
                 }
 
                 continue;
@@ -380,7 +383,7 @@ public sealed class EditionImporter
 
                 foreach (var image in part.Images)
                 {
-                    article.AddImage(modelPages[pageIndex], image.Polygon, image.Caption, image.Credit);
+                    WithPhoto(article.AddImage(modelPages[pageIndex], image.Polygon, image.Caption, image.Credit), pages[pageIndex]);
                 }
             }
         }
@@ -393,6 +396,15 @@ public sealed class EditionImporter
         }
 
         return (edition, warnings);
+    }
+
+    /// <summary>Gives a photo the images the page processor made of it, when it made them.</summary>
+    private static void WithPhoto(ArticleImage image, ProcessedPage page)
+    {
+        if (page.Photos.TryGetValue(image.Polygon, out var photo))
+        {
+            image.SetPhoto(photo.Key, photo.Width, photo.Height);
+        }
     }
 
     private static ImportException AlreadyExists(DateOnly date, string slug) =>

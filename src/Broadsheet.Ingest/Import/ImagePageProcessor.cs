@@ -12,6 +12,9 @@ namespace Broadsheet.Ingest.Import;
 /// </summary>
 internal sealed class ImagePageProcessor(IPageImageProcessor images, int rasterWidth)
 {
+    /// <summary>Photos the manifest gives for this page, cut from the master.</summary>
+    public IReadOnlyList<Polygon> GivenPhotos { get; init; } = [];
+
     /// <inheritdoc cref="PageProcessor.ProcessAsync"/>
     public async Task<ProcessedPage> ProcessAsync(
         ValidatedPage page,
@@ -36,6 +39,7 @@ internal sealed class ImagePageProcessor(IPageImageProcessor images, int rasterW
             throw new ImportException($"{file}: the page image could not be decoded ({ex.Message})", ex);
         }
 
+        var photos = await PagePhotos.MakeAsync(images, master.Path, GivenPhotos, new Dictionary<Polygon, (string, ImageCrop?)>(), made.Directory, master.Width, cancellationToken);
         report(ImportStage.Storing);
         // Named, like a PDF page's images, by the content of the file the page came as and the width drawn at.
         var hash = await BlobKeys.HashFileAsync(page.Page.FilePath, cancellationToken);
@@ -48,6 +52,7 @@ internal sealed class ImagePageProcessor(IPageImageProcessor images, int rasterW
             ReviewNote = "the page is an image, without a text layer; its articles need OCR or marking by hand",
             TextSource = PageTextSource.None,
             Doubts = PageDoubts.NoText,
+            Photos = PagePhotos.Under(imagesKey, photos),
         };
     }
 }

@@ -21,6 +21,9 @@ internal sealed class PageProcessor(
     HanScript script = HanScript.Simplified,
     ToolLimits? limits = null)
 {
+    /// <summary>Photos the manifest gives for this page (detection finds the others).</summary>
+    public IReadOnlyList<Polygon> GivenPhotos { get; init; } = [];
+
     /// <param name="page">The validated page.</param>
     /// <param name="staging">Scratch folder of this import.</param>
     /// <param name="report">Called as each stage starts.</param>
@@ -40,11 +43,16 @@ internal sealed class PageProcessor(
         // mutool draws in its own process while this thread reads the text.
         var raster = RasterizeAsync(page, Path.Combine(folder, "raster.ppm"), cancellationToken);
         (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) found;
+        IReadOnlyList<Polygon> photos;
+        Dictionary<Polygon, (string Path, ImageCrop? Area)> embedded;
         try
         {
             // PdfPig cannot be stopped part-way; past the page's time the import stops waiting and fails, and the
             // reading, bounded by the budgets validation checked, runs out on its own.
             found = await Task.Run(() => FindArticles(page, report, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
+            // Still while mutool draws: the PDF's own images of the photos, the best copies the paper has.
+            photos = PagePhotos.Of(found.Articles, GivenPhotos);
+            embedded = EmbeddedPhotos.Extract(page.Page.FilePath, [.. photos], Path.Combine(folder, "embedded"));
         }
         catch
         {
@@ -66,6 +74,7 @@ internal sealed class PageProcessor(
             throw new ImportException($"{file}: the page images could not be made ({ex.Message})", ex);
         }
 
+        var photoImages = await PagePhotos.MakeAsync(images, rasterized.Path, photos, embedded, made.Directory, rasterized.Width, cancellationToken);
         File.Delete(rasterized.Path);
         WriteTextLayer(found.Articles, made.Directory);
         if (!found.Doubts.HasFlag(PageDoubts.Rotated))
@@ -89,6 +98,7 @@ internal sealed class PageProcessor(
             ReviewNote = found.Notes.Count > 0 ? string.Join("; ", found.Notes) : null,
             TextSource = found.Source,
             Doubts = found.Doubts,
+            Photos = PagePhotos.Under(imagesKey, photoImages),
         };
     }
 

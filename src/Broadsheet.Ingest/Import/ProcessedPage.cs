@@ -29,4 +29,7 @@ internal sealed record ProcessedPage(
 
     /// <summary>Why a person should look at this page, as reasons the desk words.</summary>
     public PageDoubts Doubts { get; init; }
+
+    /// <summary>The article photos that have images of their own, by where they are printed.</summary>
+    public IReadOnlyDictionary<Core.Model.Polygon, StoredPhoto> Photos { get; init; } = new Dictionary<Core.Model.Polygon, StoredPhoto>();
 }

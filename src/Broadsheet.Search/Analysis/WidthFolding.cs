@@ -1,8 +1,9 @@
 namespace Broadsheet.Search.Analysis;
 
 /// <summary>
-/// Folds full-width ASCII (ＡＢＣ１２３, the ideographic space) to its half-width form before tokenising, so
-/// every analyser and the marking of hits agree on what "the same word" is, whichever width was typeset.
+/// Folds full-width ASCII (ＡＢＣ１２３, the ideographic space) to its half-width form and traditional Han
+/// characters to simplified (<see cref="HanFolding"/>) before tokenising, so every analyser and the marking of
+/// hits agree on what "the same word" is, whichever width or script was typeset or typed.
 /// </summary>
 internal static class WidthFolding
 {
@@ -22,7 +23,7 @@ internal static class WidthFolding
     {
         >= FullWidthFirst and <= FullWidthLast => (char)(c - Offset),
         IdeographicSpace => ' ',
-        _ => c,
+        _ => HanFolding.Fold(c),
     };
 
     /// <summary>Folds widths character by character; the result has the same length as the input.</summary>

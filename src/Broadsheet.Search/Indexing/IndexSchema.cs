@@ -16,7 +16,7 @@ internal static class IndexSchema
     /// Bumped whenever analysis or fields change in a way that needs a rebuild; stored in each commit so
     /// <see cref="SearchIndex.Check(string)"/> can report an outdated index.
     /// </summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     public const string SchemaVersionKey = "broadsheet.schema";
 

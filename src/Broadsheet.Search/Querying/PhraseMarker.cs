@@ -88,21 +88,22 @@ internal sealed class PhraseMarker
         return found;
     }
 
-    // The mark analyser makes every Han character a token of its own and changes none of them (width folding
-    // and lower-casing leave Han alone), so a run of them matches where the characters follow one another
-    // with nothing but spaces or joiners between, exactly as MatchesAt decides for tokens.
+    // The mark analyser makes every Han character a token of its own and changes none of them but for the
+    // script (traditional to simplified, WidthFolding), so a run of them matches where the characters, folded,
+    // follow one another with nothing but spaces or joiners between, exactly as MatchesAt decides for tokens.
     private static bool IsHan(string token) =>
         token.Length == 1 && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private static bool ScanAll(IReadOnlyList<string> texts, string[] pattern, string phrase, List<List<MarkSpan>> spans)
     {
         var found = false;
+        var first = pattern[0][0];
         for (var t = 0; t < texts.Count; t++)
         {
             var text = texts[t];
-            for (var at = text.IndexOf(pattern[0][0], StringComparison.Ordinal); at >= 0; at = text.IndexOf(pattern[0][0], at + 1))
+            for (var at = 0; at < text.Length; at++)
             {
-                if (ScanAt(text, at, pattern) is var end and > 0)
+                if (WidthFolding.Fold(text[at]) == first && ScanAt(text, at, pattern) is var end and > 0)
                 {
                     spans[t].Add(new MarkSpan(at, end, phrase));
                     found = true;
@@ -124,7 +125,7 @@ internal sealed class PhraseMarker
                 c++;
             }
 
-            if (c >= text.Length || text[c] != pattern[j][0])
+            if (c >= text.Length || WidthFolding.Fold(text[c]) != pattern[j][0])
             {
                 return -1;
             }

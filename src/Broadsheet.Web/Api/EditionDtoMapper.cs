@@ -51,7 +51,9 @@ internal static class EditionDtoMapper
             article.Subheadline,
             article.Byline,
             article.Paragraphs,
-            [.. article.Images.Select(i => new ImageDto(labels.GetValueOrDefault(i.PageId, ""), i.Caption, i.Credit, Points(i.Polygon)))],
+            [.. article.Images.Select(i => new ImageDto(
+                labels.GetValueOrDefault(i.PageId, ""), i.Caption, i.Credit, Points(i.Polygon),
+                i.PhotoKey is { } key ? ReaderUrls.Media(key + "/large.jpg") : null, i.PhotoWidth, i.PhotoHeight))],
             [.. article.Regions.Select(r => new RegionDto(labels.GetValueOrDefault(r.PageId, ""), Points(r.Polygon)))],
             item.Url);
     }

@@ -45,8 +45,11 @@ internal sealed record ArticleDto(
     IReadOnlyList<RegionDto> Regions,
     string ReaderUrl);
 
-/// <summary>A photo of an article; the polygon is where it is printed on its page, as [x, y] pairs in 0..1.</summary>
-internal sealed record ImageDto(string Page, string? Caption, string? Credit, IReadOnlyList<double[]> Polygon);
+/// <summary>
+/// A photo of an article; the polygon is where it is printed on its page, as [x, y] pairs in 0..1. <c>url</c> is
+/// the photo's own largest JPEG (width x height pixels), null for photos imported before they had one.
+/// </summary>
+internal sealed record ImageDto(string Page, string? Caption, string? Credit, IReadOnlyList<double[]> Polygon, string? Url, int Width, int Height);
 
 /// <summary>A region of an article on a page, as [x, y] pairs normalised to 0..1 from the page's top-left corner.</summary>
 internal sealed record RegionDto(string Page, IReadOnlyList<double[]> Points);

@@ -10,8 +10,9 @@ internal static class EditionsApi
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
     {
         var editions = app.MapGroup("/api/v1/publications/{slug}/editions").WithTags("Editions");
-        editions.MapGet("/", ListAsync).WithName("ListEditions");
-        editions.MapGet("/{date}", GetAsync).WithName("GetEdition");
+        editions.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ListAsync).WithName("ListEditions");
+        editions.MapMethods("/{date}", [HttpMethods.Get, HttpMethods.Head], GetAsync).WithName("GetEdition");
+        editions.MapPageText();
         return app;
     }
 

@@ -11,6 +11,8 @@ namespace Broadsheet.Web.Hosting;
 /// PDFs, compressed already; desk pages carry anti-forgery tokens beside what an editor typed, which is what
 /// compression must not mix (BREACH), and go to a handful of staff. The results page and the API carry
 /// nothing secret: they are the same for every reader, and reader forms are GET forms without tokens.
+/// The reader's scripts and style sheet go out compressed too (about 70 KB of text, 20 KB with Brotli): a
+/// browser asks for them once a version, since their URLs carry it and may be cached for good.
 /// </summary>
 internal static class DynamicCompression
 {
@@ -21,7 +23,7 @@ internal static class DynamicCompression
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "application/json", "application/problem+json"];
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/css", "text/javascript", "application/javascript", "application/manifest+json"];
         });
 
         // Brotli's fastest level made the API's JSON twice the size gzip's did (2,866 against 1,352 bytes for
@@ -36,7 +38,12 @@ internal static class DynamicCompression
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/search", StringComparison.OrdinalIgnoreCase)
-                || context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal),
+                || context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                || context.Request.Path.StartsWithSegments("/css", StringComparison.Ordinal)
+                || context.Request.Path.StartsWithSegments("/js", StringComparison.Ordinal)
+                || context.Request.Path.StartsWithSegments("/lib", StringComparison.Ordinal)
+                || context.Request.Path.Equals("/sw.js", StringComparison.Ordinal)
+                || context.Request.Path.Equals("/manifest.webmanifest", StringComparison.Ordinal),
             branch => branch.UseResponseCompression());
         return app;
     }

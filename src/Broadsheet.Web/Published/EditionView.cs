@@ -84,6 +84,30 @@ internal sealed class EditionView
     public PageView? FindPage(string label) =>
         Pages.FirstOrDefault(p => string.Equals(p.Page.Label, label, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The page a label means when it is not written as printed: <c>6</c> for <c>06</c>, <c>a1</c> for <c>A01</c>
+    /// (the same letters and the same number); null when none or several pages could be meant.
+    /// </summary>
+    public PageView? FindPageLoosely(string label)
+    {
+        if (!TrySplit(label, out var letters, out var number))
+        {
+            return null;
+        }
+
+        var matches = Pages.Where(p => TrySplit(p.Page.Label, out var l, out var n) && n == number
+            && string.Equals(l, letters, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+
+        static bool TrySplit(string text, out string letters, out int number)
+        {
+            var digits = text.AsSpan().IndexOfAnyInRange('0', '9');
+            letters = digits < 0 ? text : text[..digits];
+            number = 0;
+            return digits >= 0 && int.TryParse(text.AsSpan(digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number);
+        }
+    }
+
     /// <summary>Where an article is read by default: the first page (in page order) it is printed on.</summary>
     public ArticleOnPage? Home(Article article) =>
         _homes.TryGetValue(article, out var home) ? home : null;

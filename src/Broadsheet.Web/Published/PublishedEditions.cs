@@ -84,5 +84,5 @@ internal sealed class PublishedEditions(IReaderEditions editions)
 internal static class PublishedEditionsRegistration
 {
     public static IServiceCollection AddPublishedEditions(this IServiceCollection services) =>
-        services.AddSingleton<PublishedEditions>();
+        services.AddSingleton<PublishedEditions>().AddSingleton<PublishedCorrections>();
 }

@@ -24,6 +24,31 @@ internal static class ReaderUrls
     public static string Calendar(string slug, int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"/{slug}/{year:0000}/{month:00}");
 
+    /// <summary>The publication's corrections (更正) page.</summary>
+    public static string Corrections(string slug) => $"/{slug}/corrections";
+
+    /// <summary>The publication's corrections as an Atom feed.</summary>
+    public static string CorrectionsFeed(string slug) => $"/{slug}/corrections.atom";
+
+    /// <summary>An article's text as it was first published, before the desk corrected it.</summary>
+    public static string Original(string articleUrl) => articleUrl + "/original";
+
+    /// <summary>Where a reader reports a problem with an article.</summary>
+    public static string Report(string articleUrl) => articleUrl + "/report";
+
+    /// <summary>A page's articles with their paragraphs and where each is printed (for reading aloud along the page).</summary>
+    public static string PageText(PageView page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return $"/api/v1/publications/{page.Edition.Slug}/editions/{Date(page.Edition.Date)}/pages/{page.Page.Label}";
+    }
+
+    /// <summary>Every address a reader needs to read an edition offline.</summary>
+    public static string Offline(string slug, DateOnly date) => $"/{slug}/{Date(date)}/offline.json";
+
+    /// <summary>A clip of a page: a rectangle in ten-thousandths of the page, left, top, width, height.</summary>
+    public static string Clip(string pageUrl, Reader.ClipRect rect) => $"{pageUrl}/clip/{rect}";
+
     /// <summary>The month picker's target, which redirects to <see cref="Calendar"/>.</summary>
     public static string CalendarJump(string slug) => $"/{slug}/calendar";
 

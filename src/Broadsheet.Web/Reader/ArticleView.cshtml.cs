@@ -1,5 +1,6 @@
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
+using Broadsheet.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,17 +15,37 @@ internal sealed class ArticleViewModel(PublishedEditions editions) : PageModel
 
     public ArticleOnPage Item { get; private set; } = null!;
 
+    public MonthCalendar Calendar { get; private set; } = null!;
+
+    /// <summary>The phrases marked in the text (<c>?hl=</c>, from a search result).</summary>
+    public IReadOnlyList<string> MarkedPhrases { get; private set; } = [];
+
+    /// <summary>The article's texts as runs of plain and marked text.</summary>
+    public MarkedArticle Text { get; private set; } = null!;
+
+    /// <summary>The query that carries the marks on to the page view and other articles ("?hl=…"), or "".</summary>
+    public string MarksQuery { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, int n, CancellationToken cancellationToken)
     {
         if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
-            || edition.FindPage(label) is not { } page
-            || page.Article(n) is not { } item)
+            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
 
-        if (ReaderCaching.IsNotModified(HttpContext, publication, edition.Stamp))
+        if (edition.FindPage(label) is not { } page)
+        {
+            return edition.FindPageLoosely(label)?.Article(n) is { } moved ? RedirectPermanent(moved.Url + Request.QueryString) : NotFound();
+        }
+
+        if (page.Article(n) is not { } item)
+        {
+            return NotFound();
+        }
+
+        MarkedPhrases = PageHitMarker.PhrasesOf(Request.Query);
+        if (MarkedPhrases.Count == 0 && ReaderCaching.IsNotModified(HttpContext, publication, edition.Stamp))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
@@ -32,6 +53,15 @@ internal sealed class ArticleViewModel(PublishedEditions editions) : PageModel
         Edition = edition;
         Current = page;
         Item = item;
+        Text = MarkedArticle.Of(item.Article, MarkedPhrases);
+        if (MarkedPhrases.Count > 0)
+        {
+            // Marked for one reader: neither kept in the page cache nor shared by caches on the way.
+            Response.Headers.CacheControl = "no-store";
+            MarksQuery = ReaderMarks.Query(MarkedPhrases);
+        }
+
+        Calendar = new MonthCalendar(await editions.MonthAsync(publication, day.Year, day.Month, cancellationToken));
         return Page();
     }
 }

@@ -20,13 +20,24 @@ internal sealed class PageViewModel(PublishedEditions editions, PageHitMarker ma
 
     public IReadOnlyList<HitBox> Hits { get; private set; } = [];
 
+    /// <summary>The article the marks are within (<c>?a=n</c>), when the reader came from a search result.</summary>
+    public ArticleOnPage? MarkedArticle { get; private set; }
+
+    /// <summary>Carries the marks into the articles' text ("?hl=…"), or "".</summary>
+    public string MarksQuery { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, CancellationToken cancellationToken)
     {
         if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
-            || edition.FindPage(label) is not { } page)
+            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
         {
             return NotFound();
+        }
+
+        if (edition.FindPage(label) is not { } page)
+        {
+            // "/…/6" is page 06: one address for each page, the others lead there.
+            return edition.FindPageLoosely(label) is { } moved ? RedirectPermanent(moved.Url + Request.QueryString) : NotFound();
         }
 
         // A page with a search's marks is made for one reader: it is neither kept in the page cache nor validated.
@@ -42,6 +53,8 @@ internal sealed class PageViewModel(PublishedEditions editions, PageHitMarker ma
         {
             var article = int.TryParse(Request.Query["a"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? page.Article(n) : null;
             Hits = await marker.MarkAsync(page, MarkedPhrases, article, cancellationToken);
+            MarkedArticle = article;
+            MarksQuery = ReaderMarks.Query(MarkedPhrases);
             Response.Headers.CacheControl = "no-store";
         }
 

@@ -33,17 +33,23 @@ internal static class ReaderRoutes
         services.AddReaderLocalization();
         services.AddSingleton<ReaderLocalizer>();
         services.AddReaderCaching();
+        services.AddSingleton<ReaderReports>();
         services.AddRazorPages(options => options.RootDirectory = "/Reader");
         return services;
     }
 
     public static IEndpointRouteBuilder MapBroadsheetReader(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{publication:slug}", ToLatestEditionAsync).ExcludeFromDescription();
-        app.MapGet("/{publication:slug}/{date:isodate}", ToFirstPageAsync).ExcludeFromDescription();
-        app.MapGet("/{publication:slug}/calendar", ToMonth).ExcludeFromDescription();
+        // HEAD is answered wherever GET is: link checkers and CDNs ask it.
+        string[] read = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/{publication:slug}", read, ToLatestEditionAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:isodate}", read, ToFirstPageAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/calendar", read, ToMonth).ExcludeFromDescription();
         app.MapArticleCards();
+        app.MapClipImages();
         app.MapEditionPdf();
+        app.MapCorrectionsFeed();
+        app.MapOffline();
         app.MapSitemaps();
         app.MapRazorPages();
         return app;

@@ -1,4 +1,5 @@
 using Broadsheet.Search;
+using Broadsheet.Web.Published;
 using Broadsheet.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,8 +8,14 @@ namespace Broadsheet.Web.Reader;
 
 /// <summary><c>/search?q=…</c>: the results page, with facets to narrow by year, month, page and publication.</summary>
 [EnableRateLimiting(SearchRegistration.RateLimitPolicy)]
-internal sealed class SearchModel(ReaderSearch search) : PageModel
+internal sealed class SearchModel(ReaderSearch search, PublishedEditions editions) : PageModel
 {
+    /// <summary>The publication searched (<c>pub=</c>), for the masthead; null when every one is.</summary>
+    public Core.Model.Publication? Publication { get; private set; }
+
+    /// <summary>Its newest edition, whose date the masthead shows.</summary>
+    public EditionListing? Latest { get; private set; }
+
     public SearchRequest Query { get; private set; } = new();
 
     /// <summary>Null before anything was asked, or while the index cannot be used.</summary>
@@ -18,9 +25,16 @@ internal sealed class SearchModel(ReaderSearch search) : PageModel
 
     public int PageCount => Result is null ? 0 : (int)Math.Ceiling(Math.Min(Result.Total, 1000 * Query.PageSize) / (double)Query.PageSize);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = SearchRequest.Parse(HttpContext.Request.Query);
+        if (Query.Publication is { } slug && Core.Model.Publication.IsValidSlug(slug)
+            && await editions.FindPublicationAsync(slug, cancellationToken) is { } publication)
+        {
+            Publication = publication;
+            Latest = await editions.LatestAsync(slug, null, cancellationToken);
+        }
+
         if (Query.IsEmpty)
         {
             return;

@@ -48,6 +48,15 @@ internal sealed class PageHitMarker(IBlobStore blobs)
         return PhraseLocator.Locate(lines, phrases, article?.Regions);
     }
 
+    /// <summary>The page's printed article lines (none for a page without a text layer).</summary>
+    public async Task<IReadOnlyList<PageTextLine>> LinesAsync(PageView page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Page.DerivativesKey is { Length: > 0 } prefix
+            ? await LinesAsync($"{prefix}/{PageTextLayer.FileName}", cancellationToken)
+            : [];
+    }
+
     private async Task<IReadOnlyList<PageTextLine>> LinesAsync(string key, CancellationToken cancellationToken)
     {
         if (_layers.TryGetValue(key, out var cached))

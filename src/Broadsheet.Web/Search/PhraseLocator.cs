@@ -23,41 +23,97 @@ internal static class PhraseLocator
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(phrases);
-        var kept = within is null
-            ? lines
-            : [.. lines.Where(l => within.Any(p => p.Contains((l.Left + l.Right) / 2, (l.Top + l.Bottom) / 2)))];
-
-        // The lines as one run of folded characters without spaces, remembering where each came from.
-        var text = new StringBuilder();
-        var origin = new List<(int Line, int Index)>();
-        for (var l = 0; l < kept.Count; l++)
-        {
-            var line = kept[l].Text;
-            for (var i = 0; i < line.Length; i++)
-            {
-                if (!char.IsWhiteSpace(line[i]))
-                {
-                    text.Append(Fold(line[i]));
-                    origin.Add((l, i));
-                }
-            }
-        }
-
-        var haystack = text.ToString();
+        var run = new Run(Within(lines, within));
         var boxes = new List<HitBox>();
-        foreach (var phrase in phrases.Select(p => string.Concat(p.Where(c => !char.IsWhiteSpace(c)).Select(Fold))).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var phrase in phrases.Select(Squeeze).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            for (var at = haystack.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
+            for (var at = run.Text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = run.Text.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
             {
-                // One box per line the occurrence runs over.
-                foreach (var piece in origin.GetRange(at, phrase.Length).GroupBy(o => o.Line))
-                {
-                    boxes.Add(Box(kept[piece.Key], piece.Min(o => o.Index), piece.Max(o => o.Index) + 1));
-                }
+                boxes.AddRange(run.Boxes(at, phrase.Length));
             }
         }
 
         return boxes;
+    }
+
+    /// <summary>
+    /// Where each of an article's paragraphs is printed, in order: one box per line it runs over. A paragraph is
+    /// found whole after the one before it, or else by its first and last few characters (the printed lines may
+    /// differ from the stored text: a byline lifted out, a hyphen at a line's end); one not found gets no boxes.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<HitBox>> Paragraphs(IReadOnlyList<PageTextLine> lines, IReadOnlyList<string> paragraphs, IReadOnlyList<Polygon>? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        const int Ends = 6;
+        var run = new Run(Within(lines, within));
+        var found = new List<IReadOnlyList<HitBox>>(paragraphs.Count);
+        var from = 0;
+        foreach (var paragraph in paragraphs.Select(Squeeze))
+        {
+            var start = paragraph.Length == 0 ? -1 : run.Text.IndexOf(paragraph, from, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : start + paragraph.Length;
+            if (start < 0 && paragraph.Length > 2 * Ends)
+            {
+                start = run.Text.IndexOf(paragraph[..Ends], from, StringComparison.Ordinal);
+                var last = start < 0 ? -1 : run.Text.IndexOf(paragraph[^Ends..], start + Ends, StringComparison.Ordinal);
+                end = last < 0 ? -1 : last + Ends;
+                // A match that runs on far past the paragraph's own length has found another paragraph's ending.
+                if (end < 0 || end - start > paragraph.Length * 3 / 2)
+                {
+                    start = -1;
+                }
+            }
+
+            if (start < 0)
+            {
+                found.Add([]);
+                continue;
+            }
+
+            found.Add([.. run.Boxes(start, end - start)]);
+            from = end;
+        }
+
+        return found;
+    }
+
+    private static IReadOnlyList<PageTextLine> Within(IReadOnlyList<PageTextLine> lines, IReadOnlyList<Polygon>? within) =>
+        within is null ? lines : [.. lines.Where(l => within.Any(p => p.Contains((l.Left + l.Right) / 2, (l.Top + l.Bottom) / 2)))];
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(Fold));
+
+    /// <summary>The lines as one run of folded characters without spaces, remembering where each came from.</summary>
+    private sealed class Run
+    {
+        private readonly IReadOnlyList<PageTextLine> _lines;
+        private readonly List<(int Line, int Index)> _origin = [];
+
+        public Run(IReadOnlyList<PageTextLine> lines)
+        {
+            _lines = lines;
+            var text = new StringBuilder();
+            for (var l = 0; l < lines.Count; l++)
+            {
+                var line = lines[l].Text;
+                for (var i = 0; i < line.Length; i++)
+                {
+                    if (!char.IsWhiteSpace(line[i]))
+                    {
+                        text.Append(Fold(line[i]));
+                        _origin.Add((l, i));
+                    }
+                }
+            }
+
+            Text = text.ToString();
+        }
+
+        public string Text { get; }
+
+        /// <summary>One box per line the characters <paramref name="at"/>.. run over.</summary>
+        public IEnumerable<HitBox> Boxes(int at, int length) =>
+            _origin.GetRange(at, length).GroupBy(o => o.Line).Select(piece => Box(_lines[piece.Key], piece.Min(o => o.Index), piece.Max(o => o.Index) + 1));
     }
 
     private static HitBox Box(PageTextLine line, int start, int end)
@@ -83,14 +139,5 @@ internal static class PhraseLocator
     private static bool IsWide(char c) =>
         c >= '\u2E80' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
 
-    /// <summary>Full-width forms to their plain ones, and lower case: "ＡＢＣ" finds "abc".</summary>
-    private static char Fold(char c)
-    {
-        if (c is >= '\uFF01' and <= '\uFF5E')
-        {
-            c = (char)(c - 0xFEE0);
-        }
-
-        return char.ToLowerInvariant(c);
-    }
+    private static char Fold(char c) => ReaderFolding.Fold(c);
 }

@@ -52,7 +52,7 @@ internal static class SearchRegistration
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRegistration.Prefix + "/v1/search", (HttpContext context, ReaderSearch search) =>
+        app.MapMethods(ApiRegistration.Prefix + "/v1/search", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ReaderSearch search) =>
             {
                 var request = SearchRequest.Parse(context.Request.Query);
                 if (search.Run(request) is not { } result)

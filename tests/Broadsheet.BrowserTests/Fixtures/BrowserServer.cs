@@ -51,6 +51,17 @@ public abstract class BrowserServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Stops the server: from now on nothing answers at <see cref="BaseAddress"/>, as when a reader's network is gone.</summary>
+    public async Task StopServerAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
     /// <summary>Fills the data folder before the server opens it (imports go through their own services, as the command line's do).</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 

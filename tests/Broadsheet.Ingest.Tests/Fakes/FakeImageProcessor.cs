@@ -22,6 +22,18 @@ internal sealed class FakeImageProcessor : IPageImageProcessor
         return new PageImages(outputDirectory, [new("large", "jpeg", large, 2000, 2828), new("thumb", "jpeg", thumb, 200, 283), new("page", "webp", page, 1000, 1414)], HasTiles: true);
     }
 
+    /// <summary>Photos made by this fake, with the source each was made from.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<PhotoSource> Photos { get; } = [];
+
+    public async Task<PhotoImages> CreatePhotoImagesAsync(PhotoSource source, string outputDirectory, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        Photos.Add(source);
+        var large = Path.Combine(outputDirectory, "large.jpg");
+        await File.WriteAllTextAsync(large, source.Area.ToString(), cancellationToken);
+        return new PhotoImages(outputDirectory, [new("large", "jpeg", large, 640, 480)], FromEmbedded: source.EmbeddedPath is not null);
+    }
+
     public async Task<RasterizedPage> CreateMasterAsync(string imagePath, int widthPx, string outputPath, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);

@@ -79,6 +79,45 @@ public sealed class EndToEndImportTests : IDisposable
         Assert.Empty(Directory.Exists(data.StagingPath) ? Directory.EnumerateFileSystemEntries(data.StagingPath) : []);
     }
 
+    [Fact]
+    public async Task Each_photo_gets_images_of_its_own_from_the_picture_the_pdf_embeds()
+    {
+        var data = new DataFolder(_temp.Folder("data"));
+        var sample = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, PageCount = 4 }, _temp.Folder("2026-11-02"));
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FixedClock(Now))
+            .AddBroadsheetData(data)
+            .AddBroadsheetImaging()
+            .AddBroadsheetIngest()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
+
+        await services.GetRequiredService<EditionImporter>().ImportAsync(new ImportRequest { SourcePath = sample.Directory, PublicationSlug = "binjiang" });
+
+        var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var photos = await db.ArticleImages.AsNoTracking().Include(i => i.Page).ToListAsync();
+        Assert.NotEmpty(photos);
+        var blobs = services.GetRequiredService<IBlobStore>();
+        foreach (var photo in photos)
+        {
+            Assert.NotNull(photo.PhotoKey);
+            Assert.StartsWith(photo.Page.DerivativesKey + "/photos/", photo.PhotoKey, StringComparison.Ordinal);
+            foreach (var file in new[] { "large.jpg", "large.webp", "page.jpg", "page.webp", "thumb.jpg", "thumb.webp" })
+            {
+                Assert.True(await blobs.ExistsAsync($"{photo.PhotoKey}/{file}"), $"{photo.PhotoKey}/{file}");
+            }
+
+            // The generator embeds each photo as a JPEG larger than the page raster shows it: the photo's
+            // largest image has exactly the embedded picture's pixels.
+            var pdf = sample.Pages.Single(p => p.Label == photo.Page.Label).PdfPath;
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            var sizes = document.GetPage(1).GetImages().Select(i => (i.WidthInSamples, i.HeightInSamples)).ToList();
+            Assert.Contains((photo.PhotoWidth, photo.PhotoHeight), sizes);
+        }
+    }
+
     private static async Task<List<string>> ListAsync(IBlobStore blobs)
     {
         var keys = new List<string>();

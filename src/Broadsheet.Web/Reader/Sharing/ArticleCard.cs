@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Web.Published;
@@ -26,7 +23,7 @@ internal static class ArticleCard
 
     public static IEndpointRouteBuilder MapArticleCards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{publication:slug}/{date:isodate}/{label:pagelabel}/{n:int:min(1)}/card.jpg", CardAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:isodate}/{label:pagelabel}/{n:int:min(1)}/card.jpg", [HttpMethods.Get, HttpMethods.Head], CardAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -37,49 +34,13 @@ internal static class ArticleCard
         if (!IsoDateRouteConstraint.TryParse(date, out var day)
             || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
             || edition.FindPage(label)?.Article(n) is not { } item
-            || SourceOf(item.Page) is not { } source)
+            || PageCrops.SourceOf(item.Page) is not { } source)
         {
             return TypedResults.NotFound();
         }
 
-        var crop = CropOf(item.Page, item.Regions);
-        var key = KeyOf(source, crop);
-        if (!await blobs.ExistsAsync(key, cancellationToken))
-        {
-            var path = blobs.TryGetLocalPath(source);
-            string? temporary = null;
-            if (path is null || !File.Exists(path))
-            {
-                await using var stream = await blobs.OpenReadAsync(source, cancellationToken);
-                if (stream is null)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                temporary = Path.GetTempFileName();
-                await using (var file = File.Create(temporary))
-                {
-                    await stream.CopyToAsync(file, cancellationToken);
-                }
-
-                path = temporary;
-            }
-
-            try
-            {
-                var jpeg = await cropper.CropAsync(path, crop, cancellationToken);
-                await blobs.PutAsync(key, new MemoryStream(jpeg), cancellationToken);
-            }
-            finally
-            {
-                if (temporary is not null)
-                {
-                    File.Delete(temporary);
-                }
-            }
-        }
-
-        return TypedResults.Redirect(ReaderUrls.Media(key)!);
+        var key = await PageCrops.GetOrMakeAsync(blobs, cropper, "cards", source, CropOf(item.Page, item.Regions), cancellationToken);
+        return key is null ? TypedResults.NotFound() : TypedResults.Redirect(ReaderUrls.Media(key)!);
     }
 
     /// <summary>The regions' bounding box with a little margin, widened where needed so the card is not a sliver.</summary>
@@ -96,16 +57,5 @@ internal static class ArticleCard
         bottom = Math.Min(bottom, top + maxHeight);
         return new ImageCrop(
             Math.Max(0, left - Margin), Math.Max(0, top - Margin), Math.Min(1, right + Margin), Math.Min(1, bottom + Margin), Width);
-    }
-
-    /// <summary>The large derivative, or the master raster of a page imported before derivatives existed.</summary>
-    private static string? SourceOf(Page page) =>
-        page.DerivativesKey is { Length: > 0 } prefix ? prefix + "/large.jpg" : page.ImageKey;
-
-    private static string KeyOf(string source, ImageCrop crop)
-    {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{source}|{crop.Left:0.#####}|{crop.Top:0.#####}|{crop.Right:0.#####}|{crop.Bottom:0.#####}|{crop.MaxWidth}");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return $"cards/{hash[..2]}/{hash}.jpg";
     }
 }

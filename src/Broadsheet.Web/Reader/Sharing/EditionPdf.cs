@@ -22,7 +22,7 @@ internal static class EditionPdf
 
     public static IEndpointRouteBuilder MapEditionPdf(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{publication:slug}/{date:isodate}/edition.pdf", DownloadAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:isodate}/edition.pdf", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).ExcludeFromDescription();
         return app;
     }
 

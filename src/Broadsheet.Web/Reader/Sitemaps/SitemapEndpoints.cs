@@ -17,8 +17,8 @@ internal static class SitemapEndpoints
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", IndexAsync).ExcludeFromDescription();
-        app.MapGet("/sitemaps/{publication:slug}/{month:regex(^\\d{{4}}-\\d{{2}}\\.xml$)}", MonthAsync).ExcludeFromDescription();
+        app.MapMethods("/sitemap.xml", [HttpMethods.Get, HttpMethods.Head], IndexAsync).ExcludeFromDescription();
+        app.MapMethods("/sitemaps/{publication:slug}/{month:regex(^\\d{{4}}-\\d{{2}}\\.xml$)}", [HttpMethods.Get, HttpMethods.Head], MonthAsync).ExcludeFromDescription();
         return app;
     }
 

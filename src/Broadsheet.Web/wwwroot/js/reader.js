@@ -1,5 +1,6 @@
 // Broadsheet reader: small enhancements over pages that work fully without script.
-// Arrow keys and swipes follow the pager's links; the article tools (text size, share, listen) appear only here.
+// Arrow keys and swipes follow the pager's links; the article tools (text size, share) appear only here.
+// Zoom, reading aloud, clipping and saving for offline each have a file of their own (reader-*.js).
 (function () {
     "use strict";
 
@@ -33,7 +34,8 @@
     // A swipe is one finger moving mostly sideways, far enough; pinch-zooming and scrolling are left alone.
     var start = null;
     document.addEventListener("touchstart", function (event) {
-        var area = event.target.closest && event.target.closest("[data-swipe]");
+        // Not while the page is zoomed or being clipped: there a finger moves the view or draws.
+        var area = event.target.closest && !event.target.closest(".zoom-layer, .clipping") && event.target.closest("[data-swipe]");
         start = area && event.touches.length === 1 && (!window.visualViewport || window.visualViewport.scale <= 1.01)
             ? { x: event.touches[0].clientX, y: event.touches[0].clientY, t: Date.now() }
             : null;
@@ -106,183 +108,120 @@
         }
     });
 
-    var listen = tools.querySelector("[data-listen]");
-    if ("speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
-        listen.hidden = false;
-        var lang = listen.getAttribute("data-lang");
-        var speaking = false;
-
-        var setSpeaking = function (on) {
-            speaking = on;
-            listen.setAttribute("aria-pressed", on ? "true" : "false");
-            listen.textContent = listen.getAttribute(on ? "data-stop" : "data-start");
-        };
-
-        var voiceFor = function () {
-            var prefix = lang.split("-")[0].toLowerCase();
-            var voices = window.speechSynthesis.getVoices();
-            return voices.find(function (v) { return v.lang && v.lang.toLowerCase().replace("_", "-") === lang.toLowerCase(); })
-                || voices.find(function (v) { return v.lang && v.lang.toLowerCase().indexOf(prefix) === 0; })
-                || null;
-        };
-
-        listen.addEventListener("click", function () {
-            if (speaking) {
-                window.speechSynthesis.cancel();
-                setSpeaking(false);
-                return;
-            }
-            var parts = [];
-            document.querySelectorAll(".article-head .kicker, .article-head .headline, .article-head .subheadline, .article-body p").forEach(function (p) {
-                parts.push(p.textContent.trim());
-            });
-            var utterance = new SpeechSynthesisUtterance(parts.join("\n"));
-            utterance.lang = lang;
-            var voice = voiceFor();
-            if (voice) {
-                utterance.voice = voice;
-            }
-            utterance.onend = function () { setSpeaking(false); };
-            utterance.onerror = function () { setSpeaking(false); };
-            window.speechSynthesis.cancel();
-            window.speechSynthesis.speak(utterance);
-            setSpeaking(true);
-        });
-        window.addEventListener("pagehide", function () { window.speechSynthesis.cancel(); });
-    }
 })();
 
-// Deep zoom: where the page has IIIF tiles, a button opens OpenSeadragon over them with the article regions
-// still links on top. Without tiles (or without the viewer's script) the plain page image is all there is.
+// The masthead on a phone: the menu and the search form open from their buttons (links to #site-nav and
+// #header-search without script); 版面 ⇄ 文字 follows the article the reader last pointed at; search marks in
+// the text, one after another; the service worker for saved editions.
 (function () {
     "use strict";
 
-    var frame = document.querySelector(".sheet-frame[data-tiles]");
-    var open = document.querySelector("[data-zoom-open]");
-    if (!frame || !open || !window.fetch) {
-        return;
-    }
-
-    var tilesUrl = frame.getAttribute("data-tiles");
-    var info = null;
-    fetch(tilesUrl, { credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (json) {
-            if (json) {
-                info = json;
-                open.hidden = false;
-            }
-        })
-        .catch(function () { /* no tiles: the page image stays as it is */ });
-
-    function loadViewer() {
-        if (window.OpenSeadragon) {
-            return Promise.resolve();
-        }
-        return new Promise(function (resolve, reject) {
-            var script = document.createElement("script");
-            script.src = frame.getAttribute("data-viewer");
-            script.onload = resolve;
-            script.onerror = reject;
-            document.head.appendChild(script);
-        });
-    }
-
-    function button(label, action) {
-        var b = document.createElement("button");
-        b.type = "button";
-        b.textContent = label;
-        b.setAttribute("data-zoom-action", action);
-        return b;
-    }
-
-    var viewer = null;
-    var box = null;
-    var leaving = false;
-
-    function close() {
-        if (viewer) {
-            viewer.destroy();
-            viewer = null;
-        }
-        if (box) {
-            box.remove();
-            box = null;
-        }
-        frame.querySelector(".page-sheet").hidden = false;
-        open.hidden = false;
-        open.focus();
-    }
-
-    open.addEventListener("click", function () {
-        loadViewer().then(function () {
-            var sheet = frame.querySelector(".page-sheet");
-            var height = sheet.getBoundingClientRect().height;
-            box = document.createElement("div");
-            box.className = "zoom-box";
-            var tools = document.createElement("div");
-            tools.className = "zoom-tools";
-            tools.append(button(frame.getAttribute("data-zoom-in"), "in"), button(frame.getAttribute("data-zoom-out"), "out"),
-                button(frame.getAttribute("data-zoom-home"), "home"), button(frame.getAttribute("data-zoom-close"), "close"));
-            var stage = document.createElement("div");
-            stage.className = "zoom-viewer";
-            stage.style.height = Math.max(320, Math.min(height, window.innerHeight * 0.85)) + "px";
-            box.append(tools, stage);
-            frame.appendChild(box);
-            sheet.hidden = true;
-            open.hidden = true;
-
-            // The tiles' info.json names where it was made; tiles are fetched from where it is served.
-            var source = Object.assign({}, info, { id: new URL(tilesUrl.replace(/\/info\.json$/, ""), location.href).href });
-            source["@id"] = source.id;
-            viewer = window.OpenSeadragon({
-                element: stage,
-                tileSources: source,
-                showNavigationControl: false,
-                drawer: "canvas",
-                visibilityRatio: 1,
-                constrainDuringPan: true,
-                maxZoomPixelRatio: 2,
-                gestureSettingsMouse: { clickToZoom: false },
-                gestureSettingsTouch: { clickToZoom: false }
-            });
-            viewer.addHandler("open", function () {
-                var layer = sheet.querySelector("svg.hotspots").cloneNode(true);
-                layer.classList.add("zoom-hotspots");
-                // Pointer clicks are followed by the viewer's canvas-click below (only when they were not drags);
-                // a link's own navigation as well would start a second one. Keyboard clicks (detail 0) go on as usual.
-                layer.addEventListener("click", function (event) {
-                    if (event.detail > 0) {
-                        event.preventDefault();
+    var masthead = document.querySelector(".masthead");
+    if (masthead) {
+        masthead.querySelectorAll(".masthead-toggle").forEach(function (toggle) {
+            var css = toggle.classList.contains("menu-open") ? "nav-open" : "search-open-now";
+            toggle.addEventListener("click", function (event) {
+                event.preventDefault();
+                var open = masthead.classList.toggle(css);
+                toggle.setAttribute("aria-expanded", open ? "true" : "false");
+                if (open && css === "search-open-now") {
+                    var input = masthead.querySelector("#header-q");
+                    if (input) {
+                        input.focus();
                     }
-                });
-                viewer.addOverlay({ element: layer, location: viewer.world.getItemAt(0).getBounds() });
-            });
-            // The viewer captures the pointer, so the click's target is its canvas: find the region under it.
-            viewer.addHandler("canvas-click", function (event) {
-                var original = event.originalEvent;
-                var under = original && document.elementFromPoint(original.clientX, original.clientY);
-                var link = under && under.closest && under.closest("a");
-                if (event.quick !== false && link && !leaving) {
-                    leaving = true;
-                    event.preventDefaultAction = true;
-                    window.location.assign(new URL(link.getAttribute("href"), location.href).href);
                 }
             });
-            viewer.addHandler("tile-loaded", function () { stage.setAttribute("data-drawn", "true"); });
-            // Whether the view is still moving, for tests and anything else that must click a steady page.
-            viewer.addHandler("animation-start", function () { stage.setAttribute("data-settled", "false"); });
-            viewer.addHandler("animation-finish", function () { stage.setAttribute("data-settled", "true"); });
-            tools.addEventListener("click", function (event) {
-                var action = event.target.getAttribute && event.target.getAttribute("data-zoom-action");
-                var viewport = viewer && viewer.viewport;
-                if (action === "in") { viewport.zoomBy(1.6); viewport.applyConstraints(); }
-                else if (action === "out") { viewport.zoomBy(1 / 1.6); viewport.applyConstraints(); }
-                else if (action === "home") { viewport.goHome(); }
-                else if (action === "close") { close(); }
+        });
+    }
+
+    // 文字 from the page view opens the article under the reader's pointer or finger, or the one they came from (#aN).
+    var toText = document.querySelector(".view-toggle .to-text[data-view-toggle]");
+    var sheet = document.querySelector(".sheet-frame .page-sheet");
+    if (toText && sheet) {
+        var point = function (hotspot) {
+            if (hotspot && hotspot.getAttribute("href")) {
+                toText.setAttribute("href", hotspot.getAttribute("href"));
+            }
+        };
+        var fromHash = function () {
+            var id = decodeURIComponent(location.hash.slice(1));
+            point(id && document.getElementById(id) && document.getElementById(id).closest(".hotspot"));
+        };
+        fromHash();
+        window.addEventListener("hashchange", fromHash);
+        ["focusin", "touchstart"].forEach(function (type) {
+            sheet.addEventListener(type, function (event) {
+                point(event.target.closest && event.target.closest(".hotspot"));
+            }, { passive: true });
+        });
+        // The pointer must rest on an article a moment: on its way to the toggle it crosses others.
+        var resting = null;
+        sheet.addEventListener("mouseover", function (event) {
+            var hotspot = event.target.closest && event.target.closest(".hotspot");
+            window.clearTimeout(resting);
+            resting = hotspot ? window.setTimeout(function () { point(hotspot); }, 400) : null;
+        });
+        sheet.addEventListener("mouseleave", function () { window.clearTimeout(resting); });
+    }
+
+    // A finger on the page shows where the articles are for a moment, as the pointer does over it.
+    document.querySelectorAll(".page-sheet:not(.thumbnail)").forEach(function (page) {
+        var timer = null;
+        page.addEventListener("touchstart", function () {
+            page.classList.add("show-regions");
+            window.clearTimeout(timer);
+            timer = window.setTimeout(function () { page.classList.remove("show-regions"); }, 2500);
+        }, { passive: true });
+    });
+
+    // 上一处 / 下一处: from one marked phrase to the next, in a cycle.
+    var bar = document.querySelector(".hits-bar[data-hits]");
+    if (bar) {
+        var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hit"));
+        var position = bar.querySelector(".hits-position");
+        var at = -1;
+        var show = function (index) {
+            if (marks.length === 0) {
+                return;
+            }
+            if (at >= 0) {
+                marks[at].classList.remove("current");
+            }
+            at = (index + marks.length) % marks.length;
+            marks[at].classList.add("current");
+            marks[at].scrollIntoView({ block: "center", behavior: "smooth" });
+            position.textContent = (at + 1) + " / " + marks.length;
+            bar.querySelector(".hit-previous").setAttribute("href", "#hit-" + (((at - 1 + marks.length) % marks.length) + 1));
+            bar.querySelector(".hit-next").setAttribute("href", "#hit-" + (((at + 1) % marks.length) + 1));
+        };
+        bar.querySelectorAll("[data-hit-step]").forEach(function (link) {
+            link.addEventListener("click", function (event) {
+                event.preventDefault();
+                show(at + parseInt(link.getAttribute("data-hit-step"), 10));
             });
-        }, function () {
-            open.hidden = true;
+        });
+        if (marks.length > 0) {
+            show(0);
+        }
+    }
+
+    // Copy buttons (the clip page's citation).
+    document.querySelectorAll("[data-copy-text]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var status = button.parentNode.querySelector(".tool-status");
+            var text = button.getAttribute("data-copy-text");
+            var done = function () { if (status) { status.textContent = button.getAttribute("data-done"); } };
+            if (navigator.clipboard && navigator.clipboard.writeText) {
+                navigator.clipboard.writeText(text).then(done, function () { window.prompt("", text); });
+            } else {
+                window.prompt("", text);
+            }
         });
     });
+
+    // Saved editions are read through the service worker; it does nothing for a reader who saved none.
+    if ("serviceWorker" in navigator && (location.protocol === "https:" || location.hostname === "localhost" || location.hostname === "127.0.0.1")) {
+        navigator.serviceWorker.register("/sw.js").catch(function () { /* no offline reading, nothing else lost */ });
+    }
 })();
