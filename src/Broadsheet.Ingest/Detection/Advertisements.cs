@@ -32,10 +32,10 @@ internal static class Advertisements
         ArgumentNullException.ThrowIfNull(rules);
         var box = tag.Box;
         var em = tag.FontSize;
-        var top = rules.Where(r => r.IsHorizontal && r.Box.Left <= box.Left + 1 && r.Box.Right >= box.Right - 1 && r.Box.CenterY <= box.Bottom - (0.3 * em))
-            .OrderByDescending(r => r.Box.CenterY).FirstOrDefault();
-        var bottom = rules.Where(r => r.IsHorizontal && r.Box.Left <= box.Left + 1 && r.Box.Right >= box.Right - 1 && r.Box.CenterY >= box.Bottom - 0.5)
-            .OrderBy(r => r.Box.CenterY).FirstOrDefault();
+        // A frame's edge is several times the tag's width; a box drawn round the tag itself is not the frame.
+        bool Edge(PageRule r) => r.IsHorizontal && r.Box.Left <= box.Left + 1 && r.Box.Right >= box.Right - 1 && r.Box.Width >= 4 * box.Width;
+        var top = rules.Where(r => Edge(r) && r.Box.CenterY <= box.Bottom - (0.3 * em)).OrderByDescending(r => r.Box.CenterY).FirstOrDefault();
+        var bottom = rules.Where(r => Edge(r) && r.Box.CenterY >= box.Bottom - 0.5).OrderBy(r => r.Box.CenterY).FirstOrDefault();
         if (top is null || bottom is null)
         {
             return null;

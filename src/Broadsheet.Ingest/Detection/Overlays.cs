@@ -64,8 +64,8 @@ internal static class Overlays
 
     /// <summary>
     /// A line of six or more characters of which fewer than two in five are letters, and which is either a barcode's
-    /// long run of digits or mostly symbols. A paragraph's last line can be a figure alone ("96.8%。"), which is
-    /// neither.
+    /// long run of digits or mostly symbols. A paragraph's last line can be a figure alone ("96.8%。"), and a
+    /// phone number has its label ("咨询热线：0851-88888888"): neither is noise.
     /// </summary>
     public static bool IsNoise(TextLine line)
     {
@@ -76,9 +76,10 @@ internal static class Overlays
             return false;
         }
 
+        var letters = text.Count(char.IsLetter);
         var digits = text.Count(char.IsAsciiDigit);
         var symbols = text.Count(c => !char.IsLetterOrDigit(c));
-        return digits >= 8 || symbols > 0.6 * text.Count;
+        return (letters == 0 && digits >= 8) || symbols > 0.6 * text.Count;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class BylinesTests
     [InlineData("□本报评论员", null, "本报评论员", null)]
     [InlineData("● 本报记者 张三 文/图", null, "本报记者 张三 文/图", null)]
     [InlineData("本报记者 张三 通讯员 李四", null, "本报记者 张三 通讯员 李四", null)]
-    [InlineData("By Jane Smith", null, "Jane Smith", null)]
+    [InlineData("By Jane Smith", null, "By Jane Smith", null)]
     [InlineData("本报记者 张三 报道", null, "本报记者 张三", null)]
     [InlineData("本报讯（通讯员 万艳锋汪刚军）近日，我市召开会议。", "本报讯", "通讯员 万艳锋 汪刚军", "近日，我市召开会议。")]
     [InlineData("本报讯（记者 李明王芳）会议指出。", "本报讯", "记者 李明 王芳", "会议指出。")]

@@ -46,7 +46,7 @@ public sealed class ChromiumPrintedPageTests
         Assert.Equal("通讯员 王五", Articles[1].Byline);
         Assert.Equal("群众办事不出社区", Articles[1].Paragraphs[2]);
         Assert.Equal(5, Articles[1].Paragraphs.Count);
-        Assert.Equal(("GUIYANG", "Jane Smith"), (Articles[2].Dateline, Articles[2].Byline));
+        Assert.Equal(("GUIYANG", "By Jane Smith"), (Articles[2].Dateline, Articles[2].Byline));
         Assert.Equal(3, Articles[2].Paragraphs.Count);
         Assert.Equal(["消防演练进校园　", "反诈宣传进社区　", "交通安全宣传周启动　"], Articles[3].Paragraphs.Select(p => p[..(p.IndexOf('　', StringComparison.Ordinal) + 1)]));
         Assert.Equal("本报记者 孙七", Assert.Single(Articles[4].Images).Credit);

@@ -32,12 +32,13 @@ public sealed class EditionImporterTests : IDisposable
             Assert.Contains(p.DerivativesKey + "/thumb.jpg", _f.Blobs.Keys);
             Assert.Contains(p.DerivativesKey + "/tiles/info.json", _f.Blobs.Keys);
             Assert.Contains(p.DerivativesKey + "/lines.json", _f.Blobs.Keys);
+            Assert.Contains(p.DerivativesKey + "/layout.json", _f.Blobs.Keys);
             Assert.Equal(2000, p.ImageWidth);
             Assert.Equal(595, p.WidthPt, 1);
             Assert.Null(p.ReviewNote);
         });
-        // Per page: the PDF, three images, a tile and the lines.
-        Assert.Equal(3 * 6, _f.Blobs.Keys.Count);
+        // Per page: the PDF, three images, a tile, the articles' lines and the page's layout.
+        Assert.Equal(3 * 7, _f.Blobs.Keys.Count);
         Assert.Equal(
             ["Council approves the budget", "Bridge reopens after repairs", "Schools add evening classes", "Harbour festival draws crowds"],
             edition.Articles.Select(a => a.Headline));
@@ -173,8 +174,8 @@ public sealed class EditionImporterTests : IDisposable
         Assert.DoesNotContain(oldFront.PdfKey, _f.Blobs.Keys);
         Assert.DoesNotContain(oldFront.ImageKey, _f.Blobs.Keys);
         Assert.DoesNotContain(_f.Blobs.Keys, k => k.StartsWith(oldFront.DerivativesKey + "/", StringComparison.Ordinal));
-        // Per page: the PDF, three images, a tile and the lines.
-        Assert.Equal(3 * 6, _f.Blobs.Keys.Count);
+        // Per page: the PDF, three images, a tile, the articles' lines and the page's layout.
+        Assert.Equal(3 * 7, _f.Blobs.Keys.Count);
     }
 
     [Fact]

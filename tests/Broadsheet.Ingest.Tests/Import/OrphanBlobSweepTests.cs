@@ -48,7 +48,8 @@ public sealed class OrphanBlobSweepTests : IDisposable
         await _f.Importer.ImportAsync(new ImportRequest { SourcePath = _f.Package(), PublicationSlug = "binjiang" });
 
         Assert.DoesNotContain(_f.Blobs.Keys, k => k.Contains("killed", StringComparison.Ordinal));
-        Assert.Equal(3 * 6, _f.Blobs.Keys.Count);
+        // What the new import stored: per page the PDF, three images, a tile, the lines and the layout.
+        Assert.Equal(3 * 7, _f.Blobs.Keys.Count);
         Assert.Empty(_f.StagingFiles);
     }
 
