@@ -43,7 +43,7 @@ public sealed class EditionImporterTests : IDisposable
             ["Council approves the budget", "Bridge reopens after repairs", "Schools add evening classes", "Harbour festival draws crowds"],
             edition.Articles.Select(a => a.Headline));
         var lead = edition.Articles[0];
-        Assert.Equal("Jane Smith", lead.Byline);
+        Assert.Equal("By Jane Smith", lead.Byline);
         Assert.StartsWith("Council line 1 of the story text here.", lead.Paragraphs[0], StringComparison.Ordinal);
         Assert.Same(edition.Pages[0], Assert.Single(lead.Regions).Page);
         Assert.Same(edition.Pages[2], Assert.Single(edition.Articles[3].Regions).Page);
