@@ -64,4 +64,7 @@ public interface IPageImageProcessor
     /// when <paramref name="source"/> has one that matches the page, else cut from the page raster.
     /// </summary>
     Task<PhotoImages> CreatePhotoImagesAsync(PhotoSource source, string outputDirectory, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns a page image clockwise by <paramref name="degrees"/> (90, 180 or 270) into <paramref name="outputPath"/> (PNG).</summary>
+    Task<RasterizedPage> TurnAsync(string imagePath, int degrees, string outputPath, CancellationToken cancellationToken = default);
 }

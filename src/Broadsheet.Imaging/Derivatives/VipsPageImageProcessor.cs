@@ -44,6 +44,25 @@ internal sealed class VipsPageImageProcessor : IPageImageProcessor
             },
             cancellationToken);
 
+    public Task<RasterizedPage> TurnAsync(string imagePath, int degrees, string outputPath, CancellationToken cancellationToken = default) =>
+        Task.Run(
+            () =>
+            {
+                var angle = degrees switch
+                {
+                    90 => Enums.Angle.D90,
+                    180 => Enums.Angle.D180,
+                    270 => Enums.Angle.D270,
+                    _ => throw new ArgumentOutOfRangeException(nameof(degrees), degrees, "A page turns by 90, 180 or 270 degrees."),
+                };
+                using var image = Image.NewFromFile(imagePath);
+                using var turned = image.Rot(angle);
+                cancellationToken.ThrowIfCancellationRequested();
+                turned.Pngsave(outputPath, compression: 3, keep: Enums.ForeignKeep.None);
+                return new RasterizedPage(outputPath, turned.Width, turned.Height);
+            },
+            cancellationToken);
+
     /// <summary>
     /// Decodes and resizes one after another (each size from the one before it), then runs the seven encodes
     /// (three JPEGs, three WebPs, the tiles) side by side. Each libvips encoder works on one core; run in turn,

@@ -27,6 +27,7 @@ public sealed class EditionImporter
     private readonly IPageImageProcessor _images;
     private readonly IPdfSanitizer _sanitizer;
     private readonly ImportBudget _budget;
+    private readonly IPageOcr? _ocr;
 
     public EditionImporter(
         IEditionStore store,
@@ -36,8 +37,9 @@ public sealed class EditionImporter
         IPdfSanitizer sanitizer,
         DataFolder folder,
         TimeProvider clock,
-        IOptions<IngestOptions> options)
-        : this(store, blobs, rasterizer, images, sanitizer, folder, clock, options, new SimpleArticleDetector())
+        IOptions<IngestOptions> options,
+        IPageOcr? ocr = null)
+        : this(store, blobs, rasterizer, images, sanitizer, folder, clock, options, new SimpleArticleDetector(), ocr)
     {
     }
 
@@ -50,7 +52,8 @@ public sealed class EditionImporter
         DataFolder folder,
         TimeProvider clock,
         IOptions<IngestOptions> options,
-        IArticleDetector detector)
+        IArticleDetector detector,
+        IPageOcr? ocr = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -63,6 +66,7 @@ public sealed class EditionImporter
         _images = images ?? throw new ArgumentNullException(nameof(images));
         _sanitizer = sanitizer ?? throw new ArgumentNullException(nameof(sanitizer));
         _budget = new ImportBudget(_options);
+        _ocr = _options.Ocr ? ocr : null;
     }
 
     /// <summary>Imports the package <paramref name="request"/> names.</summary>
@@ -133,7 +137,7 @@ public sealed class EditionImporter
             var planned = ManifestArticles.Plan(package.Manifest, validated);
             var covered = ManifestArticles.PagesCovered(package.Manifest);
             var given = planned.SelectMany(a => a.Images).ToLookup(i => i.Page, i => i.Polygon);
-            var pages = await ProcessAsync(validated, staging.Path, HanScripts.FromLanguage(publication.Language), covered, given, blobs, progress, cancellationToken);
+            var pages = await ProcessAsync(validated, staging.Path, publication.Language, covered, given, blobs, progress, cancellationToken);
             (edition, warnings) = Build(publication, identity, package.Manifest?.IssueNumber, pages, planned, covered);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
@@ -273,7 +277,7 @@ public sealed class EditionImporter
     private async Task<IReadOnlyList<ProcessedPage>> ProcessAsync(
         IReadOnlyList<ValidatedPage> pages,
         string staging,
-        HanScript script,
+        string language,
         IReadOnlySet<string> manifestPages,
         ILookup<int, Polygon> givenPhotos,
         ImportBlobs blobs,
@@ -282,27 +286,40 @@ public sealed class EditionImporter
     {
         var results = new ProcessedPage[pages.Count];
         var done = 0;
+        var script = HanScripts.FromLanguage(language);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, pages.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 void Report(ImportStage stage) => progress?.Report(new(stage, pages[i].Page.Label, Volatile.Read(ref done), pages.Count));
-                // Image pages have no PDF to render or read; pages whose articles the manifest gives skip detection.
-                var detector = manifestPages.Contains(pages[i].Page.Label) ? NoDetection.Instance : _detector;
+                // Image pages have no PDF to render or read; pages whose articles the manifest gives skip detection and OCR.
+                var given = manifestPages.Contains(pages[i].Page.Label);
+                var detector = given ? NoDetection.Instance : _detector;
                 using var pageTime = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 pageTime.CancelAfter(_budget.PageTime);
+                var ocr = given || _ocr is null ? null : new OcrReading(_ocr, detector, _images, [language]);
+                var readByOcr = false;
+                void OcrStarting()
+                {
+                    readByOcr = true;
+                    pageTime.CancelAfter(_budget.OcrPageTime);
+                }
+
                 var photos = givenPhotos[i].ToList();
                 try
                 {
                     results[i] = await (pages[i].Kind.IsImage()
-                        ? new ImagePageProcessor(_images, _options.RasterWidth) { GivenPhotos = photos }.ProcessAsync
-                        : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool) { GivenPhotos = photos }.ProcessAsync)(
+                        ? new ImagePageProcessor(_images, _options.RasterWidth) { GivenPhotos = photos, Ocr = ocr, OcrStarting = OcrStarting }.ProcessAsync
+                        : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool)
+                        {
+                            GivenPhotos = photos, Ocr = ocr, OcrStarting = OcrStarting,
+                        }.ProcessAsync)(
                         pages[i], staging, Report, blobs, pageTime.Token);
                 }
                 catch (OperationCanceledException) when (pageTime.IsCancellationRequested && !ct.IsCancellationRequested)
                 {
-                    throw new ImportException($"{pages[i].Page.FileName}: {_budget.PageTooSlow()}");
+                    throw new ImportException($"{pages[i].Page.FileName}: {_budget.PageTooSlow(readByOcr)}");
                 }
 
                 Interlocked.Increment(ref done);

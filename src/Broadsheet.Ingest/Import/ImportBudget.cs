@@ -17,13 +17,17 @@ internal sealed class ImportBudget(IngestOptions options)
     /// <summary>Wall time of one page's processing.</summary>
     public TimeSpan PageTime => TimeSpan.FromSeconds(options.PageSeconds);
 
+    /// <summary>Wall time of a page that is read by OCR.</summary>
+    public TimeSpan OcrPageTime => PageTime + TimeSpan.FromSeconds(options.OcrPageSeconds);
+
     /// <summary>What a native tool working on one page may use.</summary>
     public ToolLimits Tool => new(PageTime, (long)options.PageMemoryMegabytes << 20);
 
     public PdfPageBudget Pdf => new(options.MaxStreamBytes, options.MaxPageBytes, options.MaxImagePixels, Tool);
 
-    public string PageTooSlow() => Invariant(
-        $"the page took longer than the {options.PageSeconds} s a page may take ({Prefix}{nameof(IngestOptions.PageSeconds)})");
+    public string PageTooSlow(bool ocr = false) => ocr
+        ? Invariant($"the page took longer than the {options.PageSeconds + options.OcrPageSeconds} s a page read by OCR may take ({Prefix}{nameof(IngestOptions.PageSeconds)} + {Prefix}{nameof(IngestOptions.OcrPageSeconds)})")
+        : Invariant($"the page took longer than the {options.PageSeconds} s a page may take ({Prefix}{nameof(IngestOptions.PageSeconds)})");
 
     /// <summary>Why the sanitiser refused a PDF, in words (the caller puts the file's name first).</summary>
     /// <param name="refusal">What the sanitiser said.</param>

@@ -65,6 +65,17 @@ public sealed class IngestOptions
     public int PageSeconds { get; set; } = 120;
 
     /// <summary>
+    /// Whether a page without a usable text layer (a scan, a page image, fonts that map to junk) is read by OCR from its
+    /// raster, in the publication's language. Default true; without it such a page is published without articles and
+    /// flagged for the desk.
+    /// </summary>
+    public bool Ocr { get; set; } = true;
+
+    /// <summary>Wall time a page read by OCR may take on top of <see cref="PageSeconds"/>, in seconds. Default 300.</summary>
+    [Range(1, 86_400)]
+    public int OcrPageSeconds { get; set; } = 300;
+
+    /// <summary>
     /// Memory each native tool working on a page (sanitiser, renderer) may map, in MiB: a page past it is refused,
     /// the importer's process untouched. Default 1024.
     /// </summary>

@@ -24,6 +24,12 @@ internal sealed class PageProcessor(
     /// <summary>Photos the manifest gives for this page (detection finds the others).</summary>
     public IReadOnlyList<Polygon> GivenPhotos { get; init; } = [];
 
+    /// <summary>Reads the page by OCR when its PDF gives no usable text; null to leave such a page to the desk.</summary>
+    public OcrReading? Ocr { get; init; }
+
+    /// <summary>Called before OCR starts, which takes far longer than the rest of a page (the importer extends the page's time).</summary>
+    public Action? OcrStarting { get; init; }
+
     /// <param name="page">The validated page.</param>
     /// <param name="staging">Scratch folder of this import.</param>
     /// <param name="report">Called as each stage starts.</param>
@@ -62,6 +68,17 @@ internal sealed class PageProcessor(
 
         report(ImportStage.Rasterising);
         var rasterized = await raster;
+        if (Ocr is not null && (found.Doubts & NeedsOcr) != 0)
+        {
+            report(ImportStage.ReadingText);
+            OcrStarting?.Invoke();
+            // A page the PDF turns (/Rotate) is read from its raster; the PDF's geometry is of the unturned page.
+            var read = await Ocr.ReadAsync(rasterized, found.Doubts.HasFlag(PageDoubts.Rotated) ? null : found.Layout, folder, cancellationToken);
+            rasterized = read.Raster;
+            found = WithOcr(found, read);
+            photos = PagePhotos.Of(found.Articles, GivenPhotos);
+            embedded = [];
+        }
 
         report(ImportStage.MakingImages);
         PageImages made;
@@ -103,7 +120,7 @@ internal sealed class PageProcessor(
     }
 
     /// <summary>The articles' printed lines beside the images, so the reader can mark a searched phrase on the page.</summary>
-    private static void WriteTextLayer(IReadOnlyList<DetectedArticle> articles, string folder)
+    internal static void WriteTextLayer(IReadOnlyList<DetectedArticle> articles, string folder)
     {
         var lines = new List<PageTextLine>();
         foreach (var line in articles.SelectMany(a => a.Lines))
@@ -127,9 +144,9 @@ internal sealed class PageProcessor(
     /// Every line of the page (not only the articles') with its type size, and its pictures, beside the images:
     /// the desk shows them, checks for text no article holds, and lets an editor give lines to an article.
     /// </summary>
-    private static void WriteLayout(PageLayout layout, PageTextSource source, string folder)
+    internal static void WriteLayout(PageLayout layout, PageTextSource source, string folder)
     {
-        if (source != PageTextSource.Pdf || layout.Width <= 0 || layout.Height <= 0)
+        if (source is not (PageTextSource.Pdf or PageTextSource.Ocr) || layout.Width <= 0 || layout.Height <= 0)
         {
             return;
         }
@@ -166,6 +183,31 @@ internal sealed class PageProcessor(
         }
     }
 
+    /// <summary>What a page's text is flagged with when its PDF could not give it: OCR may.</summary>
+    private const PageDoubts NeedsOcr = PageDoubts.NoText | PageDoubts.UnreadableText | PageDoubts.Rotated;
+
+    private const string NotRead = "its articles were not detected";
+
+    /// <summary>The page as OCR read it: its articles, and notes and doubts that say so instead of why the PDF could not.</summary>
+    private static (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) WithOcr(
+        (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) found, OcrOutcome read)
+    {
+        if (!read.Read)
+        {
+            return (found.Articles, [.. found.Notes, read.Note], found.Source, found.Doubts, found.Layout);
+        }
+
+        var notes = found.Notes.Where(n => !n.EndsWith(NotRead, StringComparison.Ordinal)).Append(read.Note).ToList();
+        var doubts = (found.Doubts & ~NeedsOcr) | PageDoubts.Ocr;
+        if (read.Articles.Count == 0)
+        {
+            notes.Add("no headlines were found in what OCR read; its articles need marking by hand");
+            doubts |= PageDoubts.NoArticles;
+        }
+
+        return (read.Articles, notes, PageTextSource.Ocr, doubts, read.Layout!);
+    }
+
     private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
     {
         report(ImportStage.ReadingText);
@@ -194,18 +236,18 @@ internal sealed class PageProcessor(
 
         if (page.Rotation != 0)
         {
-            notes.Add($"the page is rotated {page.Rotation}°; articles were not detected");
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the page is rotated {page.Rotation}°; {NotRead}"));
             doubts |= PageDoubts.Rotated;
         }
         else if (layout.Lines.Count == 0)
         {
-            notes.Add("the page has no text layer (a scan?); its articles need OCR or marking by hand");
+            notes.Add($"the page has no text layer (a scan?); {NotRead}");
             doubts |= PageDoubts.NoText;
             source = PageTextSource.None;
         }
         else if (layout.IsUnreadable)
         {
-            notes.Add("the page's text is not readable (its fonts map glyphs to no usable characters); its articles need OCR or marking by hand");
+            notes.Add($"the page's text is not readable (its fonts map glyphs to no usable characters); {NotRead}");
             doubts |= PageDoubts.UnreadableText;
             source = PageTextSource.None;
         }

@@ -11,11 +11,21 @@ internal static class TextQuality
     /// <summary>A page is unreadable when more than this share of its drawn characters is unusable.</summary>
     public const double MaxUnusableShare = 0.3;
 
+    /// <summary>
+    /// A page is unreadable, too, when more than this share of its characters are ASCII punctuation and symbols: the
+    /// glyph numbers of fonts without a Unicode map, read as if they were ASCII (<c>!"#$%&amp;'</c>). Printed prose in any
+    /// language has a few per cent (an old scan's OCR layer under a tenth).
+    /// </summary>
+    public const double MaxSymbolShare = 0.2;
+
+    /// <summary>Fewer characters than this say too little to judge by symbols.</summary>
+    private const int MinCharactersForSymbols = 200;
+
     /// <summary>Whether most drawn characters are unusable; a page with none (a scan) is empty, not unreadable.</summary>
     public static bool IsUnreadable(IEnumerable<string> characters)
     {
         ArgumentNullException.ThrowIfNull(characters);
-        int total = 0, unusable = 0;
+        int total = 0, unusable = 0, symbols = 0;
         foreach (var value in characters)
         {
             if (string.IsNullOrWhiteSpace(value) && value.Length > 0)
@@ -25,9 +35,10 @@ internal static class TextQuality
 
             total++;
             unusable += IsUnusable(value) ? 1 : 0;
+            symbols += value.Length == 1 && char.IsAscii(value[0]) && (char.IsPunctuation(value[0]) || char.IsSymbol(value[0])) ? 1 : 0;
         }
 
-        return total > 0 && unusable > MaxUnusableShare * total;
+        return total > 0 && (unusable > MaxUnusableShare * total || (total >= MinCharactersForSymbols && symbols > MaxSymbolShare * total));
     }
 
     /// <summary>Whether a drawn character's text says nothing about what was printed.</summary>

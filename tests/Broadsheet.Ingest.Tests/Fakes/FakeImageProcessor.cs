@@ -41,4 +41,11 @@ internal sealed class FakeImageProcessor : IPageImageProcessor
         await File.WriteAllBytesAsync(outputPath, [.. "master"u8, .. image], cancellationToken);
         return new RasterizedPage(outputPath, widthPx, (int)Math.Round(widthPx * 1.5));
     }
+
+    public async Task<RasterizedPage> TurnAsync(string imagePath, int degrees, string outputPath, CancellationToken cancellationToken = default)
+    {
+        var image = await File.ReadAllBytesAsync(imagePath, cancellationToken);
+        await File.WriteAllBytesAsync(outputPath, [.. "turned"u8, .. image], cancellationToken);
+        return new RasterizedPage(outputPath, 2828, 2000);
+    }
 }

@@ -282,7 +282,7 @@ public sealed class EditionImporterTests : IDisposable
 
         var result = await _f.Importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" });
 
-        Assert.Equal(["04-Photos.pdf: the page has no text layer (a scan?); its articles need OCR or marking by hand"], result.Warnings);
+        Assert.Equal(["04-Photos.pdf: the page has no text layer (a scan?); its articles were not detected"], result.Warnings);
         Assert.NotNull(_f.Store.Editions[0].FindPage("04")!.ReviewNote);
     }
 

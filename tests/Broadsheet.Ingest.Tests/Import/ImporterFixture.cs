@@ -36,7 +36,10 @@ internal sealed class ImporterFixture : IDisposable
     /// <summary>The real sanitiser (mutool in a process of its own): every PDF page goes through it before anything reads it.</summary>
     public static IPdfSanitizer Sanitizer { get; } = new ServiceCollection().AddBroadsheetImaging().BuildServiceProvider().GetRequiredService<IPdfSanitizer>();
 
-    public EditionImporter Importer => new(Store, Blobs, Rasterizer, Images, Sanitizer, Data, new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(Options));
+    public EditionImporter Importer => ImporterWith(null);
+
+    public EditionImporter ImporterWith(IPageOcr? ocr) =>
+        new(Store, Blobs, Rasterizer, Images, Sanitizer, Data, new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(Options), ocr);
 
     public string PathOf(params string[] parts) => _temp.PathOf(parts);
 

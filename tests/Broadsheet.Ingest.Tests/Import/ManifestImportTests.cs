@@ -153,8 +153,8 @@ public sealed class ManifestImportTests : IDisposable
         Assert.Equal(page.DerivativesKey + "/large.jpg", page.ImageKey);
         Assert.Equal(2000, page.ImageWidth);
         Assert.Contains(page.DerivativesKey + "/thumb.jpg", _f.Blobs.Keys);
-        Assert.Equal("the page is an image, without a text layer; its articles need OCR or marking by hand", page.ReviewNote);
-        Assert.Contains("04-Photos.png: the page is an image, without a text layer; its articles need OCR or marking by hand", result.Warnings);
+        Assert.Equal("the page is an image, without a text layer; its articles were not detected", page.ReviewNote);
+        Assert.Contains("04-Photos.png: the page is an image, without a text layer; its articles were not detected", result.Warnings);
         Assert.Equal(3, _f.Rasterizer.Calls);
         Assert.Empty(_f.StagingFiles);
     }

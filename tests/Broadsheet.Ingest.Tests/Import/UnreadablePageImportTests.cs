@@ -2,7 +2,7 @@ using Broadsheet.Samples;
 
 namespace Broadsheet.Ingest.Tests.Import;
 
-/// <summary>A page whose fonts map glyphs to nothing usable: published for its image, never for gibberish text.</summary>
+/// <summary>A page whose fonts map glyphs to nothing usable, imported without OCR: published for its image, never for gibberish text.</summary>
 public sealed class UnreadablePageImportTests : IDisposable
 {
     private readonly ImporterFixture _f = new();
@@ -20,7 +20,7 @@ public sealed class UnreadablePageImportTests : IDisposable
         var edition = Assert.Single(_f.Store.Editions);
         var unreadable = edition.Pages.Single(p => p.Label == "03");
         Assert.Equal(
-            "the page's text is not readable (its fonts map glyphs to no usable characters); its articles need OCR or marking by hand",
+            "the page's text is not readable (its fonts map glyphs to no usable characters); its articles were not detected",
             unreadable.ReviewNote);
         Assert.DoesNotContain(edition.Articles, a => a.Regions.Any(r => ReferenceEquals(r.Page, unreadable)));
         Assert.Contains(result.Warnings, w => w.Contains("not readable", StringComparison.Ordinal));
