@@ -80,7 +80,7 @@ internal static class ArticleAssembler
             Kicker = Blank(TitleBlock.JoinText(title.Kicker)),
             Headline = headline,
             Kind = Kinds.OfHeadline(headline),
-            Subheadline = Blank(TitleBlock.JoinText(title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst))),
+            Subheadline = Blank(TitleBlock.JoinDeck(title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst))),
             Byline = lifted.Byline,
             Dateline = lifted.Dateline,
             Paragraphs = lifted.Paragraphs,

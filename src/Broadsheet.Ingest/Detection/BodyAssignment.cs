@@ -67,14 +67,6 @@ internal static class BodyAssignment
         // Column rules part the columns of one story as often as two stories: what nothing else claimed goes to the
         // story beside it across a rule rather than to no story at all.
         context.Spread(acrossRules: true);
-        if (Environment.GetEnvironmentVariable("BS_DEBUG") is not null)
-        {
-            foreach (var b in blocks)
-            {
-                Console.Error.WriteLine($"block [{b.Box.Left:0},{b.Box.Top:0} {b.Box.Right:0},{b.Box.Bottom:0}] {(b.Image is null ? b.Lines[0].Text : "IMAGE")} -> {(context.Owner[b] is { } o ? TitleBlock.JoinText(titles[o].Headline) : "-")}");
-            }
-        }
-
         var bodies = titles.Select(_ => new List<TextLine>()).ToArray();
         var loose = new int[titles.Count];
         var photos = titles.Select(_ => new List<PageImage>()).ToArray();

@@ -26,6 +26,31 @@ internal sealed record TitleBlock(IReadOnlyList<TextLine> Kicker, IReadOnlyList<
     /// <summary>Set top to bottom, at the side of its story rather than over it.</summary>
     public bool IsVertical => Headline.All(l => l.IsVertical);
 
+    /// <summary>
+    /// A subheadline's lines, joined. A deck set as lines that are sentences of their own ("… visioni di parte" over
+    /// "Il governo ancora …") gets the full stop the layout stood for: the line before ends in a lower-case word, and
+    /// the next starts a sentence (a capital, then a lower-case word, unlike a headline in title case).
+    /// </summary>
+    public static string JoinDeck(IEnumerable<TextLine> lines)
+    {
+        var text = "";
+        foreach (var line in lines.Select(l => l.Text.Trim(' ')))
+        {
+            text = Script.Join(EndsSentenceBefore(text, line) ? text + "." : text, line);
+        }
+
+        return text;
+    }
+
+    private static bool EndsSentenceBefore(string text, string next)
+    {
+        var before = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var after = next.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return before.Length >= 6 && after.Length >= 6
+            && before[^1].All(char.IsLower)
+            && char.IsUpper(after[0][0]) && after[0].Skip(1).All(char.IsLower) && char.IsLower(after[1][0]);
+    }
+
     public static string JoinText(IEnumerable<TextLine> lines)
     {
         var text = "";

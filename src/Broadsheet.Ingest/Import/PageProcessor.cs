@@ -188,6 +188,9 @@ internal sealed class PageProcessor(
 
     private const string NotRead = "its articles were not detected";
 
+    /// <summary>More body text than a short paragraph that no article holds: a story detection missed, or part of one.</summary>
+    private const int UnclaimedCharacters = 150;
+
     /// <summary>The page as OCR read it: its articles, and notes and doubts that say so instead of why the PDF could not.</summary>
     private static (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) WithOcr(
         (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) found, OcrOutcome read)
@@ -262,6 +265,11 @@ internal sealed class PageProcessor(
             else if (articles.Any(a => a.Doubts != ArticleDoubts.None))
             {
                 doubts |= PageDoubts.DoubtfulArticles;
+            }
+
+            if (articles.Count > 0 && Confidence.Unclaimed(layout, articles) > UnclaimedCharacters)
+            {
+                doubts |= PageDoubts.UnclaimedText;
             }
         }
 

@@ -1,0 +1,86 @@
+using Broadsheet.Bench.Accuracy.Corpus;
+using Broadsheet.Ingest.Detection;
+using Broadsheet.Ingest.Text;
+using Xunit.Abstractions;
+
+namespace Broadsheet.Ingest.Tests.Corpus;
+
+/// <summary>
+/// Detection on the pages real newsrooms printed (the shared corpus beside the repository, never copied into it),
+/// scored against their ground truth as <c>score.py</c> scores an edition: an article is recovered when a detected
+/// one has its headline, holds its phrases and none of another's. Skipped, saying so, where the corpus is absent.
+/// </summary>
+public sealed class RealPagesTests(ITestOutputHelper output)
+{
+    private static readonly string? Folder = CorpusPage.FindFolder(AppContext.BaseDirectory);
+
+    private static readonly Lazy<IReadOnlyList<(CorpusPage Page, IReadOnlyList<CorpusArticleScore> Scores)>> Scored = new(() =>
+        [.. CorpusPage.In(Folder!).Select(page => (page, CorpusScorer.Score(page.Articles, new SimpleArticleDetector().Detect(PdfLayoutReader.ReadFirstPage(page.PdfPath, HanScript.Simplified)))))]);
+
+    public static TheoryData<string> Pages { get; } = new(
+        "fuzhou-wanbao-2024-04-19-a07", "gansu-fazhi-2024-08-09-p08", "hindu-editorial-15", "nyt-2020-11-12-a01", "repubblica-2024-10-21-p01");
+
+    [CorpusTheory]
+    [MemberData(nameof(Pages))]
+    public void Nine_in_ten_articles_of_each_page_are_recovered_whole(string name)
+    {
+        var (_, scores) = Assert.Single(Scored.Value, s => s.Page.Name == name);
+        foreach (var lost in scores.Where(s => s.Found is null))
+        {
+            output.WriteLine($"lost '{lost.Truth.Headline}': {lost.Why}");
+        }
+
+        Assert.True(scores.Count(s => s.Found is not null) >= 0.9 * scores.Count, $"{scores.Count(s => s.Found is not null)} of {scores.Count} recovered");
+    }
+
+    [CorpusFact]
+    public void Together_nineteen_in_twenty_are_recovered_with_kicker_subheadline_and_byline_right()
+    {
+        var scores = Scored.Value.SelectMany(s => s.Scores).ToList();
+        var recovered = scores.Where(s => s.Found is not null).ToList();
+        Assert.True(recovered.Count >= 0.95 * scores.Count, $"{recovered.Count} of {scores.Count} recovered");
+        foreach (var field in new[] { "kicker", "subheadline", "byline" })
+        {
+            var asked = recovered.Where(s => !string.IsNullOrEmpty(field switch { "kicker" => s.Truth.Kicker, "subheadline" => s.Truth.Subheadline, _ => s.Truth.Byline })).ToList();
+            var wrong = asked.Where(s => s.WrongFields.Any(w => w.StartsWith(field + ":", StringComparison.Ordinal))).ToList();
+            wrong.ForEach(w => output.WriteLine($"{field} of '{w.Truth.Headline}': {string.Join("; ", w.WrongFields)}"));
+            Assert.True(asked.Count - wrong.Count >= 0.95 * asked.Count, $"{field}: {asked.Count - wrong.Count} of {asked.Count} right");
+        }
+    }
+
+    [CorpusFact]
+    public void A_page_whose_fonts_have_no_unicode_map_is_not_taken_for_text()
+    {
+        // Type1C fonts without a Unicode map read as ASCII glyph numbers ("!\"#$%&'"); CID fonts mapped to U+FFFD.
+        foreach (var file in new[] { "quirks/henan-shangbao-c01-type1c-no-unicode.pdf", "quirks/indian-express-editorial-cid-no-unicode.pdf" })
+        {
+            Assert.True(PdfLayoutReader.ReadFirstPage(Path.Combine(Folder!, file)).IsUnreadable, file);
+        }
+
+        Assert.All(Scored.Value, s => Assert.False(PdfLayoutReader.ReadFirstPage(s.Page.PdfPath).IsUnreadable, s.Page.Name));
+    }
+
+    /// <summary>A fact about the corpus; skipped, saying so, where it is not present.</summary>
+    private sealed class CorpusFactAttribute : FactAttribute
+    {
+        public CorpusFactAttribute()
+        {
+            if (Folder is null)
+            {
+                Skip = "The real-page corpus (../shared/corpus/real/) is not present beside the repository.";
+            }
+        }
+    }
+
+    /// <inheritdoc cref="CorpusFactAttribute"/>
+    private sealed class CorpusTheoryAttribute : TheoryAttribute
+    {
+        public CorpusTheoryAttribute()
+        {
+            if (Folder is null)
+            {
+                Skip = "The real-page corpus (../shared/corpus/real/) is not present beside the repository.";
+            }
+        }
+    }
+}
