@@ -169,8 +169,12 @@ internal static partial class Bylines
     [GeneratedRegex(@"^[^（(。，\s]{1,24}[讯电]\s*[（(]", RegexOptions.CultureInvariant)]
     private static partial Regex OpenBracket();
 
-    /// <summary>"By Jane Smith", and the same in the languages papers print it in: "di Michele Ainis", "von …", "par …", "por …".</summary>
-    [GeneratedRegex(@"^(?:By|BY|by|Di|di|DI|Von|von|Par|par|Por|por|Door|door)\s+(?<who>\p{Lu}.*)$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "By Jane Smith", and the same in the languages papers print it in: "di Michele Ainis", "von …", "par …", "por …".
+    /// What follows must read as names (capitalised words, initials, particles, "and"/"e"/"und"), so that a lede such as
+    /// "By Monday the river had risen" or "Di Maio non ha risposto." stays the story's text.
+    /// </summary>
+    [GeneratedRegex(@"^(?:By|BY|by|Di|di|DI|Von|von|Par|par|Por|por|Door|door)\s+(?<who>\p{Lu}[\p{L}.'’-]*(?:(?:\s*,\s*|\s+)(?:(?:and|AND|e|und|et|y|&|de|van|der|von|da|del|della|di|du|la|le|bin|al)\s+)*\p{Lu}[\p{L}.'’-]*)*)$", RegexOptions.CultureInvariant)]
     private static partial Regex English();
 
     /// <summary>"This article is by Sheryl Gay Stolberg, Noah Weiland and Andrew Jacobs." opening a story.</summary>
@@ -188,8 +192,11 @@ internal static partial class Bylines
     [GeneratedRegex(@"\s*(?:摄影)?报道\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Reported();
 
-    /// <summary>Where a role starts right after a name: "张三通讯员" (but not inside "本报记者", "见习记者", "特约记者").</summary>
-    [GeneratedRegex(@"(?<=[^\s本报约习（(])(?=(?:本报|特约|见习)?(?:记者|通讯员|实习生))", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Where a role starts right after a name: "张三通讯员" (but not inside "本报记者", "见习记者", "特约记者", nor after
+    /// an agency or outlet: "新华社记者", "央视网记者", "电视台记者").
+    /// </summary>
+    [GeneratedRegex(@"(?<=[^\s本报约习社网台刊（(])(?=(?:本报|特约|见习)?(?:记者|通讯员|实习生))", RegexOptions.CultureInvariant)]
     private static partial Regex BeforeRole();
 
     /// <summary>A role followed straight by a name: "记者张三".</summary>

@@ -58,4 +58,33 @@ public sealed class BylineLanguagesTests
     {
         Assert.Equal(starts, Bylines.StartsStory(line));
     }
+
+    [Theory]
+    [InlineData("By Monday the river had risen two metres.")]
+    [InlineData("Di Maio non ha risposto alle domande.")]
+    [InlineData("Von Berlin aus fahren die Züge wieder.")]
+    public void A_lede_that_starts_like_a_byline_stays_the_storys_text(string lede)
+    {
+        var lifted = Bylines.Lift([lede, "Residents were moved out."]);
+
+        Assert.Null(lifted.Byline);
+        Assert.Equal([lede, "Residents were moved out."], lifted.Paragraphs);
+    }
+
+    [Fact]
+    public void A_closing_sentence_that_starts_like_a_byline_is_not_taken_for_one()
+    {
+        var lifted = Bylines.LiftEnd(new LiftedByline(null, null, ["Il governo ha deciso.", "La riforma passa.", "Di Maio non ha risposto."]));
+
+        Assert.Null(lifted.Byline);
+        Assert.Equal("Di Maio non ha risposto.", lifted.Paragraphs[^1]);
+    }
+
+    [Theory]
+    [InlineData("新华社记者 王五")]
+    [InlineData("央视网记者 李四")]
+    public void An_agencys_reporter_keeps_the_agency_and_role_together(string byline)
+    {
+        Assert.Equal(byline, Bylines.Lift([byline, "国务院日前印发通知。"]).Byline);
+    }
 }
