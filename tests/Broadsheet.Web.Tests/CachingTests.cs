@@ -52,7 +52,8 @@ public sealed class ConditionalRequestTests(ReaderAppFactory app) : IClassFixtur
         }
 
         Assert.Equal(kept, store.Count);
-        Assert.True(store.TryGet("/binjiang/2026-11-02/03", out _));
+        // Without Broadsheet:PublicUrl the cache is keyed by origin and path (Hosting/PublicOrigin).
+        Assert.True(store.TryGet("http://localhost/binjiang/2026-11-02/03", out _));
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, Action<HttpRequestMessage> configure)

@@ -40,6 +40,7 @@ public sealed class HostileRequestTests(ReaderAppFactory app) : IClassFixture<Re
     [InlineData("TRACK", "/binjiang/2026-11-02/01/1")]
     [InlineData("DELETE", "/api/v1/publications/binjiang/editions")]
     [InlineData("PROPFIND", "/search")]
+    [InlineData("POST", "/binjiang/2026-11-02/01/1")]
     [InlineData("TRACE", "/desk/login")]
     public async Task A_method_a_path_does_not_serve_gets_405(string method, string url)
     {

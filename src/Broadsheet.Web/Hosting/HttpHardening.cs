@@ -32,12 +32,13 @@ internal static class HttpHardening
             var request = context.Request;
             var desk = request.Path.StartsWithSegments("/desk", StringComparison.OrdinalIgnoreCase);
             var method = request.Method;
-            var allowed = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || (desk && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method)));
+            var allowed = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || (desk && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
+                || (HttpMethods.IsPost(method) && IsReaderReport(request.Path));
             var headers = context.Response.Headers;
             if (!allowed)
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                headers.Allow = desk ? "GET, HEAD, POST, PUT" : "GET, HEAD";
+                headers.Allow = desk ? "GET, HEAD, POST, PUT" : IsReaderReport(request.Path) ? "GET, HEAD, POST" : "GET, HEAD";
                 return Task.CompletedTask;
             }
 
@@ -53,4 +54,8 @@ internal static class HttpHardening
         });
         return app;
     }
+
+    /// <summary>A reader's "report a problem" form (…/{page}/{n}/report) is the one public page that takes a POST.</summary>
+    private static bool IsReaderReport(PathString path) =>
+        path.Value is { } value && value.EndsWith("/report", StringComparison.Ordinal);
 }
