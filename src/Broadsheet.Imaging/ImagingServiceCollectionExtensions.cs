@@ -16,7 +16,6 @@ public static class ImagingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBroadsheetImaging(this IServiceCollection services, Action<RasterizerOptions>? configure = null)
     {
-        NativeLoadOrder.BrotliBeforeVips();
         var options = services.AddOptions<RasterizerOptions>();
         if (configure is not null)
         {
