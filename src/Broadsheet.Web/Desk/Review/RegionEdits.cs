@@ -35,7 +35,7 @@ internal static class RegionEdits
         }
 
         grid.Subtract(taken);
-        var left = grid.ToPolygons();
+        var left = Holding(page, article, grid.ToPolygons());
         if (left.Count == 0)
         {
             throw new DomainException($"让出以后《{DoubtChecks.Excerpt(article.Headline, 12)}》在本版就没有区域了：它整个在《{DoubtChecks.Excerpt(other.Headline, 12)}》里面，要删就删这篇文章。");
@@ -44,5 +44,20 @@ internal static class RegionEdits
         var summary = $"《{DoubtChecks.Excerpt(article.Headline, 12)}》的区域让出了和《{DoubtChecks.Excerpt(other.Headline, 12)}》重叠的部分";
         work.Restructure([article], by, summary, () => article.ReplaceRegions(page.Page, left));
         return summary + "。";
+    }
+
+    /// <summary>
+    /// The pieces that still hold some of the article's printed lines or photos: a region drawn round an item leaves
+    /// slivers beside it (a strip between its caption and the next story) that are nobody's and would only catch taps.
+    /// All of them when none does (an article whose text the page's text layer does not show).
+    /// </summary>
+    private static IReadOnlyList<Polygon> Holding(PageAnalysis page, Article article, IReadOnlyList<Polygon> pieces)
+    {
+        var points = page.LinesOf(article).Select(i => (page.Text.Lines[i].CenterX, page.Text.Lines[i].CenterY))
+            .Concat(article.Images.Where(i => ReferenceEquals(i.Page, page.Page) || (i.PageId != 0 && i.PageId == page.Page.Id))
+                .Select(i => Box.Of(i.Polygon)).Select(b => (b.CenterX, b.CenterY)))
+            .ToList();
+        var holding = pieces.Where(p => points.Exists(c => p.Contains(c.Item1, c.Item2))).ToList();
+        return holding.Count > 0 ? holding : pieces;
     }
 }
