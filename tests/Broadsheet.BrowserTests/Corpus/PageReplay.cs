@@ -117,9 +117,9 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
             }
         }
 
-        // 5. A region drawn over another article's photo (a reader's tap on the photo opens the wrong article): the
-        // shared part given up, with the doubt's own button.
-        foreach (var doubt in state.Doubts.Where(d => d.Kind == "CoversPhoto" && d.CanYield))
+        // 5. A region drawn over another article's photo or text (a reader's tap there opens the wrong article): the
+        // shared part given up, with the doubt's own button; a region over a photo first, it is the worse.
+        foreach (var doubt in state.Doubts.Where(d => d.Kind is "CoversPhoto" or "Overlap" && d.CanYield).OrderBy(d => d.Kind == "CoversPhoto" ? 0 : 1))
         {
             yield return new Fix("yield " + doubt.Key, FixKind.Yield, doubt.Article, [], null, null, null, doubt.Key);
         }
