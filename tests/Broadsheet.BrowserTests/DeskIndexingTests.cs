@@ -96,6 +96,8 @@ public sealed class DeskIndexingTests(CorpusServer server, ITestOutputHelper out
 
         var replay = new PageReplay(editor, truth, output.WriteLine);
         await replay.FixAsync();
+        // No region is left over another article's photo or text: a reader's tap opens the article printed there.
+        Assert.DoesNotContain((await ReviewState.ReadAsync(page)).Doubts, d => d.Kind is "CoversPhoto" or "Overlap");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"desk-review-{corpus.Slug}-fixed-1366") });
 
         // Publish: back to the edition, publish, confirm.

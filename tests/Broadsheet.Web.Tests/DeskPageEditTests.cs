@@ -190,6 +190,54 @@ public sealed class DeskPageEditTests(LayoutDeskFactory app) : IClassFixture<Lay
         Assert.Contains(checkedDoc.QuerySelectorAll(".doubt-go[data-kind='Fragmented']"), b => b.GetAttribute("data-article") == bing.Id.ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task A_region_drawn_round_another_article_gives_it_up_in_one_step_and_undo_takes_it_back()
+    {
+        var day = await app.NewEditionAsync();
+        var desk = await SignInAsync();
+        var url = $"/desk/{LayoutDeskFactory.Slug}/{day:yyyy-MM-dd}/01";
+        var (jia, fragment) = (await ArticleAsync(day, "河西走廊"), await ArticleAsync(day, "戈壁滩"));
+        Assert.Contains(jia.Regions, r => r.Polygon.Contains(0.3, 0.0975));
+
+        // The overlap is flagged with its fix: the larger region, 甲's, gives the shared part to the fragment inside it.
+        var doc = await desk.Client.GetAsync(url);
+        var fix = Assert.Single(doc.QuerySelectorAll(".doubt-fix[data-server=yield]"));
+        Assert.Equal(jia.Id.ToString(CultureInfo.InvariantCulture), fix.GetAttribute("data-article"));
+        Assert.Equal(fragment.Id.ToString(CultureInfo.InvariantCulture), fix.GetAttribute("data-other"));
+        Assert.Contains("让给《戈壁滩上瓜果飘香》", fix.TextContent, StringComparison.Ordinal);
+
+        // The other way round would leave the fragment no region at all: refused, nothing changes.
+        var before = await app.EditionAsync(day);
+        using (var refused = await desk.SendRawAsync(HttpMethod.Post, day, $"articles/{fragment.Id}/yield", new { other = jia.Id, page = "01" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("没有区域", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Regions(before), Regions(await app.EditionAsync(day)));
+
+        var answer = await desk.PostAsync(day, $"articles/{jia.Id}/yield", new { other = fragment.Id, page = "01" });
+
+        Assert.Contains("让出了和《戈壁滩上瓜果飘香》重叠的部分", answer.Message, StringComparison.Ordinal);
+        var after = await app.EditionAsync(day);
+        var jiaNow = after.Articles.Single(a => a.Id == jia.Id);
+        Assert.DoesNotContain(jiaNow.Regions, r => r.Polygon.Contains(0.3, 0.0975));
+        // The rest of 甲 stays its own: its headline, its body and its photo.
+        Assert.Contains(jiaNow.Regions, r => r.Polygon.Contains(0.3, 0.065));
+        Assert.Contains(jiaNow.Regions, r => r.Polygon.Contains(0.1, 0.155));
+        Assert.Contains(jiaNow.Regions, r => r.Polygon.Contains(0.45, 0.25));
+        Assert.Equal(fragment.Regions.Single().Polygon, after.Articles.Single(a => a.Id == fragment.Id).Regions.Single().Polygon);
+        Assert.Empty((await desk.Client.GetAsync(url)).QuerySelectorAll(".doubt-go[data-kind='Overlap']"));
+        Assert.Contains("edit-regions", await app.AuditActionsAsync(day));
+
+        await desk.PostAsync(day, "undo", new { });
+
+        Assert.Equal(Regions(before), Regions(await app.EditionAsync(day)));
+    }
+
+    private static IReadOnlyList<string> Regions(Edition edition) =>
+        [.. edition.Articles.OrderBy(a => a.Id).SelectMany(a => a.Regions.Select(r => $"{a.Id}: {r.Polygon}"))];
+
     private static IReadOnlyList<string> Texts(Edition edition) =>
         [.. edition.Articles.OrderBy(a => a.Order).Select(a => ArticleSnapshot.Of(a))];
 

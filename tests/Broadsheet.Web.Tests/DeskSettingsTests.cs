@@ -23,8 +23,8 @@ public sealed class DeskSettingsTests(PublishingAppFactory app) : IClassFixture<
         Assert.Equal("Website", after.QuerySelector(".site-nav a[href='https://riverside.example/']")?.Text());
         var footer = after.QuerySelector("footer")!.TextContent;
         Assert.Contains("Licence 42", footer, StringComparison.Ordinal);
-        // Markup typed into a text field is dropped; its text stays.
-        Assert.Contains("Copyright Riverside Press", footer, StringComparison.Ordinal);
+        // A footer line is text, shown as typed and encoded: what looks like markup is never markup.
+        Assert.Contains("Copyright <b>Riverside</b> Press", footer, StringComparison.Ordinal);
         Assert.Empty(after.QuerySelectorAll("footer b"));
     }
 

@@ -32,13 +32,15 @@ internal static class HttpHardening
             var request = context.Request;
             var desk = request.Path.StartsWithSegments("/desk", StringComparison.OrdinalIgnoreCase);
             var method = request.Method;
-            var allowed = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || (desk && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
+            // The desk edits (POST, PUT, DELETE of articles and photos); a reader only reports a problem with an article.
+            var allowed = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || (desk && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method)))
                 || (HttpMethods.IsPost(method) && IsReaderReport(request.Path));
             var headers = context.Response.Headers;
             if (!allowed)
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                headers.Allow = desk ? "GET, HEAD, POST, PUT" : IsReaderReport(request.Path) ? "GET, HEAD, POST" : "GET, HEAD";
+                headers.Allow = desk ? "GET, HEAD, POST, PUT, DELETE" : IsReaderReport(request.Path) ? "GET, HEAD, POST" : "GET, HEAD";
                 return Task.CompletedTask;
             }
 

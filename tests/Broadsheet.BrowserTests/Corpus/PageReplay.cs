@@ -117,12 +117,19 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
             }
         }
 
+        // 5. A region drawn over another article's photo or text (a reader's tap there opens the wrong article): the
+        // shared part given up, with the doubt's own button; a region over a photo first, it is the worse.
+        foreach (var doubt in state.Doubts.Where(d => d.Kind is "CoversPhoto" or "Overlap" && d.CanYield).OrderBy(d => d.Kind == "CoversPhoto" ? 0 : 1))
+        {
+            yield return new Fix("yield " + doubt.Key, FixKind.Yield, doubt.Article, [], null, null, null, doubt.Key);
+        }
+
         if (editor.Actions >= OptionalUntil)
         {
             yield break;
         }
 
-        // 5. A kicker or subheadline read into the headline or the body, given its own place.
+        // 6. A kicker or subheadline read into the headline or the body, given its own place.
         foreach (var (t, owner) in matched.Where(m => m.Value is not null))
         {
             foreach (var (role, text) in new[] { ("kicker", t.Kicker), ("subheadline", t.Subheadline) })
@@ -143,19 +150,19 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
             }
         }
 
-        // 6. An article that is no article of the page and holds no text (a fragment of an advert, a stray label), deleted.
+        // 7. An article that is no article of the page and holds no text (a fragment of an advert, a stray label), deleted.
         foreach (var doubt in state.Doubts.Where(d => d.Kind == "NoText" && d.Article is not null && !matched.ContainsValue(d.Article)))
         {
             yield return new Fix("delete " + doubt.Article, FixKind.Delete, doubt.Article, [], null, null, null);
         }
 
-        // 7. Columns whose lines came in as paragraphs of one line each, joined.
+        // 8. Columns whose lines came in as paragraphs of one line each, joined.
         foreach (var doubt in state.Doubts.Where(d => d.Kind == "Fragmented" && d.Article is not null))
         {
             yield return new Fix("join " + doubt.Article, FixKind.Join, doubt.Article, [], null, null, null);
         }
 
-        // 8. A byline printed on a line of its own, lifted out of the body it was read into.
+        // 9. A byline printed on a line of its own, lifted out of the body it was read into.
         foreach (var (t, owner) in matched.Where(m => m.Value is not null && m.Key.Byline is not null))
         {
             var names = Names(t.Byline!);
@@ -247,6 +254,16 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
                 {
                     await editor.ClickAsync(Page.Locator($".review-articles li[data-article='{fix.Article}'] [data-article-action=delete]"), "删除");
                     editor.Confirmed("确认删除");
+                });
+                break;
+            case FixKind.Yield:
+                _usedDoubts.Add(fix.Doubt!);
+                await editor.ClickAsync(Page.Locator($".doubt-list li[data-key='{fix.Doubt}'] .doubt-go"), "打开“需要检查”：" + state.Doubts.First(d => d.Key == fix.Doubt).Text);
+                await SettledAsync();
+                await ChangeAsync(async () =>
+                {
+                    var button = Page.Locator($".doubt-list li[data-key='{fix.Doubt}'] .doubt-fix");
+                    await editor.ClickAsync(button, (await button.TextContentAsync())!.Trim());
                 });
                 break;
             case FixKind.Join:
@@ -414,7 +431,8 @@ internal sealed partial class PageReplay(EditorActions editor, IReadOnlyList<Tru
         Assign,
         Join,
         Delete,
+        Yield,
     }
 
-    private sealed record Fix(string Key, FixKind Kind, string? Article, IReadOnlyList<int> Lines, string? Role, int? At, int? Photo);
+    private sealed record Fix(string Key, FixKind Kind, string? Article, IReadOnlyList<int> Lines, string? Role, int? At, int? Photo, string? Doubt = null);
 }

@@ -10,7 +10,8 @@ internal sealed record PageLine(int Index, string Text, double Left, double Top,
 internal sealed record ListedArticle(string Id, int Number, string Headline, string Kind);
 
 /// <summary>An item of the review page's doubt list.</summary>
-internal sealed record ListedDoubt(string Key, string Kind, string? Article, string Text, string? Box);
+/// <param name="CanYield">Whether the item offers “重叠部分让给…” (an overlap's fix in one click).</param>
+internal sealed record ListedDoubt(string Key, string Kind, string? Article, string Text, string? Box, bool CanYield);
 
 /// <summary>A photo as the review page draws it.</summary>
 internal sealed record PagePhoto(int Id, string Article, string? Caption, string Box);
@@ -44,7 +45,7 @@ internal sealed class ReviewState
                     kind: li.querySelector('.kind').className })),
                 doubts: [...document.querySelectorAll('.doubt-list li')].map(li => {
                     const go = li.querySelector('.doubt-go');
-                    return { key: li.dataset.key, kind: go.dataset.kind, article: go.dataset.article ?? null, text: go.textContent.trim(), box: go.dataset.box ?? null };
+                    return { key: li.dataset.key, kind: go.dataset.kind, article: go.dataset.article ?? null, text: go.textContent.trim().replace(/\s+/g, ' '), box: go.dataset.box ?? null, yield: li.querySelector('.doubt-fix') !== null };
                 }),
             })
             """);
@@ -71,7 +72,8 @@ internal sealed class ReviewState
             d.GetProperty("kind").GetString()!,
             d.GetProperty("article").ValueKind == JsonValueKind.String ? d.GetProperty("article").GetString() : null,
             d.GetProperty("text").GetString()!,
-            d.GetProperty("box").ValueKind == JsonValueKind.String ? d.GetProperty("box").GetString() : null)).ToList();
+            d.GetProperty("box").ValueKind == JsonValueKind.String ? d.GetProperty("box").GetString() : null,
+            d.GetProperty("yield").GetBoolean())).ToList();
         return new ReviewState(lines, photos, articles, doubts);
     }
 

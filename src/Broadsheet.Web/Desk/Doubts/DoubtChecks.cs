@@ -213,8 +213,10 @@ internal static class DoubtChecks
         {
             var free = block.Lines.Where(i => page.Owners[i] is null).ToList();
             var chars = free.Sum(i => LineText.Normal(page.Text.Lines[i].Text).Length);
+            // Below them all only near the page's foot: a story left out at the bottom of the page is the worst miss.
+            var furniture = block.Box.Bottom <= top + 0.005 || (block.Box.Top >= bottom - 0.005 && block.Box.Top > 0.9)
+                || block.Box.Bottom < 0.04 || block.Box.Top > 0.97;
             // A few stray characters are a rule's label or a credit's remains, not an article.
-            var furniture = block.Box.Bottom <= top + 0.005 || block.Box.Top >= bottom - 0.005 || block.Box.Bottom < 0.04 || block.Box.Top > 0.97;
             if (furniture || chars < 12 || free.Count < block.Lines.Count / 2.0)
             {
                 continue;

@@ -9,7 +9,7 @@ namespace Broadsheet.Web.Desk;
 
 /// <summary>
 /// The review page's page-first edits, one endpoint each: give picked lines to an article, draw a new article,
-/// photos (photo news, give, move, re-crop, delete), delete, reorder and re-kind articles, link a fragment, join
+/// photos (photo news, give, move, re-crop, delete), an overlap given up, delete, reorder and re-kind articles, link a fragment, join
 /// one-line paragraphs, mark as checked, and undo the last structural change. Each is one unit of work and
 /// answers what the desk should say.
 /// </summary>
@@ -127,6 +127,16 @@ internal static class PageEditsApi
 
                 return Task.FromResult((ArticleOps.Link(work, story, fragment, By(http)), (Article?)story));
             }));
+        edition.MapPost("/articles/{id:int}/yield", (int editionId, int id, YieldBody body, HttpContext http, DeskEditions editions, DeskAccess access, PageTexts texts, CancellationToken ct) =>
+            ChangeAsync(http, editions, access, editionId, ct, async work =>
+            {
+                var page = PageOf(work, body.Page);
+                var article = ArticleOf(work, id);
+                var analysis = new PageAnalysis(work.Edition, page, await texts.ForAsync(page, ct));
+                var message = RegionEdits.Yield(work, analysis, article, ArticleOf(work, body.Other), By(http));
+                work.Audit(By(http), "edit-regions", ArticleChanges.SubjectOf(work, article), $"第{page.Label}版：让出重叠的部分");
+                return (message, (Article?)article);
+            }));
         edition.MapPost("/articles/{id:int}/checked", (int editionId, int id, HttpContext http, DeskEditions editions, DeskAccess access, CancellationToken ct) =>
             ChangeAsync(http, editions, access, editionId, ct, work =>
             {
@@ -217,3 +227,5 @@ internal sealed record KindBody(string? Kind);
 internal sealed record PageBody(string? Page);
 
 internal sealed record LinkBody(int Fragment);
+
+internal sealed record YieldBody(int Other, string? Page);

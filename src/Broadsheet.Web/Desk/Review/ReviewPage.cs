@@ -67,6 +67,21 @@ internal sealed class ReviewPage
     public IEnumerable<ArticleImage> Photos => Analysis.Articles.SelectMany(a => a.Images)
         .Where(i => ReferenceEquals(i.Page, Analysis.Page) || (i.PageId != 0 && i.PageId == Analysis.Page.Id));
 
+    /// <summary>
+    /// For an overlap or a region over another's photo, which article should give up the shared part: the one whose
+    /// region covers the other's photo, else the larger (a story's region drawn round an item set into it).
+    /// </summary>
+    public (Article Giver, Article Taker)? YieldOf(Doubt doubt)
+    {
+        ArgumentNullException.ThrowIfNull(doubt);
+        return doubt switch
+        {
+            { Kind: DoubtKind.CoversPhoto, Article: { } covering, Other: { } owner } => (covering, owner),
+            { Kind: DoubtKind.Overlap, Article: { } a, Other: { } b } => Analysis.GridOf(a).Area >= Analysis.GridOf(b).Area ? (a, b) : (b, a),
+            _ => null,
+        };
+    }
+
     public ReviewArticle? Of(Article article) => Articles.FirstOrDefault(a => ReferenceEquals(a.Article, article));
 
     /// <summary>The lines, blocks and photos for the page's script, as compact JSON.</summary>

@@ -715,6 +715,9 @@
             case "check-page":
                 change("POST", `${api}/pages/${encodeURIComponent(data.page)}/checked`, {});
                 break;
+            case "yield":
+                change("POST", `${api}/articles/${button.dataset.article}/yield`, { other: Number(button.dataset.other), page: data.page }, button.dataset.article);
+                break;
             case "link-other": {
                 const other = root.querySelector("select[data-link-other]")?.value;
                 if (!selected()) {

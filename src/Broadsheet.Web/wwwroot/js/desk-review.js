@@ -216,11 +216,32 @@
         });
     }
 
+    /**
+     * Scrolls the side column (not the window) to show an article's item: scrollIntoView also scrolled the window,
+     * which took the page's title and toolbar off the top whenever an article was selected from a doubt or the page.
+     */
+    function reveal(item) {
+        const side = item?.closest(".review-side");
+        if (!side || side.scrollHeight <= side.clientHeight) {
+            // A narrow window stacks the column under the page and scrolls as a whole.
+            item?.scrollIntoView({ block: "nearest" });
+            return;
+        }
+        const box = item.getBoundingClientRect();
+        const view = side.getBoundingClientRect();
+        const bottom = Math.min(view.bottom, window.innerHeight);
+        if (box.top < view.top) {
+            side.scrollTop -= view.top - box.top + 8;
+        } else if (box.bottom > bottom) {
+            side.scrollTop += Math.min(box.bottom - bottom + 8, box.top - view.top - 8);
+        }
+    }
+
     /** Selects the article whose region is <polygon>, keeping the vertex when it is the current region. */
     function pickRegion(polygon) {
         const index = Number(polygon.dataset.index);
         select(polygon.dataset.article, index, polygon.dataset.article === selected && index === region ? vertex : -1);
-        items.get(selected)?.scrollIntoView({ block: "nearest" });
+        reveal(items.get(selected));
     }
 
     // In the deep-zoom viewer a press on a region may start a pan: the viewer reports a click instead (pickAt).
@@ -238,7 +259,7 @@
         label.addEventListener("click", () => {
             const id = label.dataset.article;
             select(id, regions.get(id)?.length > 0 ? 0 : -1);
-            items.get(id)?.scrollIntoView({ block: "nearest" });
+            reveal(items.get(id));
         });
     }
 
@@ -654,7 +675,7 @@
     root.deskReview = {
         select(id) {
             select(id, id !== null && regions.get(id)?.length > 0 ? 0 : -1);
-            items.get(id)?.scrollIntoView({ block: "nearest" });
+            reveal(items.get(id));
         },
         selected: () => selected,
         title,
@@ -670,7 +691,7 @@
     const preselected = [...items.values()].find(li => li.dataset.selected === "true");
     if (preselected) {
         select(preselected.dataset.article, regions.get(preselected.dataset.article).length > 0 ? 0 : -1);
-        preselected.scrollIntoView({ block: "nearest" });
+        reveal(preselected);
     } else {
         render();
     }
