@@ -28,7 +28,7 @@ public sealed class NameFuzzTests
             }
             catch (ImportException ex)
             {
-                Fuzz.AssertOneLineNaming(ImportException.OneLine(Path.GetFileName(name)) + ":", ex); // as the message flattens it
+                Fuzz.AssertOneLineNaming(ImportException.OneLine(Path.GetFileName(name) + ":"), ex); // as the message flattens it
                 return;
             }
 
