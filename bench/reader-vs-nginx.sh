@@ -18,7 +18,8 @@ archive=(dotnet bench/ReaderArchive/bin/Release/net10.0/ReaderArchive.dll)
 work=$(mktemp -d)
 chmod 755 "$work"   # nginx's workers run as an unprivileged user and must read the saved pages
 mkdir -p "$work/tmp"
-app_port=5087 nginx_port=5088
+# BENCH_PORT=<n> uses ports n and n+1 (default 5087), so two sessions on one machine do not measure each other.
+app_port=${BENCH_PORT:-5087} nginx_port=$(( ${BENCH_PORT:-5087} + 1 ))
 cleanup() {
   [[ -n "${app_pid:-}" ]] && kill "$app_pid" 2>/dev/null || true
   [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true

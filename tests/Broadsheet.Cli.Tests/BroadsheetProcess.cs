@@ -28,8 +28,7 @@ internal static class BroadsheetProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        await WaitAsync(process, arguments);
         return new Outcome(process.ExitCode, await output, await error);
     }
 
@@ -43,9 +42,26 @@ internal static class BroadsheetProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        await WaitAsync(process, arguments);
         return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Waits for the program, generously: on a shared machine at load 20 and more an 8-page import has taken over
+    /// 3 minutes. A run that never ends is killed, so it cannot outlive the test, and fails the test by name.
+    /// </summary>
+    private static async Task WaitAsync(Process process, IEnumerable<string> arguments)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"broadsheet {string.Join(' ', arguments)} still ran after 15 minutes; killed");
+        }
     }
 
     public static ProcessStartInfo StartInfo(string? tempDirectory, IEnumerable<string> arguments)

@@ -41,7 +41,8 @@ internal sealed record ImageHeader(PageFileKind Kind, long Width, long Height, d
         {
             var length = BinaryPrimitives.ReadUInt32BigEndian(data[at..]);
             var type = data.Slice(at + 4, 4);
-            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8) || length > int.MaxValue)
+            // A chunk that runs past what was read ends the walk; adding its length would overflow (found by fuzzing).
+            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8) || length > (uint)(data.Length - at - 12))
             {
                 break;
             }

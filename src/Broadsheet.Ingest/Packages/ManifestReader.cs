@@ -59,6 +59,7 @@ internal static class ManifestReader
             throw new ImportException($"{name}: holds XML, not JSON; XML manifests are not accepted (see docs/formats.md)");
         }
 
+        ManifestValues.CheckUtf8(json.Span, name);
         JsonDocument document;
         try
         {
@@ -83,9 +84,19 @@ internal static class ManifestReader
 
         using (document)
         {
+            ManifestValues.CheckNumbers(document.RootElement, name);
             ManifestSchema.Check(document.RootElement);
-            var manifest = document.RootElement.Deserialize(ManifestJsonContext.Default.EditionManifest)
-                ?? throw new ImportException($"{name}: $: expected an object");
+            EditionManifest? manifest;
+            try
+            {
+                manifest = document.RootElement.Deserialize(ManifestJsonContext.Default.EditionManifest);
+            }
+            catch (JsonException ex)
+            {
+                throw new ImportException($"{name}: {ManifestValues.Describe(ex)}", ex);
+            }
+
+            manifest = manifest ?? throw new ImportException($"{name}: $: expected an object");
             CheckPages(manifest);
             return manifest;
         }
@@ -95,13 +106,16 @@ internal static class ManifestReader
     public static string Resolve(string packageFolder, string file, int index)
     {
         var where = $"$.pages[{index.ToString(CultureInfo.InvariantCulture)}].file";
-        var unsafePath = file.Contains('\\', StringComparison.Ordinal)
+        var unsafePath = file.Any(char.IsControl)
+            || file.Contains('\\', StringComparison.Ordinal)
             || file.StartsWith('/')
             || file.Contains(':', StringComparison.Ordinal)
             || Path.IsPathRooted(file)
             || file.Split('/').Any(s => s is ".." or "");
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(packageFolder)) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, file));
+
+        // A control character (NUL above all) is refused before GetFullPath, which throws on NUL.
+        var full = unsafePath ? "" : Path.GetFullPath(Path.Combine(root, file));
         if (unsafePath || !full.StartsWith(root, StringComparison.Ordinal))
         {
             throw new ImportException($"{EditionManifest.FileName}: {where}: '{file}' is not a path inside the package; give page files relative to the package root, like pages/01.pdf");

@@ -30,55 +30,83 @@ internal static class ZipExtractor
 
         using (archive)
         {
-            if (archive.Entries.Count > maxEntries)
+            try
             {
-                throw new ImportException(string.Create(CultureInfo.InvariantCulture,
-                    $"{display}: holds {archive.Entries.Count} entries, more than the {maxEntries} a package may have (Broadsheet:Ingest:MaxPackageEntries)"));
+                Unpack(archive, display, rootWithSeparator, maxBytes, maxEntries, cancellationToken);
+            }
+            catch (InvalidDataException ex)
+            {
+                // The central directory is read when the entries are first asked for, and an entry's data when it is
+                // read: a damaged archive shows itself there, not when it is opened (found by fuzzing).
+                throw new ImportException($"{display}: not a zip archive, or a damaged one ({ex.Message})", ex);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException)
+            {
+                // An entry cut short, or two that cannot both be written (a file 01.pdf and a folder 01.pdf/).
+                throw new ImportException($"{display}: could not be unpacked ({ex.Message})", ex);
+            }
+            catch (NotSupportedException ex)
+            {
+                throw new ImportException($"{display}: an entry is packed in a way this reader does not support ({ex.Message}); zip it again with ordinary compression", ex);
+            }
+        }
+    }
+
+    private static void Unpack(ZipArchive archive, string display, string rootWithSeparator, long maxBytes, int maxEntries, CancellationToken cancellationToken)
+    {
+        if (archive.Entries.Count > maxEntries)
+        {
+            throw new ImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{display}: holds {archive.Entries.Count} entries, more than the {maxEntries} a package may have (Broadsheet:Ingest:MaxPackageEntries)"));
+        }
+
+        var targets = new List<(ZipArchiveEntry Entry, string Path)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long declared = 0;
+        foreach (var entry in archive.Entries)
+        {
+            if (entry.FullName.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ImportException($"{display}: an entry name holds a NUL character; refusing the archive");
             }
 
-            var targets = new List<(ZipArchiveEntry Entry, string Path)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            long declared = 0;
-            foreach (var entry in archive.Entries)
+            var target = TargetPath(entry.FullName, rootWithSeparator)
+                ?? throw new ImportException($"{display}: entry '{entry.FullName}' points outside the package folder; refusing the archive");
+            declared += entry.Length;
+            if (IsPackageFile(entry.FullName))
             {
-                var target = TargetPath(entry.FullName, rootWithSeparator)
-                    ?? throw new ImportException($"{display}: entry '{entry.FullName}' points outside the package folder; refusing the archive");
-                declared += entry.Length;
-                if (IsPackageFile(entry.FullName))
+                if (!seen.Add(target))
                 {
-                    if (!seen.Add(target))
-                    {
-                        throw new ImportException($"{display}: entry '{entry.FullName}' appears twice; refusing the archive");
-                    }
-
-                    targets.Add((entry, target));
+                    throw new ImportException($"{display}: entry '{entry.FullName}' appears twice; refusing the archive");
                 }
-            }
 
-            if (declared > maxBytes)
-            {
-                throw TooLarge(display, maxBytes);
+                targets.Add((entry, target));
             }
+        }
 
-            long written = 0;
-            var buffer = new byte[81920];
-            foreach (var (entry, target) in targets)
+        if (declared > maxBytes)
+        {
+            throw TooLarge(display, maxBytes);
+        }
+
+        long written = 0;
+        var buffer = new byte[81920];
+        foreach (var (entry, target) in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var input = entry.Open();
+            using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+            int read;
+            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                using var input = entry.Open();
-                using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-                int read;
-                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+                written += read;
+                if (written > maxBytes)
                 {
-                    written += read;
-                    if (written > maxBytes)
-                    {
-                        throw TooLarge(display, maxBytes);
-                    }
-
-                    output.Write(buffer, 0, read);
+                    throw TooLarge(display, maxBytes);
                 }
+
+                output.Write(buffer, 0, read);
             }
         }
     }
