@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAuditLog, Desk.EfAuditLog>();
         services.AddSingleton<IDeskGrants, Accounts.EfDeskGrants>();
         services.AddSingleton<IReaderEditions, Reader.EfReaderEditions>();
+        services.AddSingleton<IReaderFeedback, Reader.EfReaderFeedback>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         services.AddSingleton<DatabaseMigrator>();
         return services;

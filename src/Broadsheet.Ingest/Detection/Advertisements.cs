@@ -67,7 +67,7 @@ internal static class Advertisements
         {
             Headline = headline.Count > 0 ? TitleBlock.JoinText(headline) : "广告",
             Kind = ArticleKind.Advertisement,
-            Paragraphs = [.. ordered.Except(headline).Select(l => l.Text.Trim(' ')).Where(t => t.Length > 0)],
+            Paragraphs = Paragraphs([.. ordered.Except(headline).Where(l => l.Text.Trim(' ').Length > 0)]),
             Regions = [Normalise(frame, layout)],
             Parts = [frame],
             Images = [.. images.Select(i => new DetectedImage(Normalise(i.Box, layout), null, null))],
@@ -75,6 +75,38 @@ internal static class Advertisements
             HeadlineBox = headline.Count > 0 ? PageBox.Bounding(headline.Select(l => l.Box)) : frame,
             HeadlineSize = largest,
         };
+    }
+
+    /// <summary>
+    /// An advertisement's lines as paragraphs: a line runs on into the next when it is set the same (size, left edge),
+    /// follows it closely and fills its measure, as the small print of an offer wraps; a short line (an address, a
+    /// phone number, a slogan) ends its paragraph.
+    /// </summary>
+    private static List<string> Paragraphs(IReadOnlyList<TextLine> lines)
+    {
+        var paragraphs = new List<string>();
+        TextLine? previous = null;
+        foreach (var line in lines)
+        {
+            var text = line.Text.Trim(' ');
+            var runsOn = previous is not null
+                && Math.Abs(line.FontSize - previous.FontSize) <= 0.05 * previous.FontSize
+                && Math.Abs(line.Box.Left - previous.Box.Left) <= previous.FontSize
+                && line.Box.Top - previous.Box.Bottom <= 0.6 * previous.FontSize
+                && previous.Box.Width >= 0.9 * lines.Where(l => Math.Abs(l.FontSize - previous.FontSize) <= 0.05 * previous.FontSize).Max(l => l.Box.Width);
+            if (runsOn)
+            {
+                paragraphs[^1] = Text.Script.Join(paragraphs[^1], text);
+            }
+            else
+            {
+                paragraphs.Add(text);
+            }
+
+            previous = line;
+        }
+
+        return paragraphs;
     }
 
     public static bool Inside(PageBox frame, PageBox box) =>

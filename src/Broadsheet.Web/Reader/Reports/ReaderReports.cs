@@ -1,8 +1,7 @@
 using System.Threading.RateLimiting;
 using Broadsheet.Core.Model;
-using Broadsheet.Data;
+using Broadsheet.Core.Ports;
 using Broadsheet.Web.Published;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Web.Reader;
 
@@ -11,7 +10,7 @@ namespace Broadsheet.Web.Reader;
 /// from one address in ten minutes, and two hundred an hour from everyone, so no one can bury the desk's queue.
 /// The address decides the limit in memory and is never stored.
 /// </summary>
-internal sealed class ReaderReports(IDbContextFactory<BroadsheetDbContext> contexts, TimeProvider clock) : IDisposable
+internal sealed class ReaderReports(IReaderFeedback feedback, TimeProvider clock) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limit = PartitionedRateLimiter.CreateChained(
         PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(
@@ -32,9 +31,7 @@ internal sealed class ReaderReports(IDbContextFactory<BroadsheetDbContext> conte
     {
         ArgumentNullException.ThrowIfNull(item);
         var report = new ReaderReport(item.Article, item.Page, item.N, kind, note, clock.GetUtcNow());
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ReaderReports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+        await feedback.AddReportAsync(report, cancellationToken);
     }
 
     public void Dispose() => _limit.Dispose();
