@@ -83,4 +83,25 @@ public sealed class AdvertisementsTests
         Assert.Equal("社区新风扑面来", story.Headline);
         Assert.DoesNotContain(story.Paragraphs, p => p.Contains("金秋", StringComparison.Ordinal) || p.Contains("广告", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_advertisements_wrapped_small_print_is_one_paragraph_and_its_short_lines_their_own()
+    {
+        var frame = new PageBox(50, 95, 400, 300);
+        var lines = new[]
+        {
+            Line("金秋特惠 全场五折", 28, 80, 110),
+            Line("活动期间凡在本店购买任意商品满三百元即可参加抽奖活动奖品丰富", 10, 60, 160, width: 330),
+            Line("数量有限先到先得详情请咨询店内工作人员本活动最终解释权归本店", 10, 60, 172, width: 330),
+            Line("所有。", 10, 60, 184, width: 30),
+            Line("地址：滨江路88号", 10, 60, 220, width: 90),
+            Line("电话：0851-88888888", 10, 60, 232, width: 100),
+        };
+
+        var advert = Advertisements.Build(frame, lines, [], new PageLayout(842, 1191, lines));
+
+        Assert.Equal(
+            ["活动期间凡在本店购买任意商品满三百元即可参加抽奖活动奖品丰富数量有限先到先得详情请咨询店内工作人员本活动最终解释权归本店所有。", "地址：滨江路88号", "电话：0851-88888888"],
+            advert.Paragraphs);
+    }
 }
