@@ -28,7 +28,7 @@ public sealed class RealPagesServer : BrowserServer
     ];
 
     /// <summary>The corpus's folder of real pages, or null on a machine without it.</summary>
-    public static string? Folder { get; } = Find();
+    public static string? Folder => Corpus.CorpusServer.Folder;
 
     /// <summary>Imports the pages through services of their own, as `broadsheet import` does beside a running server.</summary>
     protected override async Task BeforeStartAsync()
@@ -66,20 +66,6 @@ public sealed class RealPagesServer : BrowserServer
 
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DeskAccounts>().AddAsync(Editor, Password, DeskRoles.Editor, [.. Pages.Select(p => p.Slug)]);
-    }
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "real");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
 
