@@ -75,12 +75,14 @@ internal static class ArticleAssembler
             images.Add(new DetectedImage(Normalise(photo.Box, layout), captionText, credit));
         }
 
+        var kicker = Blank(TitleBlock.JoinText(title.Kicker));
+        var subheadline = Blank(TitleBlock.JoinDeck(title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst)));
         var article = new DetectedArticle
         {
-            Kicker = Blank(TitleBlock.JoinText(title.Kicker)),
+            Kicker = kicker,
             Headline = headline,
-            Kind = Kinds.OfHeadline(headline),
-            Subheadline = Blank(TitleBlock.JoinDeck(title.Subheadline.Concat(title.Inset).Concat(standfirst.Standfirst))),
+            Kind = Kinds.OfTitle(headline, kicker, subheadline),
+            Subheadline = subheadline,
             Byline = lifted.Byline,
             Dateline = lifted.Dateline,
             Paragraphs = lifted.Paragraphs,
