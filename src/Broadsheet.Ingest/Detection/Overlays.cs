@@ -94,4 +94,14 @@ internal static class Overlays
             && !article.Images.Any(i => i.Caption is not null)
             && (chars == 0 || (article.Byline is null && chars < 250));
     }
+
+    /// <summary>
+    /// A title with nothing under it: no text and no picture. A label set over a column that detection gave to a
+    /// title of its own ("6/7中缝" over a column of notices), a section banner, a box's name: not an article.
+    /// </summary>
+    public static bool IsBare(DetectedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return article.Kind != ArticleKind.Advertisement && article.Images.Count == 0 && article.Paragraphs.All(p => p.Trim().Length == 0);
+    }
 }

@@ -104,6 +104,7 @@ internal sealed class SimpleArticleDetector : IArticleDetector
 
         // Teasers that only point to a page elsewhere ("Nicholas Kristof  PAGE A26") are furniture, not articles.
         articles.RemoveAll(Overlays.IsPromo);
+        articles.RemoveAll(Overlays.IsBare);
         var drawn = Regions.Draw(articles, layout, Regions.ContentBottom(layout, bottom), sizes);
         var drawnLoose = new Dictionary<DetectedArticle, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < articles.Count; i++)

@@ -57,6 +57,18 @@ public sealed class OverlaysTests
     }
 
     [Fact]
+    public void A_title_with_nothing_under_it_is_not_an_article_but_a_photo_an_advert_or_a_line_of_text_is()
+    {
+        var photo = new DetectedImage(Polygon.Rectangle(0.1, 0.1, 0.4, 0.3), null, null);
+
+        Assert.True(Overlays.IsBare(new DetectedArticle { Headline = "6/7中缝" }));
+        Assert.True(Overlays.IsBare(new DetectedArticle { Headline = "公告专栏", Kind = ArticleKind.Notice, Paragraphs = [" "] }));
+        Assert.False(Overlays.IsBare(new DetectedArticle { Headline = "辅警开展专项训练", Images = [photo] }));
+        Assert.False(Overlays.IsBare(new DetectedArticle { Headline = "冬季大促", Kind = ArticleKind.Advertisement }));
+        Assert.False(Overlays.IsBare(new DetectedArticle { Headline = "简讯", Paragraphs = ["市图书馆新馆开放。"] }));
+    }
+
+    [Fact]
     public void Words_printed_over_a_picture_are_its_own_but_a_column_running_out_from_under_it_is_not()
     {
         // The picture's placed box reaches under the top of a column (a photo cropped by a clipping path): the column's
