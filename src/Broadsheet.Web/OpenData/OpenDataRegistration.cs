@@ -1,3 +1,4 @@
+using Broadsheet.Web.OpenData.Feeds;
 using Broadsheet.Web.OpenData.Iiif;
 
 namespace Broadsheet.Web.OpenData;
@@ -11,6 +12,7 @@ internal static class OpenDataRegistration
     {
         app.MapIiifImages();
         app.MapIiifPresentation();
+        app.MapAtomFeeds();
         return app;
     }
 }

@@ -45,6 +45,7 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
         var edition = new Edition(paper, Day) { IssueNumber = 77 };
         var front = edition.AddPage("01", "Front", new PageSize(842, 1191));
         var harbour = edition.AddPage("02", "Harbour", new PageSize(842, 1191));
+        front.Section = "A";
         var tide = Polygon.Rectangle(0.05, 0.05, 0.95, 0.5);
         var ferry = Polygon.Rectangle(0.05, 0.55, 0.95, 0.95);
         await GiveImagesAsync(front, [tide, ferry], [new PageTextLine(TideParagraph, TideLine.Left, TideLine.Top, TideLine.Right, TideLine.Bottom)], images, blobs);
@@ -63,6 +64,7 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
         draft.AddArticle(new ArticleContent { Headline = DraftHeadline, Paragraphs = ["Not yet."] })
             .AddRegion(draft.AddPage("01", "Front", new PageSize(842, 1191)), tide);
         await store.SaveEditionAsync(draft, replace: false);
+        await Services.GetRequiredService<Broadsheet.Search.SearchSync>().CatchUpAsync();
     }
 
     /// <summary>Draws the page, makes its images and tiles as an import does, and stores them under a derivatives key.</summary>
