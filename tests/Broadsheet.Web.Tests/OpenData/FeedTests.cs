@@ -72,7 +72,7 @@ public sealed class FeedTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
     {
         var page = await app.NewClient().GetDocumentAsync("/binjiang/2026-11-02/01");
         var links = page.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']").Select(l => l.GetAttribute("href")!).ToList();
-        Assert.Equal([OpenDataAppFactory.PublicUrl + "/binjiang/feed.atom", OpenDataAppFactory.PublicUrl + "/binjiang/pages/%E5%A4%B4%E7%89%88.atom"], links);
+        Assert.Equal([OpenDataAppFactory.PublicUrl + "/binjiang/pages/%E5%A4%B4%E7%89%88.atom", OpenDataAppFactory.PublicUrl + "/binjiang/feed.atom"], links);
         foreach (var link in links)
         {
             AtomRules.Feed(await GetFeedAsync(link));
