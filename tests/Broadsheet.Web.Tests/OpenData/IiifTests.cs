@@ -50,8 +50,9 @@ public sealed class IiifTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         Assert.Equal("application/pdf", pdf.GetProperty("format").GetString());
         Assert.Equal("Text", pdf.GetProperty("type").GetString());
         Assert.False(canvases.Values.Last().TryGetProperty("rendering", out _), "page 02 has no PDF of its own");
-        var search = Assert.Single(manifest.GetProperty("service").EnumerateArray());
-        Assert.Equal("SearchService2", search.GetProperty("type").GetString());
+        var services = manifest.GetProperty("service").EnumerateArray().ToList();
+        Assert.Equal("SearchService2", services[0].GetProperty("type").GetString());
+        Assert.Equal("http://iiif.io/api/search/1/search", services[1].GetProperty("profile").GetString());
     }
 
     [Fact]
@@ -202,6 +203,12 @@ public sealed class IiifTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         Assert.Equal(["motivation"], ignored.RootElement.GetProperty("ignored").EnumerateArray().Select(i => i.GetString()));
         using var draft = await GetJsonAsync(Manifest.Replace("/manifest", "/search?q=Unpublished", StringComparison.Ordinal));
         Assert.Empty(draft.RootElement.GetProperty("items").EnumerateArray());
+
+        // The same hits in Search 1's form, for viewers that know only that (Mirador).
+        using var older = await GetJsonAsync(manifest.RootElement.GetProperty("service")[1].GetProperty("@id").GetString()! + "?q=TIDE");
+        var resources = older.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal("sc:AnnotationList", older.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(hits.Select(h => h.GetProperty("target").GetString()), resources.Select(r => r.GetProperty("on").GetString()));
     }
 
     [Fact]

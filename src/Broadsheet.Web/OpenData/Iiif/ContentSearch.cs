@@ -25,10 +25,88 @@ internal static class ContentSearch
         }
 
         var query = context.Request.Query;
-        var q = query["q"].ToString();
-        var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
         var language = loaded.Edition.Publication.Language;
         var items = new JsonArray();
+        foreach (var hit in await HitsAsync(loaded, query["q"].ToString(), lines, cancellationToken))
+        {
+            items.Add(new JsonObject
+            {
+                ["id"] = hit.Id,
+                ["type"] = "Annotation",
+                ["motivation"] = "supplementing",
+                ["label"] = IiifJson.Text(language, hit.Title),
+                ["body"] = new JsonObject
+                {
+                    ["type"] = "TextualBody",
+                    ["value"] = hit.Snippet,
+                    ["format"] = "text/plain",
+                    ["language"] = language,
+                },
+                ["target"] = hit.Target,
+            });
+        }
+
+        var document = new JsonObject
+        {
+            ["@context"] = IiifJson.SearchContext,
+            ["id"] = Reader.ReaderMeta.Absolute(context.Request, context.Request.Path + context.Request.QueryString),
+            ["type"] = "AnnotationPage",
+            ["items"] = items,
+        };
+        // The parameters this service does not filter by are named back, as the specification asks.
+        string[] unsupported = ["motivation", "date", "user"];
+        if (unsupported.Where(query.ContainsKey).ToList() is { Count: > 0 } ignored)
+        {
+            document["ignored"] = new JsonArray([.. ignored.Select(i => (JsonNode)i)]);
+        }
+
+        return IiifJson.Document(context, document, IiifJson.SearchContext);
+    }
+
+    /// <summary>
+    /// The same search in Content Search 1's form (an <c>sc:AnnotationList</c>), which Mirador 3 and 4 read;
+    /// Search 2 is the one to build on.
+    /// </summary>
+    public static async Task<IResult> Search1Async(
+        string slug, string edition, HttpContext context, PublishedEditions editions, ImageInfos infos, PageHitMarker lines, CancellationToken cancellationToken)
+    {
+        if (await PresentationEndpoints.FindAsync(slug, edition, context, editions, infos, cancellationToken) is not { } loaded)
+        {
+            return IiifJson.NotFound(context, $"There is no published edition '{edition}' of '{slug}'.");
+        }
+
+        var resources = new JsonArray();
+        foreach (var hit in await HitsAsync(loaded, context.Request.Query["q"].ToString(), lines, cancellationToken))
+        {
+            resources.Add(new JsonObject
+            {
+                ["@id"] = hit.Id,
+                ["@type"] = "oa:Annotation",
+                ["motivation"] = "sc:painting",
+                ["resource"] = new JsonObject { ["@type"] = "cnt:ContentAsText", ["chars"] = hit.Snippet },
+                ["on"] = hit.Target,
+            });
+        }
+
+        var document = new JsonObject
+        {
+            ["@context"] = new JsonArray("http://iiif.io/api/presentation/2/context.json", Search1Context),
+            ["@id"] = Reader.ReaderMeta.Absolute(context.Request, context.Request.Path + context.Request.QueryString),
+            ["@type"] = "sc:AnnotationList",
+            ["resources"] = resources,
+        };
+        return IiifJson.Document(context, document, Search1Context);
+    }
+
+    public const string Search1Context = "http://iiif.io/api/search/1/context.json";
+
+    /// <summary>A hit: an annotation's id, the article's title, a snippet, and <c>canvas#xywh=…</c>.</summary>
+    private sealed record Hit(string Id, string Title, string Snippet, string Target);
+
+    private static async Task<List<Hit>> HitsAsync(LoadedEdition loaded, string q, PageHitMarker lines, CancellationToken cancellationToken)
+    {
+        var words = q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
+        var items = new List<Hit>();
         if (words.Count > 0)
         {
             foreach (var page in loaded.Edition.Pages)
@@ -59,41 +137,17 @@ internal static class ContentSearch
                             break;
                         }
 
-                        items.Add(new JsonObject
-                        {
-                            ["id"] = string.Create(CultureInfo.InvariantCulture, $"{canvasId}/hit/{item.N}/{items.Count + 1}"),
-                            ["type"] = "Annotation",
-                            ["motivation"] = "supplementing",
-                            ["label"] = IiifJson.Text(language, item.Article.DisplayTitle),
-                            ["body"] = new JsonObject
-                            {
-                                ["type"] = "TextualBody",
-                                ["value"] = Snippet(text, words[0]),
-                                ["format"] = "text/plain",
-                                ["language"] = language,
-                            },
-                            ["target"] = canvasId + "#" + fragment,
-                        });
+                        items.Add(new Hit(
+                            string.Create(CultureInfo.InvariantCulture, $"{canvasId}/hit/{item.N}/{items.Count + 1}"),
+                            item.Article.DisplayTitle,
+                            Snippet(text, words[0]),
+                            canvasId + "#" + fragment));
                     }
                 }
             }
         }
 
-        var document = new JsonObject
-        {
-            ["@context"] = IiifJson.SearchContext,
-            ["id"] = Reader.ReaderMeta.Absolute(context.Request, context.Request.Path + context.Request.QueryString),
-            ["type"] = "AnnotationPage",
-            ["items"] = items,
-        };
-        // The parameters this service does not filter by are named back, as the specification asks.
-        string[] unsupported = ["motivation", "date", "user"];
-        if (unsupported.Where(query.ContainsKey).ToList() is { Count: > 0 } ignored)
-        {
-            document["ignored"] = new JsonArray([.. ignored.Select(i => (JsonNode)i)]);
-        }
-
-        return IiifJson.Document(context, document, IiifJson.SearchContext);
+        return items;
     }
 
     private static string Fold(string text) => string.Create(text.Length, text, static (span, s) =>

@@ -43,11 +43,19 @@ internal sealed class ManifestDocument(EditionView edition, IReadOnlyDictionary<
             ["seeAlso"] = new JsonArray(Link(EditionsApi.Url(edition.Slug, edition.Date, edition.Edition.Number), "Dataset", "application/json", "JSON")),
             ["rendering"] = new JsonArray(Link(EditionPdf.Url(edition), "Text", "application/pdf", "PDF")),
             ["partOf"] = new JsonArray(new JsonObject { ["id"] = absolute(IiifUrls.Year(edition.Slug, edition.Date.Year)), ["type"] = "Collection" }),
-            ["service"] = new JsonArray(new JsonObject
-            {
-                ["id"] = absolute(IiifUrls.Search(edition.Slug, edition.Date, edition.Edition.Number)),
-                ["type"] = "SearchService2",
-            }),
+            ["service"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = absolute(IiifUrls.Search(edition.Slug, edition.Date, edition.Edition.Number)),
+                    ["type"] = "SearchService2",
+                },
+                // The older form beside it, as Presentation 3 lists older services: Mirador finds search by this profile.
+                new JsonObject
+                {
+                    ["@id"] = absolute(IiifUrls.Search(edition.Slug, edition.Date, edition.Edition.Number) + "1"),
+                    ["@type"] = "SearchService1",
+                    ["profile"] = "http://iiif.io/api/search/1/search",
+                }),
             ["items"] = new JsonArray([.. edition.Pages.Select(Canvas)]),
             ["structures"] = new JsonArray([.. edition.Pages.Where(p => p.Articles.Count > 0).Select(PageRange)]),
         };

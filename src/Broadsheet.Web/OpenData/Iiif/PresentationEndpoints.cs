@@ -19,6 +19,7 @@ internal static class PresentationEndpoints
         group.MapMethods("/{slug:slug}/{edition}/manifest", [HttpMethods.Get, HttpMethods.Head], ManifestAsync);
         group.MapMethods("/{slug:slug}/{edition}/canvas/{label}", [HttpMethods.Get, HttpMethods.Head], CanvasAsync);
         group.MapMethods("/{slug:slug}/{edition}/search", [HttpMethods.Get, HttpMethods.Head], ContentSearch.SearchAsync);
+        group.MapMethods("/{slug:slug}/{edition}/search1", [HttpMethods.Get, HttpMethods.Head], ContentSearch.Search1Async);
         return app;
     }
 
