@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Web.Api;
 using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
+using Broadsheet.Web.OpenData;
 using Broadsheet.Web.Published;
 using Broadsheet.Imaging;
 using Broadsheet.Web.Caching;
@@ -56,6 +57,7 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetReader();
         builder.Services.AddMedia();
         builder.Services.AddBroadsheetApi();
+        builder.Services.AddOpenData();
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
         builder.Services.AddBroadsheetDesk();
         builder.Services.AddDeskImports();
@@ -77,6 +79,7 @@ public static class BroadsheetWebHost
         app.MapMedia();
         app.MapSearchApi();
         app.MapBroadsheetApi();
+        app.MapOpenData();
         app.MapBroadsheetReader();
         app.MapDesk();
         return app;

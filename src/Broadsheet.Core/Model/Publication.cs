@@ -97,7 +97,7 @@ public sealed class Publication
 
     /// <summary>Words the site's own URLs use at the top level (<c>/desk</c>, <c>/api</c> …), so no paper may take them.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } =
-        new HashSet<string>(["desk", "api", "media", "search", "static", "css", "js", "lib", "not-found", "sitemap", "robots",
+        new HashSet<string>(["desk", "api", "media", "search", "static", "css", "js", "lib", "not-found", "sitemap", "robots", "iiif",
             // …and the desk's own words under /desk, where /desk/{slug} is a paper's calendar.
             "login", "logout", "denied", "admin", "articles"], StringComparer.Ordinal);
 

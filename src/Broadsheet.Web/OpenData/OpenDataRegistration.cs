@@ -1,0 +1,18 @@
+using Broadsheet.Web.OpenData.Feeds;
+using Broadsheet.Web.OpenData.Iiif;
+
+namespace Broadsheet.Web.OpenData;
+
+/// <summary>Open data over the published editions: IIIF (Image 3 level 0, Presentation 3, Content Search 2) and Atom feeds.</summary>
+internal static class OpenDataRegistration
+{
+    public static IServiceCollection AddOpenData(this IServiceCollection services) => services.AddSingleton<ImageInfos>();
+
+    public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
+    {
+        app.MapIiifImages();
+        app.MapIiifPresentation();
+        app.MapAtomFeeds();
+        return app;
+    }
+}
