@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Broadsheet.Cli.Tests;
+
+/// <summary>A desk user's browser, reduced to what the crash tests need: sign in, read a form off a page, post it back.</summary>
+internal sealed partial class DeskSession(string baseUrl) : IDisposable
+{
+    private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = new Uri(baseUrl),
+        Timeout = TimeSpan.FromMinutes(2),
+    };
+
+    public async Task SignInAsync(string user, string password)
+    {
+        var form = await FormAsync("/desk/login", null);
+        form.Fields["userName"] = user;
+        form.Fields["password"] = password;
+        var response = await PostAsync(form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"signing in answered {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>The fields of the form on <paramref name="page"/> whose action has <c>handler=</c><paramref name="handler"/> (the first form when null).</summary>
+    public async Task<Form> FormAsync(string page, string? handler)
+    {
+        var html = await _http.GetStringAsync(page);
+        foreach (Match form in FormPattern().Matches(html))
+        {
+            var action = WebUtility.HtmlDecode(Attribute(form.Groups["tag"].Value, "action") ?? page);
+            if (handler is not null && !action.Contains("handler=" + handler, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (Match input in InputPattern().Matches(form.Groups["body"].Value))
+            {
+                var tag = input.Value;
+                var type = Attribute(tag, "type");
+                if (Attribute(tag, "name") is { } name && ((type != "checkbox" && type != "radio") || tag.Contains(" checked", StringComparison.Ordinal)))
+                {
+                    fields[name] = WebUtility.HtmlDecode(Attribute(tag, "value") ?? (type == "checkbox" ? "on" : ""));
+                }
+            }
+
+            foreach (Match area in TextAreaPattern().Matches(form.Groups["body"].Value))
+            {
+                fields[area.Groups["name"].Value] = WebUtility.HtmlDecode(area.Groups["text"].Value).TrimStart('\n');
+            }
+
+            return new Form(action, fields);
+        }
+
+        return new Form(null, []);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(Form form)
+    {
+        using var content = new FormUrlEncodedContent(form.Fields);
+        return await _http.PostAsync(form.Action, content);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, "\\s" + name + "=\"(?<v>[^\"]*)\"") is { Success: true } m ? m.Groups["v"].Value : null;
+
+    [GeneratedRegex("<form(?<tag>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex("<textarea[^>]*\\sname=\"(?<name>[^\"]*)\"[^>]*>(?<text>.*?)</textarea>", RegexOptions.Singleline)]
+    private static partial Regex TextAreaPattern();
+
+    /// <summary>A form as a browser would send it; <see cref="Action"/> is null when the page had no such form.</summary>
+    public sealed record Form(string? Action, Dictionary<string, string> Fields);
+}
