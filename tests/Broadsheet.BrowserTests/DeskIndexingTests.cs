@@ -92,6 +92,13 @@ public sealed class DeskIndexingTests(CorpusServer server, ITestOutputHelper out
 
         await page.WaitForFunctionAsync("() => document.querySelector('[data-review]')?.dataset.viewer");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"desk-review-{corpus.Slug}-1366") });
+        // The imported regions have no corner twice over: each vertex the editor sees is one to drag.
+        var repeated = await page.Locator(".review-regions polygon").EvaluateAllAsync<string[]>("""
+            polygons => polygons.map(p => p.getAttribute("points").trim().split(/\s+/))
+                .filter(points => points.some((point, i) => point === points[(i + 1) % points.length]))
+                .map(points => points.join(" "))
+            """);
+        Assert.True(repeated.Length == 0, $"imported regions repeat a corner: {string.Join("; ", repeated)}");
         await Axe.AssertNoViolationsAsync(page, "desk review page");
 
         var replay = new PageReplay(editor, truth, output.WriteLine);

@@ -123,6 +123,81 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_page_comes_back_at_the_zoom_it_was_left_at_numbered_region_by_region_with_its_text_on_demand()
+    {
+        var page = await OpenAsync("/desk/binjiang/2026-11-02/03");
+
+        // Every placed article's number stands on the page where its region starts, as in the list.
+        var placed = await PlacedAsync(page);
+        Assert.True(placed.Count > 0, "page 03 has placed articles");
+        foreach (var id in placed)
+        {
+            var number = await page.Locator($".review-articles li[data-article='{id}']").GetAttributeAsync("data-number");
+            await Assertions.Expect(page.Locator($".review-labels .region-label[data-article='{id}'] b")).ToHaveTextAsync(number!);
+        }
+
+        // The text layer only when asked for.
+        await Assertions.Expect(page.Locator("g.lines rect.line")).ToHaveCountAsync(0);
+        await page.Locator(".review-toolbar [data-action=text]").ClickAsync();
+        Assert.True(await page.Locator("g.lines rect.line").CountAsync() > 0, "“文字行” shows the page's lines");
+        await page.Locator(".review-toolbar [data-action=text]").ClickAsync();
+        await Assertions.Expect(page.Locator("g.lines rect.line")).ToHaveCountAsync(0);
+
+        // Zoomed in twice in the deep-zoom viewer, the page is reopened as it was left.
+        Assert.True(await page.Locator("[data-review]").GetAttributeAsync("data-viewer") == "ready",
+            "the page opened without deep zoom: OpenSeadragon comes from npm (`npm ci` in src/Broadsheet.Web, as scripts/install-deps does)");
+        var whole = await SheetWidthAsync(page);
+        await page.Locator(".review-toolbar [data-action=zoom-in]").ClickAsync();
+        await page.Locator(".review-toolbar [data-action=zoom-in]").ClickAsync();
+        await page.WaitForFunctionAsync(
+            "w => document.querySelector('[data-review]').dataset.settled === 'true' && document.querySelector('.review-sheet').getBoundingClientRect().width > 2 * w", whole);
+        var zoomed = await SheetWidthAsync(page);
+        await page.ReloadAsync();
+        await ReadyAsync(page);
+        Assert.InRange(await SheetWidthAsync(page), zoomed * 0.97, zoomed * 1.03);
+    }
+
+    [Fact]
+    public async Task A_region_drawn_for_an_article_left_without_one_is_labelled_on_the_page_and_stays_so_once_saved()
+    {
+        var page = await OpenAsync("/desk/binjiang/2026-11-02/02");
+        var id = (await PlacedAsync(page))[^1];
+        var item = page.Locator($".review-articles li[data-article='{id}']");
+        var label = page.Locator($".review-labels .region-label[data-article='{id}']");
+        await Assertions.Expect(label).ToHaveCountAsync(1);
+        await item.Locator(".pick").ClickAsync();
+
+        // Its regions deleted one by one and saved: no label is left standing on the page for it.
+        var regions = page.Locator($".review-regions polygon[data-article='{id}']");
+        while (await regions.CountAsync() > 0)
+        {
+            await page.Locator(".review-toolbar [data-action=delete-region]").ClickAsync();
+        }
+
+        await Assertions.Expect(label).ToHaveCountAsync(0);
+        await page.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("已保存");
+
+        // A rectangle drawn in the page's bottom margin: the label is at its corner at once, and after saving.
+        await page.Locator("[data-action=draw]").ClickAsync();
+        var sheet = (await page.Locator(".review-sheet").BoundingBoxAsync())!;
+        var (left, top) = (sheet.X + (sheet.Width * 0.3), sheet.Y + (sheet.Height * 0.955));
+        await page.Mouse.MoveAsync((float)left, (float)top);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)(left + 120), (float)(top + 14), new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(regions).ToHaveCountAsync(1);
+        await Assertions.Expect(label).ToHaveCountAsync(1);
+        await page.Locator("[data-action=save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("已保存");
+        await Assertions.Expect(label).ToBeVisibleAsync();
+        var at = (await label.BoundingBoxAsync())!;
+        Assert.InRange(at.X, left - 4, left + 10);
+        Assert.InRange(at.Y, top - 4, top + 10);
+        await Assertions.Expect(item.Locator(".regions-count")).ToHaveTextAsync("1 个区域");
+    }
+
+    [Fact]
     public async Task Leaving_the_article_editor_with_unsaved_typing_asks_first()
     {
         await using var context = await NewContextAsync();
@@ -149,18 +224,26 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
         await Assertions.Expect(page.Locator("input[name='Form.Kicker']")).ToHaveValueAsync("没保存的引题");
     }
 
-    private async Task<IPage> OpenAsync()
+    private async Task<IPage> OpenAsync(string url = Page)
     {
         var context = await NewContextAsync();
         var page = await SignInAsync(context);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await page.GotoAsync(Page);
+        await page.GotoAsync(url);
         await ReadyAsync(page);
         return page;
     }
 
     private static async Task ReadyAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => document.querySelector('[data-review]')?.dataset.viewer");
+
+    /// <summary>The articles with a region on this page, in the list's order.</summary>
+    private static async Task<IReadOnlyList<string>> PlacedAsync(IPage page) =>
+        await page.Locator(".review-articles li[data-article]").EvaluateAllAsync<string[]>(
+            "items => items.map(li => li.dataset.article).filter(id => document.querySelector(`.review-regions polygon[data-article=\"${id}\"]`))");
+
+    private static async Task<double> SheetWidthAsync(IPage page) =>
+        (await page.Locator(".review-sheet").BoundingBoxAsync())!.Width;
 
     private static async Task<JsonElement> DataAsync(IPage page) =>
         await page.EvaluateAsync<JsonElement>("() => JSON.parse(document.getElementById('review-data').textContent)");

@@ -36,11 +36,14 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         await page.Locator("input[name=userName]").FillAsync("night-editor");
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/upload");
+        // The first page this server renders: under a shared machine's load it may take longer than the default.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/upload", new() { Timeout = 180_000 });
 
         await page.Locator("input[name=date]").FillAsync("2026-11-20");
         await page.Locator("#upload-files").SetInputFilesAsync(sample.Pages.Select(p => p.PdfPath));
         await Assertions.Expect(page.Locator("#upload-list li")).ToHaveCountAsync(sample.Pages.Count);
+        // The drop area is the button: the browser's own file button is not drawn inside it.
+        Assert.True((await page.Locator("#upload-files").BoundingBoxAsync())!.Width <= 1, "the browser's file button shows in the upload area");
         await Assertions.Expect(page.Locator("#upload-list")).ToContainTextAsync(Path.GetFileName(sample.Pages[0].PdfPath));
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-upload-1366"), FullPage = true });
         await Axe.AssertNoViolationsAsync(page, "desk upload");
@@ -137,7 +140,16 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
             await Axe.AssertNoViolationsAsync(page, url);
         }
 
+        // The new paper's web name is checked as typed: its pattern is one Chromium compiles (an invalid one is ignored).
+        await page.GotoAsync("/desk/admin/publications");
+        var slug = page.Locator("input[name='Form.Slug']");
+        await slug.FillAsync("Bad_Slug");
+        Assert.True(await slug.EvaluateAsync<bool>("input => input.validity.patternMismatch"), "“Bad_Slug” passes the web name's pattern");
+        await slug.FillAsync("hexi-ribao");
+        Assert.False(await slug.EvaluateAsync<bool>("input => input.validity.patternMismatch"), "“hexi-ribao” fails the web name's pattern");
+
         // The log reads in the desk's words, at the paper's own time.
+        await page.GotoAsync("/desk/admin/audit");
         await Assertions.Expect(page.Locator(".audit-table td[data-action='sign-in']").First).ToHaveTextAsync("登录");
         await Assertions.Expect(page.Locator(".audit-table th").First).ToContainTextAsync("Asia/Shanghai");
     }

@@ -52,8 +52,12 @@ public sealed class LayoutDeskFactory : ReaderAppFactory
         await scope.ServiceProvider.GetRequiredService<DeskAccounts>().AddAsync(Editor, Password, DeskRoles.Editor, [Slug]);
     }
 
-    /// <summary>A fresh draft edition of the page, on a day no other test uses; returns its date.</summary>
-    internal async Task<DateOnly> NewEditionAsync()
+    /// <summary>
+    /// A fresh draft edition of the page, on a day no other test uses; returns its date. With
+    /// <paramref name="jump"/>, a page 02 carries the rest of 甲 (转版), detected as an article of its own, a
+    /// 42-paragraph article and one without a headline.
+    /// </summary>
+    internal async Task<DateOnly> NewEditionAsync(bool jump = false)
     {
         var day = new DateOnly(2026, 1, 1).AddDays(Interlocked.Increment(ref _days));
         var store = Services.GetRequiredService<IEditionStore>();
@@ -89,6 +93,18 @@ public sealed class LayoutDeskFactory : ReaderAppFactory
             Paragraphs = ["市民公园近日新建了一条", "环湖健身步道，全长三公里，", "吸引了不少晨练的市民，", "早晚人流不断。"],
         });
         bing.AddRegion(page, Polygon.Rectangle(0.04, 0.49, 0.51, 0.61));
+        if (jump)
+        {
+            var next = edition.AddPage("02", "综合", new PageSize(842, 1191));
+            var rest = edition.AddArticle(new ArticleContent { Headline = "（上接第01版）", Paragraphs = ["瓜果销往全国各地，供不应求。"] });
+            rest.AddRegion(next, Polygon.Rectangle(0.05, 0.05, 0.45, 0.20));
+            // Two of the mistakes the desk must flag: a column read as 42 paragraphs, a story with no headline.
+            var longOne = edition.AddArticle(new ArticleContent { Headline = "全市秋粮收购进度过半", Paragraphs = [.. Enumerable.Range(1, 42).Select(i => $"第{i}段。")] });
+            longOne.AddRegion(next, Polygon.Rectangle(0.05, 0.25, 0.95, 0.70));
+            var untitled = edition.AddArticle(new ArticleContent { Headline = "（无标题）", Paragraphs = ["一段没有标题的正文。"] });
+            untitled.AddRegion(next, Polygon.Rectangle(0.55, 0.05, 0.95, 0.20));
+        }
+
         edition.MarkCreated(new DateTimeOffset(2026, 8, 31, 20, 0, 0, TimeSpan.Zero));
         await store.SaveEditionAsync(edition, replace: false);
         return day;

@@ -14,6 +14,7 @@
     const sheet = root.querySelector(".review-sheet");
     const svg = sheet.querySelector("svg.review-regions");
     const handles = sheet.querySelector(".review-handles");
+    const labels = sheet.querySelector(".review-labels");
     const toolbar = root.querySelector(".review-toolbar");
     const status = root.querySelector(".review-status");
     const selectedLabel = root.querySelector(".review-selected");
@@ -129,7 +130,41 @@
 
         renderHandles();
         renderList();
+        renderLabels();
         renderToolbar();
+    }
+
+    /**
+     * Each article's number and headline at the top-left of its topmost region, as the server first draws them:
+     * kept with the regions as they are edited, so a region drawn for an article that had none is labelled at once
+     * (and stays labelled after saving) and an article whose last region is deleted loses its label.
+     */
+    function renderLabels() {
+        for (const [id, polygons] of regions) {
+            let label = labels.querySelector(`.region-label[data-article="${CSS.escape(id)}"]`);
+            if (polygons.length === 0) {
+                label?.remove();
+                continue;
+            }
+            const [x, y] = polygons.map(points => [Math.min(...points.map(p => p[0])), Math.min(...points.map(p => p[1]))])
+                .sort((a, b) => a[1] - b[1] || a[0] - b[0])[0];
+            if (!label) {
+                const li = items.get(id);
+                label = document.createElement("button");
+                label.type = "button";
+                label.className = `region-label c${colour(id)}`;
+                label.dataset.article = id;
+                label.title = title(id);
+                const number = document.createElement("b");
+                number.textContent = li?.querySelector(".number")?.textContent?.trim() ?? "";
+                const name = document.createElement("span");
+                name.textContent = title(id);
+                label.append(number, name);
+                labels.append(label);
+            }
+            label.style.left = `${x * 100}%`;
+            label.style.top = `${y * 100}%`;
+        }
     }
 
     function renderHandles() {
@@ -254,14 +289,19 @@
         pickRegion(polygon);
     });
 
-    for (const label of sheet.querySelectorAll(".region-label[data-article]")) {
-        label.addEventListener("pointerdown", event => event.stopPropagation());
-        label.addEventListener("click", () => {
-            const id = label.dataset.article;
+    // On the labels' layer, so a label made for a region drawn here works as the server's do.
+    labels.addEventListener("pointerdown", event => {
+        if (event.target.closest(".region-label[data-article]")) {
+            event.stopPropagation();
+        }
+    });
+    labels.addEventListener("click", event => {
+        const id = event.target.closest(".region-label[data-article]")?.dataset.article;
+        if (id !== undefined) {
             select(id, regions.get(id)?.length > 0 ? 0 : -1);
             reveal(items.get(id));
-        });
-    }
+        }
+    });
 
     // Vertices -----------------------------------------------------------------------------------------------
 
