@@ -154,6 +154,10 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
         var zoomed = await SheetWidthAsync(page);
         await page.ReloadAsync();
         await ReadyAsync(page);
+
+        // The viewer moves the page's overlay on its next frame after restoring the view, so wait for that frame.
+        await page.WaitForFunctionAsync(
+            "w => Math.abs(document.querySelector('.review-sheet').getBoundingClientRect().width - w) <= 0.03 * w", zoomed);
         Assert.InRange(await SheetWidthAsync(page), zoomed * 0.97, zoomed * 1.03);
     }
 
