@@ -22,10 +22,12 @@ internal static class EmbeddedPhotos
 
     /// <summary>
     /// Writes the embedded image of each photo in <paramref name="photos"/> that has one into <paramref name="folder"/>,
-    /// and says where each went. A PDF PdfPig cannot read gives no images: the raster is the fallback.
+    /// and says where each went. A page whose images PdfPig cannot give has none: the raster is the fallback.
     /// </summary>
-    public static Dictionary<Polygon, (string Path, ImageCrop? Area)> Extract(string pdfPath, IReadOnlyCollection<Polygon> photos, string folder)
+    /// <param name="page">The page as PdfPig read it for its text (its document still open).</param>
+    public static Dictionary<Polygon, (string Path, ImageCrop? Area)> Extract(UglyToad.PdfPig.Content.Page page, IReadOnlyCollection<Polygon> photos, string folder)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var found = new Dictionary<Polygon, (string, ImageCrop?)>();
         if (photos.Count == 0)
         {
@@ -34,8 +36,6 @@ internal static class EmbeddedPhotos
 
         try
         {
-            using var document = PdfDocument.Open(pdfPath, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            var page = document.GetPage(1);
             var crop = page.CropBox.Bounds;
             var images = page.GetImages().Where(i => !i.IsImageMask).Select(i => (Image: i, Box: Normalise(i.BoundingBox, crop))).ToList();
             Directory.CreateDirectory(folder);

@@ -4,6 +4,7 @@ using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Packages;
 using Broadsheet.Ingest.Text;
+using UglyToad.PdfPig;
 
 namespace Broadsheet.Ingest.Import;
 
@@ -55,10 +56,7 @@ internal sealed class PageProcessor(
         {
             // PdfPig cannot be stopped part-way; past the page's time the import stops waiting and fails, and the
             // reading, bounded by the budgets validation checked, runs out on its own.
-            found = await Task.Run(() => FindArticles(page, report, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
-            // Still while mutool draws: the PDF's own images of the photos, the best copies the paper has.
-            photos = PagePhotos.Of(found.Articles, GivenPhotos);
-            embedded = EmbeddedPhotos.Extract(page.Page.FilePath, [.. photos], Path.Combine(folder, "embedded"));
+            (found, photos, embedded) = await Task.Run(() => ReadPdf(page, folder, report, cancellationToken), cancellationToken).WaitAsync(cancellationToken);
         }
         catch
         {
@@ -211,19 +209,42 @@ internal sealed class PageProcessor(
         return (read.Articles, notes, PageTextSource.Ocr, doubts, read.Layout!);
     }
 
-    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) FindArticles(ValidatedPage page, Action<ImportStage> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the page's text and finds its articles, then, still while mutool draws, takes the PDF's own images of
+    /// the photos (the best copies the paper has) from the same parse: PdfPig reads a page's content once.
+    /// </summary>
+    private ((IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) Found,
+        IReadOnlyList<Polygon> Photos, Dictionary<Polygon, (string Path, ImageCrop? Area)> Embedded) ReadPdf(
+        ValidatedPage page, string folder, Action<ImportStage> report, CancellationToken cancellationToken)
     {
         report(ImportStage.ReadingText);
         cancellationToken.ThrowIfCancellationRequested();
+        PdfDocument? document = null;
+        UglyToad.PdfPig.Content.Page pdfPage;
         PageLayout layout;
         try
         {
-            layout = PdfLayoutReader.ReadFirstPage(page.Page.FilePath, script);
+            document = PdfDocument.Open(page.Page.FilePath, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            pdfPage = document.GetPage(1);
+            layout = PdfLayoutReader.Read(pdfPage, script);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            document?.Dispose();
             throw new ImportException($"{page.Page.FileName}: the page's text could not be read ({ex.Message})", ex);
         }
+
+        using (document)
+        {
+            var found = FindArticles(page, layout, report, cancellationToken);
+            var photos = PagePhotos.Of(found.Articles, GivenPhotos);
+            return (found, photos, EmbeddedPhotos.Extract(pdfPage, [.. photos], Path.Combine(folder, "embedded")));
+        }
+    }
+
+    private (IReadOnlyList<DetectedArticle> Articles, List<string> Notes, PageTextSource Source, PageDoubts Doubts, PageLayout Layout) FindArticles(
+        ValidatedPage page, PageLayout layout, Action<ImportStage> report, CancellationToken cancellationToken)
+    {
 
         report(ImportStage.Detecting);
         cancellationToken.ThrowIfCancellationRequested();
