@@ -238,8 +238,16 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
         return page;
     }
 
-    private static async Task ReadyAsync(IPage page) =>
+    /// <summary>
+    /// Waits for the page's viewer, then for two frames: the viewer places the page (the sheet) on its next frame after
+    /// opening, and a box measured before that is the sheet's box outside the viewer (a reopened page once measured
+    /// 496 px wide instead of the 1269 it was left at, in a full run on a loaded machine).
+    /// </summary>
+    private static async Task ReadyAsync(IPage page)
+    {
         await page.WaitForFunctionAsync("() => document.querySelector('[data-review]')?.dataset.viewer");
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+    }
 
     /// <summary>The articles with a region on this page, in the list's order.</summary>
     private static async Task<IReadOnlyList<string>> PlacedAsync(IPage page) =>

@@ -233,6 +233,35 @@ public sealed class DeskPagePartsTests(LayoutDeskFactory app) : IClassFixture<La
         Assert.DoesNotContain("Story", diff, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Detections_low_confidence_in_an_article_is_listed_with_its_reason_at_its_place_until_someone_checks_it()
+    {
+        // Detection was 55% sure of 乙, whose body it placed by position alone, and 90% sure of 丙.
+        var day = await app.NewEditionAsync(adjust: edition =>
+        {
+            edition.Articles.Single(a => a.Headline == "黄河岸边开展清淤工程").SetDetection(0.55, ArticleDoubts.LooseBody);
+            edition.Articles.Single(a => a.Headline == "市民公园新增健身步道").SetDetection(0.9, ArticleDoubts.None);
+        });
+        var desk = await SignInAsync();
+        var yi = await ArticleAsync(day, "黄河岸边");
+        var url = $"/desk/{LayoutDeskFactory.Slug}/{day:yyyy-MM-dd}/01";
+
+        var doc = await desk.Client.GetAsync(url);
+
+        // Only the doubtful one is listed, in words, and its item jumps to its region.
+        var item = Assert.Single(doc.QuerySelectorAll(".doubt-go[data-kind='Detection']"));
+        Assert.Equal(yi.Id.ToString(CultureInfo.InvariantCulture), item.GetAttribute("data-article"));
+        Assert.Contains("黄河岸边开展清淤工程", item.QuerySelector(".doubt-title")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("检测把握 55%：正文是按位置归过来的。", item.QuerySelector(".doubt-text")!.TextContent.Trim());
+        Assert.Equal("0.64,0.04,0.96,0.13", item.GetAttribute("data-box"));
+        // The article list flags it too.
+        Assert.NotNull(doc.QuerySelector($".review-articles li[data-article='{yi.Id}'] .doubt-flag"));
+
+        await desk.PostAsync(day, $"articles/{yi.Id}/checked", new { });
+
+        Assert.Empty((await desk.Client.GetAsync(url)).QuerySelectorAll(".doubt-go[data-kind='Detection']"));
+    }
+
     private static IReadOnlyList<string> Texts(Edition edition) =>
         [.. edition.Articles.OrderBy(a => a.Order).Select(a => ArticleSnapshot.Of(a))];
 

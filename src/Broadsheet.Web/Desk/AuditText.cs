@@ -31,6 +31,7 @@ internal static class AuditText
         ["delete-photo"] = "删除图片",
         ["check-article"] = "核对文章",
         ["check-page"] = "核对版面",
+        ["resolve-report"] = "处理读者报告",
         ["undo"] = "撤销",
         ["publication-settings"] = "修改报纸设置",
         ["create-publication"] = "新建报纸",
@@ -40,6 +41,14 @@ internal static class AuditText
 
     /// <summary>The action in the desk's words; an action this version does not know reads as its code.</summary>
     public static string Action(string code) => Actions.GetValueOrDefault(code, code);
+
+    /// <summary>What a reader reported, as the report queue and the log say it.</summary>
+    public static string ReportKind(Broadsheet.Core.Model.ReportKind kind) => kind switch
+    {
+        Broadsheet.Core.Model.ReportKind.WrongRegion => "区域不对",
+        Broadsheet.Core.Model.ReportKind.WrongText => "文字有误",
+        _ => "其他",
+    };
 
     public static string Role(string? role) => role switch
     {

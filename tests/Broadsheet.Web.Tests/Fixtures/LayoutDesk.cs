@@ -55,9 +55,10 @@ public sealed class LayoutDeskFactory : ReaderAppFactory
     /// <summary>
     /// A fresh draft edition of the page, on a day no other test uses; returns its date. With
     /// <paramref name="jump"/>, a page 02 carries the rest of 甲 (转版), detected as an article of its own, a
-    /// 42-paragraph article and one without a headline.
+    /// 42-paragraph article and one without a headline. <paramref name="adjust"/> changes the edition before it is
+    /// stored (what detection thought of an article, say).
     /// </summary>
-    internal async Task<DateOnly> NewEditionAsync(bool jump = false)
+    internal async Task<DateOnly> NewEditionAsync(bool jump = false, Action<Edition>? adjust = null)
     {
         var day = new DateOnly(2026, 1, 1).AddDays(Interlocked.Increment(ref _days));
         var store = Services.GetRequiredService<IEditionStore>();
@@ -105,6 +106,7 @@ public sealed class LayoutDeskFactory : ReaderAppFactory
             untitled.AddRegion(next, Polygon.Rectangle(0.55, 0.05, 0.95, 0.20));
         }
 
+        adjust?.Invoke(edition);
         edition.MarkCreated(new DateTimeOffset(2026, 8, 31, 20, 0, 0, TimeSpan.Zero));
         await store.SaveEditionAsync(edition, replace: false);
         return day;

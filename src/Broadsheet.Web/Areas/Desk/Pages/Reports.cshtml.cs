@@ -38,7 +38,7 @@ internal sealed class ReportsModel(IReaderFeedback feedback, DeskAccess access, 
 
         var user = DeskAccess.NameOf(User);
         await feedback.ResolveReportAsync(id, user, clock.GetUtcNow(), cancellationToken);
-        await audit.WriteAsync(user, "resolve-report", slug, $"{report.Date:yyyy-MM-dd} {report.PageLabel} 《{report.Headline}》", report.Kind.ToString(), cancellationToken);
+        await audit.WriteAsync(user, "resolve-report", slug, $"{report.Date:yyyy-MM-dd} {report.PageLabel} 《{report.Headline}》", AuditText.ReportKind(report.Kind), cancellationToken);
         return RedirectToPage();
     }
 }
