@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Broadsheet.BrowserTests.Fixtures;
 using Microsoft.Playwright;
+using static Broadsheet.BrowserTests.Fixtures.DeskReviewPage;
 
 namespace Broadsheet.BrowserTests;
 
@@ -128,7 +129,7 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
     [Fact]
     public async Task A_doubt_clicked_in_the_list_shows_its_place_on_the_page_and_selects_its_article()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         // The first item of the edition's pages that points at a small place, well inside the page.
         ILocator? doubt = null;
@@ -200,7 +201,7 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
     [Fact]
     public async Task Withdraw_asks_first_and_on_the_draft_a_saved_region_says_readers_cannot_see_it_and_leaving_unsaved_asks()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         var dialogs = new List<(string Type, string Message)>();
         var accept = false;
@@ -334,66 +335,13 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
 
     private async Task<IPage> OpenAsync(string url)
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(url);
         await ReadyAsync(page);
         Assert.True(await page.Locator("[data-review]").GetAttributeAsync("data-viewer") == "ready",
             "the page opened without deep zoom: OpenSeadragon comes from npm (`npm ci` in src/Broadsheet.Web, as scripts/install-deps does)");
-        return page;
-    }
-
-    /// <summary>
-    /// Waits for the page's viewer, then for two frames: the viewer places the page (the sheet) on its next frame after
-    /// opening, and a box measured before that is the sheet's box outside the viewer.
-    /// </summary>
-    private static async Task ReadyAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-review]')?.dataset.viewer");
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-    }
-
-    /// <summary>Runs an action that changes the edition and waits for the review page to come back with it.</summary>
-    private static async Task ReloadingAsync(IPage page, Func<Task> action)
-    {
-        var loaded = new TaskCompletionSource();
-        void OnLoad(object? sender, IPage p) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await action();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            page.Load -= OnLoad;
-        }
-
-        await ReadyAsync(page);
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await server.Browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "zh-CN",
-            BaseURL = server.BaseAddress.ToString(),
-        });
-        // Two cores shared with builds: give slow moments room, without hiding a step that never happens.
-        context.SetDefaultTimeout(60_000);
-        return context;
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/desk/login");
-        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
-        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
         return page;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Broadsheet.BrowserTests.Fixtures;
 using Microsoft.Playwright;
+using static Broadsheet.BrowserTests.Fixtures.DeskReviewPage;
 
 namespace Broadsheet.BrowserTests;
 
@@ -84,7 +85,7 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
     [Fact]
     public async Task A_photo_re_cropped_by_its_corner_keeps_its_new_frame()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         // The first page of the edition with a photo on it.
         string? found = null;
@@ -204,7 +205,7 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
     [Fact]
     public async Task Leaving_the_article_editor_with_unsaved_typing_asks_first()
     {
-        await using var context = await NewContextAsync();
+        await using var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         await page.GotoAsync(Page);
         await ReadyAsync(page);
@@ -230,23 +231,12 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
 
     private async Task<IPage> OpenAsync(string url = Page)
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync(server);
         var page = await SignInAsync(context);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(url);
         await ReadyAsync(page);
         return page;
-    }
-
-    /// <summary>
-    /// Waits for the page's viewer, then for two frames: the viewer places the page (the sheet) on its next frame after
-    /// opening, and a box measured before that is the sheet's box outside the viewer (a reopened page once measured
-    /// 496 px wide instead of the 1269 it was left at, in a full run on a loaded machine).
-    /// </summary>
-    private static async Task ReadyAsync(IPage page)
-    {
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-review]')?.dataset.viewer");
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     /// <summary>The articles with a region on this page, in the list's order.</summary>
@@ -259,46 +249,4 @@ public sealed class DeskPageToolsTests(DeskLiveServer server) : IClassFixture<De
 
     private static async Task<JsonElement> DataAsync(IPage page) =>
         await page.EvaluateAsync<JsonElement>("() => JSON.parse(document.getElementById('review-data').textContent)");
-
-    /// <summary>Runs an action that changes the edition and waits for the review page to come back with it.</summary>
-    private static async Task ReloadingAsync(IPage page, Func<Task> action)
-    {
-        var loaded = new TaskCompletionSource();
-        void OnLoad(object? sender, IPage p) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await action();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            page.Load -= OnLoad;
-        }
-
-        await ReadyAsync(page);
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await server.Browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "zh-CN",
-            BaseURL = server.BaseAddress.ToString(),
-        });
-        context.SetDefaultTimeout(60_000);
-        return context;
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/desk/login");
-        await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
-        await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
-        return page;
-    }
 }
