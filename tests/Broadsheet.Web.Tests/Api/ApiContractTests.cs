@@ -141,3 +141,42 @@ public sealed class ApiContractTests(SearchAppFactory app) : IClassFixture<Searc
         return new ApiContract(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 }
+
+/// <summary>The rate limiter's 429 is the problem the document lists for the search.</summary>
+public sealed class ApiRateLimitContractTests(TightSearchLimitFactory app) : IClassFixture<TightSearchLimitFactory>
+{
+    [Fact]
+    public async Task The_rate_limiters_429_matches_the_documents_problem()
+    {
+        var client = app.NewClient();
+        var contract = new ApiContract(JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/openapi.json", UriKind.Relative)))!.AsObject());
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last?.Dispose();
+            last = await client.GetAsync(new Uri("/api/v1/search?q=%E5%85%AC%E5%9B%AD", UriKind.Relative));
+        }
+
+        using (last)
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+            Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(contract.Validate("/api/v1/search", "get", 429, "application/problem+json", JsonNode.Parse(await last.Content.ReadAsStringAsync())));
+        }
+    }
+}
+
+/// <summary>With a public URL configured, the document's server is that URL.</summary>
+public sealed class ApiDocumentServerTests(OpenData.OpenDataAppFactory app) : IClassFixture<OpenData.OpenDataAppFactory>
+{
+    [Fact]
+    public async Task The_documents_server_is_the_sites_public_url_whatever_the_host()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/openapi.json", UriKind.Relative));
+        request.Headers.Host = "evil.example";
+        using var response = await app.NewClient().SendAsync(request);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(OpenData.OpenDataAppFactory.PublicUrl, Assert.Single(document["servers"]!.AsArray())!["url"]!.GetValue<string>());
+    }
+}
