@@ -132,6 +132,19 @@ public sealed class ApiHttpTests(SearchAppFactory app) : IClassFixture<SearchApp
         Assert.Contains("ETag", response.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_feed_from_the_page_cache_is_readable_by_any_site_too()
+    {
+        var client = app.NewClient();
+        using var first = await client.GetAsync(new Uri("/binjiang/feed.atom", UriKind.Relative));
+        using var cached = await client.GetAsync(new Uri("/binjiang/feed.atom", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await cached.Content.ReadAsStringAsync());
+        Assert.Equal("*", first.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("*", cached.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
     [Theory]
     [InlineData("/binjiang/2026-11-02/01")]
     [InlineData("/desk/api/imports/x")]
