@@ -44,7 +44,7 @@ public static class BroadsheetWebHost
         var options = builder.AddBroadsheetWebOptions();
         builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
-        var folder = new DataFolder(options.Data);
+        var folder = new DataFolder(options.Data, options.Database);
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         if (options.SweepBlobsOnStart)
