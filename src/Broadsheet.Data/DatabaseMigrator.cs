@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
@@ -17,5 +18,25 @@ public sealed class DatabaseMigrator
     {
         await using var db = _context();
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Null when the database answers and has every migration applied; otherwise what is wrong, in one sentence.</summary>
+    public async Task<string?> ProblemAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = _context();
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return "The database does not answer.";
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            return pending == 0 ? null : $"The database lacks {pending} migration(s); restart a node to apply them.";
+        }
+        catch (DbException e)
+        {
+            return "The database failed: " + e.Message.ReplaceLineEndings(" ");
+        }
     }
 }

@@ -62,6 +62,7 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetDesk();
         builder.Services.AddDeskImports();
         builder.Services.AddDynamicCompression();
+        builder.Services.AddBroadsheetHealth();
 
         var app = builder.Build();
         app.UseHttpHardening();
@@ -76,6 +77,7 @@ public static class BroadsheetWebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapBroadsheetHealth();
         app.MapMedia();
         app.MapSearchApi();
         app.MapBroadsheetApi();
