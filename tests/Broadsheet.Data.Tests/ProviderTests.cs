@@ -155,3 +155,42 @@ public sealed class DatabaseChoiceTests
         Assert.DoesNotContain('\n', error.Message);
     }
 }
+
+/// <summary>The search outbox's promise to a rebuild: every change up to the latest id it is given has committed.</summary>
+public sealed class OutboxOrderTests
+{
+    [Fact]
+    public async Task The_latest_change_waits_for_an_earlier_change_still_being_saved()
+    {
+        await using var data = await TempDataFolder.CreateAsync();
+        var feed = data.Services.GetRequiredService<ISearchFeed>();
+        if (!data.IsPostgres)
+        {
+            // SQLite lets one writer in at a time, so an earlier change cannot still be open beside a later one.
+            Assert.Equal(0, await feed.LatestChangeIdAsync());
+            return;
+        }
+
+        await using var slow = data.NewContext();
+        await using var transaction = await slow.Database.BeginTransactionAsync();
+        slow.SearchOutbox.Add(Entry(1));
+        await slow.SaveChangesAsync();
+        await using (var quick = data.NewContext())
+        {
+            quick.SearchOutbox.Add(Entry(2));
+            await quick.SaveChangesAsync();
+        }
+
+        var latest = feed.LatestChangeIdAsync();
+        var finished = await Task.WhenAny(latest, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.NotSame(latest, finished);
+        await transaction.CommitAsync();
+
+        var through = await latest;
+        await feed.MarkDoneThroughAsync(through);
+        Assert.Empty(await feed.PendingAsync(10));
+    }
+
+    private static Search.SearchOutboxEntry Entry(int number) =>
+        new() { PublicationSlug = "binjiang", Date = new DateOnly(2026, 11, 2), Number = number, ChangedAt = DateTimeOffset.UnixEpoch };
+}
