@@ -11,5 +11,6 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     SampleCommand.Create(),
     UsersCommand.Create(),
 };
+root.Options.Add(CommonOptions.Database);
 
 return await root.Parse(args).InvokeAsync();

@@ -1,20 +1,35 @@
 namespace Broadsheet.Core;
 
 /// <summary>
-/// The data folder that holds everything one Broadsheet installation stores: the SQLite database,
-/// the blob store and the search index. Every command takes it as <c>--data</c>.
+/// The data folder that holds everything one Broadsheet installation stores: the database (unless it is elsewhere),
+/// the blob store and the search index. Every command takes it as <c>--data</c>, and the database as <c>--db</c>.
 /// </summary>
 public sealed class DataFolder
 {
-    public DataFolder(string root)
+    /// <param name="root">The folder.</param>
+    /// <param name="database">
+    /// <c>--db</c> / <c>Broadsheet:Database</c>: unset for the SQLite file <c>broadsheet.db</c> in the folder, a path for
+    /// a SQLite file elsewhere, or a PostgreSQL connection string (<c>Host=db.example.org;Database=broadsheet;…</c>).
+    /// </param>
+    public DataFolder(string root, string? database = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
+        Database = string.IsNullOrWhiteSpace(database) ? null : database.Trim();
     }
 
     public string Root { get; }
 
-    public string DatabasePath => Path.Combine(Root, "broadsheet.db");
+    /// <summary>The database as given, or null for the SQLite file in the folder.</summary>
+    public string? Database { get; }
+
+    /// <summary>Whether <see cref="Database"/> is a server's connection string (it has <c>key=value</c> pairs) rather than a file.</summary>
+    public bool DatabaseIsServer => Database is not null && Database.Contains('=', StringComparison.Ordinal);
+
+    /// <summary>The SQLite file; there is none when the database is a server.</summary>
+    public string DatabasePath => DatabaseIsServer
+        ? throw new InvalidOperationException("The database is a server, not a file in the data folder.")
+        : Database is null ? Path.Combine(Root, "broadsheet.db") : Path.GetFullPath(Database);
 
     public string BlobsPath => Path.Combine(Root, "blobs");
 

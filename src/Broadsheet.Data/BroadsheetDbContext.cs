@@ -5,9 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data;
 
-/// <summary>The relational store of publications, editions, pages and articles, and the desk's accounts; provider-neutral.</summary>
-public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options) : IdentityDbContext<DeskUser>(options)
+/// <summary>
+/// The relational store of publications, editions, pages and articles, and the desk's accounts; provider-neutral.
+/// Not sealed only so that <see cref="Postgres.PostgresMigrationsContext"/> can carry PostgreSQL's own migrations.
+/// </summary>
+public class BroadsheetDbContext : IdentityDbContext<DeskUser>
 {
+    public BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options)
+        : base(options)
+    {
+    }
+
+    private protected BroadsheetDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Publication> Publications => Set<Publication>();
 
     public DbSet<Edition> Editions => Set<Edition>();
@@ -47,5 +60,10 @@ public sealed class BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> op
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<Polygon>().HaveConversion<PolygonConverter>();
+        if (Database.IsNpgsql())
+        {
+            // timestamptz holds an instant, and Npgsql writes only offset-zero values: store every time as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Postgres.UtcConverter>();
+        }
     }
 }

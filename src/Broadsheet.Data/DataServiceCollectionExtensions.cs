@@ -1,6 +1,7 @@
 using Broadsheet.Core;
 using Broadsheet.Core.Ports;
 using Broadsheet.Data.Blobs;
+using Broadsheet.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,24 +12,39 @@ namespace Broadsheet.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite database in the data folder (WAL mode), the edition store, the search feed, the
+    /// Registers the database (<see cref="DataFolder.Database"/>: the SQLite file in the data folder in WAL mode by
+    /// default, or PostgreSQL by a connection string), the edition store, the search feed, the
     /// reader's published editions, the desk's ports (editions to change and read, publications, the audit log, grants) and the local-disk blob
     /// store under <see cref="DataFolder.BlobsPath"/>.
     /// </summary>
     public static IServiceCollection AddBroadsheetData(this IServiceCollection services, DataFolder folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        var server = folder.DatabaseIsServer ? PostgresDatabase.ConnectionString(folder.Database!) : null;
         Directory.CreateDirectory(folder.Root);
         services.AddSingleton(folder);
-        var connectionString = new SqliteConnectionStringBuilder
+        if (server is not null)
         {
-            DataSource = folder.DatabasePath,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-        }.ToString();
-        services.AddDbContextFactory<BroadsheetDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextFactory<BroadsheetDbContext>(options => PostgresDatabase.Configure(options, server));
+            services.AddSingleton(_ => new DatabaseMigrator(
+                () => new PostgresMigrationsContext(PostgresDatabase.Options<PostgresMigrationsContext>(server).Options)));
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(folder.DatabasePath)!);
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = folder.DatabasePath,
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+            }.ToString();
+            services.AddDbContextFactory<BroadsheetDbContext>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton(provider => new DatabaseMigrator(
+                provider.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEditionStore, EfEditionStore>();
         services.AddSingleton<ISearchFeed, Search.EfSearchFeed>();
@@ -40,7 +56,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReaderEditions, Reader.EfReaderEditions>();
         services.AddSingleton<IReaderFeedback, Reader.EfReaderFeedback>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
-        services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 }

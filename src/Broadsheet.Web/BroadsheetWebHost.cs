@@ -44,7 +44,7 @@ public static class BroadsheetWebHost
         var options = builder.AddBroadsheetWebOptions();
         builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
-        var folder = new DataFolder(options.Data);
+        var folder = new DataFolder(options.Data, options.Database);
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         if (options.SweepBlobsOnStart)
@@ -62,6 +62,7 @@ public static class BroadsheetWebHost
         builder.Services.AddBroadsheetDesk();
         builder.Services.AddDeskImports();
         builder.Services.AddDynamicCompression();
+        builder.Services.AddBroadsheetHealth();
 
         var app = builder.Build();
         app.UseOpenDataCors();
@@ -78,6 +79,7 @@ public static class BroadsheetWebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapBroadsheetHealth();
         app.MapMedia();
         app.MapSearchApi();
         app.MapBroadsheetApi();

@@ -18,6 +18,12 @@ internal sealed class BroadsheetWebOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string Data { get; set; } = "./data";
 
+    /// <summary>
+    /// The database: unset for <c>broadsheet.db</c> in the data folder, a SQLite file's path, or a PostgreSQL connection
+    /// string (<c>Host=db;Database=broadsheet;Username=broadsheet</c>); docs/operations.md, "PostgreSQL".
+    /// </summary>
+    public string? Database { get; set; }
+
     /// <summary>Searches one client (address) may make in a burst before it is slowed down. Default 30.</summary>
     [Range(1, 100_000)]
     public int SearchBurst { get; set; } = 30;

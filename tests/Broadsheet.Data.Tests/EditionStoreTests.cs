@@ -10,11 +10,19 @@ public sealed class EditionStoreTests
     private static readonly DateOnly Day = new(2026, 11, 2);
 
     [Fact]
-    public async Task Database_is_a_real_file_in_wal_mode()
+    public async Task Database_is_a_real_file_in_wal_mode_or_its_own_postgres_database()
     {
         await using var data = await TempDataFolder.CreateAsync();
         await using var db = data.NewContext();
         await db.Database.OpenConnectionAsync();
+        if (data.IsPostgres)
+        {
+            var name = await db.Database.SqlQueryRaw<string>("SELECT current_database() AS \"Value\"").SingleAsync();
+            Assert.Equal(new Npgsql.NpgsqlConnectionStringBuilder(data.Folder.Database).Database, name);
+            Assert.False(File.Exists(Path.Combine(data.Folder.Root, "broadsheet.db")));
+            return;
+        }
+
         var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
 
         Assert.True(File.Exists(data.Folder.DatabasePath));

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Data.Tests;
 
-/// <summary>A private data folder (real SQLite file, real blob folder) per test, deleted afterwards.</summary>
+/// <summary>
+/// A private data folder (real blob folder) and database per test, deleted afterwards: a real SQLite file, or, when
+/// <c>BROADSHEET_TEST_POSTGRES</c> names a server (scripts/with-postgres starts one), a database of its own there.
+/// </summary>
 internal sealed class TempDataFolder : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -16,13 +19,20 @@ internal sealed class TempDataFolder : IAsyncDisposable
         _services = services;
     }
 
+    /// <summary>The PostgreSQL server the data tests run on, or null for SQLite.</summary>
+    public static string? Server => Environment.GetEnvironmentVariable("BROADSHEET_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
     public DataFolder Folder { get; }
 
     public IServiceProvider Services => _services;
 
+    public bool IsPostgres => Folder.DatabaseIsServer;
+
     public static async Task<TempDataFolder> CreateAsync()
     {
-        var folder = new DataFolder(Path.Combine(Path.GetTempPath(), "broadsheet-data-tests", Guid.NewGuid().ToString("N")));
+        var name = Guid.NewGuid().ToString("N");
+        var database = Server is { } server ? $"{server};Database=broadsheet_test_{name}" : null;
+        var folder = new DataFolder(Path.Combine(Path.GetTempPath(), "broadsheet-data-tests", name), database);
         var services = new ServiceCollection().AddBroadsheetData(folder).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new TempDataFolder(folder, services);
@@ -33,6 +43,12 @@ internal sealed class TempDataFolder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (IsPostgres)
+        {
+            await using var db = NewContext();
+            await db.Database.EnsureDeletedAsync();
+        }
+
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Folder.Root, recursive: true);

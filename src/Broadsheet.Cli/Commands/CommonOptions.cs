@@ -22,5 +22,16 @@ internal static class CommonOptions
         HelpName = "url",
     };
 
-    public static DataFolder Folder(ParseResult result, Option<string> data) => new(result.GetRequiredValue(data));
+    /// <summary>Every verb's database, added once to the root command for all of them.</summary>
+    public static Option<string?> Database { get; } = new("--db")
+    {
+        Description = "The database: a SQLite file (default: broadsheet.db in the data folder) or a PostgreSQL connection string "
+            + "(\"Host=db;Database=broadsheet;Username=broadsheet\"). Default: the Broadsheet__Database environment variable.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Broadsheet__Database"),
+        HelpName = "file-or-connection-string",
+        Recursive = true,
+    };
+
+    public static DataFolder Folder(ParseResult result, Option<string> data) =>
+        new(result.GetRequiredValue(data), result.GetValue(Database));
 }

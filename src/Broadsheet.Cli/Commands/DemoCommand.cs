@@ -26,7 +26,7 @@ internal static class DemoCommand
         {
             var folder = CommonOptions.Folder(result, data);
             await ImportDemoAsync(folder, cancellationToken);
-            return result.GetValue(noServe) ? 0 : await ServeCommand.RunAsync(folder.Root, result.GetRequiredValue(urls), cancellationToken);
+            return result.GetValue(noServe) ? 0 : await ServeCommand.RunAsync(folder, result.GetRequiredValue(urls), cancellationToken);
         }));
         return command;
     }

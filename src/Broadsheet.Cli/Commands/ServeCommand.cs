@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Broadsheet.Core;
 using Broadsheet.Web;
 using Microsoft.Extensions.Hosting;
 
@@ -12,13 +13,15 @@ internal static class ServeCommand
         var urls = CommonOptions.Urls();
         var command = new Command("serve", "Serve the reader, the API and the page images from a data folder.") { data, urls };
         command.SetAction((result, cancellationToken) => Failure.GuardAsync(() =>
-            RunAsync(CommonOptions.Folder(result, data).Root, result.GetRequiredValue(urls), cancellationToken)));
+            RunAsync(CommonOptions.Folder(result, data), result.GetRequiredValue(urls), cancellationToken)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string dataRoot, string urls, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DataFolder folder, string urls, CancellationToken cancellationToken)
     {
-        var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + dataRoot, "--urls=" + urls]);
+        var dataRoot = folder.Root;
+        string[] database = folder.Database is { } db ? ["--Broadsheet:Database=" + db] : [];
+        var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + dataRoot, "--urls=" + urls, .. database]);
         await app.StartAsync(cancellationToken);
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

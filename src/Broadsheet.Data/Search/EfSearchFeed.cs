@@ -21,7 +21,20 @@ internal sealed class EfSearchFeed(IDbContextFactory<BroadsheetDbContext> contex
     public async Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite has one writer at a time: ids are handed out in the order their rows commit.
+            return await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        }
+
+        // PostgreSQL hands out ids as rows are inserted, and an insert may commit after a later one: a row still
+        // uncommitted below the highest id would be marked done by a rebuild that never saw its edition. A SHARE lock
+        // waits for every transaction that has inserted into the outbox to end, so every id up to the one read is committed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"SearchOutbox\" IN SHARE MODE", cancellationToken);
+        var latest = await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        await transaction.CommitAsync(cancellationToken);
+        return latest;
     }
 
     public async Task MarkDoneAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default)
