@@ -45,6 +45,21 @@ public sealed class OcrOptions
     [Range(320, 16384)]
     public int PaddleDetectionMaxSide { get; set; } = 4096;
 
+    /// <summary>
+    /// Most pixels of the image Paddle's text detector looks at; a larger page is scaled down for detection only.
+    /// The detector needs about 160 MB per million pixels, so this bounds a page's memory. Default 6 million: the
+    /// import's 2000 px raster of a page up to about 1.5 times as tall as wide is read at full size.
+    /// </summary>
+    [Range(1_000_000L, 100_000_000L)]
+    public long PaddleDetectionMaxPixels { get; set; } = 6_000_000;
+
+    /// <summary>
+    /// Pages Paddle reads at once in one process. Default 1: each page needs about a gigabyte while its text is
+    /// detected, and the importer works on a page per core; raise it on a machine with memory to spare.
+    /// </summary>
+    [Range(1, 64)]
+    public int PaddleParallelPages { get; set; } = 1;
+
     /// <summary>A page that takes longer than this is abandoned (the process killed). Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
