@@ -10,8 +10,6 @@ internal sealed class OcrImage : IDisposable
 {
     // Formats Leptonica (Tesseract's image library) reads as they are; multi-page TIFFs and anything else are
     // rewritten, so Tesseract never reads a page the caller did not mean.
-    private const int RowsPerBand = 512;
-
     private static readonly HashSet<string> DirectLoaders = new(StringComparer.Ordinal) { "jpegload", "pngload", "ppmload", "webpload" };
 
     private OcrImage(string source, string scratch, string path, int width, int height)
@@ -101,17 +99,7 @@ internal sealed class OcrImage : IDisposable
     {
         using var image = Image.NewFromFile(Path, access: Enums.Access.Sequential);
         using var rgb = Normalise(image, grey: false);
-        // In bands of rows, top to bottom as the file is decoded: libvips's buffer for the whole image at once
-        // would be a second copy of it beside this one (1.4 GB for the largest page OCR takes).
-        var stride = rgb.Width * 3;
-        var pixels = new byte[(long)stride * rgb.Height];
-        for (var top = 0; top < rgb.Height; top += RowsPerBand)
-        {
-            using var band = rgb.Crop(0, top, rgb.Width, Math.Min(RowsPerBand, rgb.Height - top));
-            band.WriteToMemory<byte>().CopyTo(pixels, (long)top * stride);
-        }
-
-        return pixels;
+        return rgb.WriteToMemory<byte>();
     }
 
     private void Rewrite(int degrees)

@@ -81,7 +81,11 @@ public sealed class OcrOptions
     [Range(0.0, 100.0)]
     public double MinOrientationConfidence { get; set; } = 2.0;
 
-    /// <summary>Most pixels an image may have, checked from its header before decoding. Default 250 million.</summary>
+    /// <summary>
+    /// Most pixels an image may have, checked from its header before decoding. Default 100 million (2000 x 50000 at
+    /// the import's width): Paddle holds the page as 3 bytes a pixel, twice while decoding it, and a 2000 x 120000
+    /// strip took an import to 1.56 GB at 250 million (bench/README.md, "OCR memory").
+    /// </summary>
     [Range(1_000_000L, 4_000_000_000L)]
-    public long MaxImagePixels { get; set; } = 250_000_000;
+    public long MaxImagePixels { get; set; } = 100_000_000;
 }

@@ -62,11 +62,14 @@ internal sealed class PaddleEngine(PaddleModels models, IOptions<OcrOptions> opt
 
     private OcrRead Read(OcrImage image, RunOptions run, RunOptions release, CancellationToken cancellationToken)
     {
-        var (rgb, width, height) = (image.ReadRgb(), image.Width, image.Height);
+        var (width, height) = (image.Width, image.Height);
         var (detection, detectionWidth, detectionHeight) = DetectionImage(image);
         var boxes = TextDetector.Detect(models.Detection, release, detection, detectionWidth, detectionHeight,
             (double)width / detectionWidth, (double)height / detectionHeight);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Decoded after detection, so the page's pixels (3 bytes each) are not held through the detector's peak.
+        var rgb = image.ReadRgb();
 
         var crops = boxes.Select(LineCrop.From).ToList();
         var read = TextRecognizer.Recognize(models.Recognition, run, release, models.Characters, rgb, width, height, crops, cancellationToken);
