@@ -18,13 +18,15 @@ internal static class CliServices
 {
     public static async Task<ServiceProvider> OpenAsync(DataFolder folder, CancellationToken cancellationToken)
     {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            // Imaging binds Broadsheet:Ocr from IConfiguration; without this it saw an empty one here.
+            .AddSingleton<IConfiguration>(configuration)
             .AddBroadsheetData(folder)
             .AddBroadsheetImaging()
             .AddBroadsheetIngest()
             .AddBroadsheetSearch(folder.IndexPath);
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddDeskAccounts();
         var provider = services.BuildServiceProvider();

@@ -45,6 +45,21 @@ public sealed class OcrOptions
     [Range(320, 16384)]
     public int PaddleDetectionMaxSide { get; set; } = 4096;
 
+    /// <summary>
+    /// Most pixels of the image Paddle's text detector looks at; a larger page is scaled down for detection only.
+    /// The detector needs about 160 MB per million pixels, so this bounds a page's memory. Default 6 million: the
+    /// import's 2000 px raster of a page up to about 1.5 times as tall as wide is read at full size.
+    /// </summary>
+    [Range(1_000_000L, 100_000_000L)]
+    public long PaddleDetectionMaxPixels { get; set; } = 6_000_000;
+
+    /// <summary>
+    /// Pages Paddle reads at once in one process. Default 1: each page needs about a gigabyte while its text is
+    /// detected, and the importer works on a page per core; raise it on a machine with memory to spare.
+    /// </summary>
+    [Range(1, 64)]
+    public int PaddleParallelPages { get; set; } = 1;
+
     /// <summary>A page that takes longer than this is abandoned (the process killed). Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
@@ -66,7 +81,11 @@ public sealed class OcrOptions
     [Range(0.0, 100.0)]
     public double MinOrientationConfidence { get; set; } = 2.0;
 
-    /// <summary>Most pixels an image may have, checked from its header before decoding. Default 250 million.</summary>
+    /// <summary>
+    /// Most pixels an image may have, checked from its header before decoding. Default 100 million (2000 x 50000 at
+    /// the import's width): Paddle holds the page as 3 bytes a pixel, twice while decoding it, and a 2000 x 120000
+    /// strip took an import to 1.56 GB at 250 million (bench/README.md, "OCR memory").
+    /// </summary>
     [Range(1_000_000L, 4_000_000_000L)]
-    public long MaxImagePixels { get; set; } = 250_000_000;
+    public long MaxImagePixels { get; set; } = 100_000_000;
 }

@@ -9,22 +9,46 @@ namespace Broadsheet.Imaging.Ocr.Paddle;
 /// PaddleOCR's PP-OCRv4 pipeline in ONNX Runtime, in this process: DB text detection over the page, then CTC
 /// recognition of each detected line. It finds lines, not blocks: each line is its own block and paragraph.
 /// </summary>
-internal sealed class PaddleEngine(PaddleModels models, IOptions<OcrOptions> options) : IOcrEngine
+internal sealed class PaddleEngine(PaddleModels models, IOptions<OcrOptions> options) : IOcrEngine, IDisposable
 {
     private readonly OcrOptions _options = options.Value;
+
+    // Pages read at once in this process: each holds about a gigabyte while its detector runs (bench/README.md,
+    // "OCR memory"), and the importer reads a page per core.
+    private readonly SemaphoreSlim _pages = new(options.Value.PaddleParallelPages);
 
     public bool IsInstalled => models.IsInstalled;
 
     public async Task<OcrRead> ReadAsync(OcrImage image, OcrLanguageSet languages, CancellationToken cancellationToken)
     {
+        // Waiting for another page's turn is not this page's time: its limit starts when it runs.
+        await _pages.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadAloneAsync(image, cancellationToken);
+        }
+        finally
+        {
+            _pages.Release();
+        }
+    }
+
+    public void Dispose() => _pages.Dispose();
+
+    private async Task<OcrRead> ReadAloneAsync(OcrImage image, CancellationToken cancellationToken)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_options.Timeout);
         using var run = new RunOptions();
+        // ONNX Runtime keeps what a run allocated in its arena for the life of the session. The detector's run
+        // (about 160 MB per million pixels it looks at) and the page's last recognizer batch give theirs back.
+        using var release = new RunOptions();
+        release.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         // ONNX Runtime checks this flag between operators, so a time-out stops a long detection mid-way.
-        using var stop = limit.Token.Register(() => run.Terminate = true);
+        using var stop = limit.Token.Register(() => (run.Terminate, release.Terminate) = (true, true));
         try
         {
-            return await Task.Run(() => Read(image, run, limit.Token), limit.Token);
+            return await Task.Run(() => Read(image, run, release, limit.Token), limit.Token);
         }
         catch (Exception e) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is OperationCanceledException or OnnxRuntimeException)
         {
@@ -36,27 +60,28 @@ internal sealed class PaddleEngine(PaddleModels models, IOptions<OcrOptions> opt
         }
     }
 
-    private OcrRead Read(OcrImage image, RunOptions run, CancellationToken cancellationToken)
+    private OcrRead Read(OcrImage image, RunOptions run, RunOptions release, CancellationToken cancellationToken)
     {
-        var (rgb, width, height) = (image.ReadRgb(), image.Width, image.Height);
+        var (width, height) = (image.Width, image.Height);
         var (detection, detectionWidth, detectionHeight) = DetectionImage(image);
-        var boxes = TextDetector.Detect(models.Detection, run, detection, detectionWidth, detectionHeight,
+        var boxes = TextDetector.Detect(models.Detection, release, detection, detectionWidth, detectionHeight,
             (double)width / detectionWidth, (double)height / detectionHeight);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Decoded after detection, so the page's pixels (3 bytes each) are not held through the detector's peak.
+        var rgb = image.ReadRgb();
+
         var crops = boxes.Select(LineCrop.From).ToList();
-        var read = TextRecognizer.Recognize(models.Recognition, run, models.Characters, rgb, width, height, crops, cancellationToken);
+        var read = TextRecognizer.Recognize(models.Recognition, run, release, models.Characters, rgb, width, height, crops, cancellationToken);
         var lines = ReadingOrder(read.Select(r => Line(r.Crop, r.Words, r.Confidence)).ToList());
         var skew = OcrText.Median(boxes.Where(b => b.Width > 4 * b.Height).Select(b => -b.Angle * 180 / Math.PI).ToArray());
         return new OcrRead([.. lines.Select((l, i) => l with { Block = i, Paragraph = i })], Math.Round(skew, 2), "paddle PP-OCRv4");
     }
 
-    /// <summary>The page for the detector: no larger than the configured side, each side a multiple of 32.</summary>
+    /// <summary>The page for the detector, at <see cref="TextDetector.InputSize"/>.</summary>
     private (byte[] Rgb, int Width, int Height) DetectionImage(OcrImage image)
     {
-        var ratio = Math.Min(1.0, (double)_options.PaddleDetectionMaxSide / Math.Max(image.Width, image.Height));
-        var width = Math.Max(32, (int)Math.Round(image.Width * ratio / 32) * 32);
-        var height = Math.Max(32, (int)Math.Round(image.Height * ratio / 32) * 32);
+        var (width, height) = TextDetector.InputSize(image.Width, image.Height, _options.PaddleDetectionMaxSide, _options.PaddleDetectionMaxPixels);
         using var loaded = Image.NewFromFile(image.Path, access: Enums.Access.Sequential);
         using var rgb = loaded.Bands == 3 ? loaded.Copy() : loaded.Colourspace(Enums.Interpretation.Srgb);
         using var resized = rgb.Resize((double)width / image.Width, vscale: (double)height / image.Height);

@@ -16,12 +16,13 @@ internal static class TextRecognizer
     private const double DropScore = 0.5;
 
     public static List<(LineCrop Crop, List<OcrWord> Words, double Confidence)> Recognize(
-        InferenceSession session, RunOptions run, IReadOnlyList<string> characters, byte[] rgb, int width, int height, IReadOnlyList<LineCrop> crops, CancellationToken cancellationToken)
+        InferenceSession session, RunOptions run, RunOptions last, IReadOnlyList<string> characters, byte[] rgb, int width, int height, IReadOnlyList<LineCrop> crops, CancellationToken cancellationToken)
     {
         var read = new List<(LineCrop, List<OcrWord>, double)>();
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => crops[i].ScaledWidth).ToArray();
         var results = new (List<OcrWord> Words, double Confidence)?[crops.Count];
-        foreach (var batch in order.Chunk(BatchSize))
+        var batches = order.Chunk(BatchSize).ToArray();
+        foreach (var batch in batches)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batchWidth = Math.Max(MinWidth, batch.Max(i => crops[i].ScaledWidth));
@@ -33,7 +34,8 @@ internal static class TextRecognizer
             }
 
             using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Length, 3, LineCrop.Height, batchWidth]);
-            using var outputs = session.Run(run, [session.InputNames[0]], [tensor], [session.OutputNames[0]]);
+            // The last batch runs with the options that give the arena's memory back once the page is read.
+            using var outputs = session.Run(ReferenceEquals(batch, batches[^1]) ? last : run, [session.InputNames[0]], [tensor], [session.OutputNames[0]]);
             var shape = outputs[0].GetTensorTypeAndShape().Shape;
             var (steps, classes) = ((int)shape[1], (int)shape[2]);
             var data = outputs[0].GetTensorDataAsSpan<float>();
