@@ -64,6 +64,7 @@ public static class BroadsheetWebHost
         builder.Services.AddDynamicCompression();
 
         var app = builder.Build();
+        app.UseOpenDataCors();
         app.UseHttpHardening();
         app.UseDynamicCompression();
         app.UseReaderPageCache();
@@ -71,6 +72,7 @@ public static class BroadsheetWebHost
         app.UseBroadsheetStaticFiles();
         app.UseReaderLocalization();
         app.UseStatusCodePagesWithReExecute(ReaderRoutes.NotFound);
+        app.UseApiProblems();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -45,9 +45,17 @@ internal static partial class Captions
         foreach (var line in candidates)
         {
             // A writer's name under a portrait stands a little apart from the lines on who they are.
-            var afterName = caption.Count is 1 or 2 && caption.All(c => c.IsBold && c.Box.Width <= 0.9 * image.Box.Width);
+            // A name may fill a narrow portrait's width.
+            var afterName = caption.Count is 1 or 2 && caption.All(c => c.IsBold && (c.Box.Width <= 0.9 * image.Box.Width || Standfirsts.IsName(c.Text)));
             var limit = caption.Count == 0 ? MaxGap * sizes.Body : (afterName ? 1.0 : 0.8) * line.FontSize;
             if (line.Box.Top - bottom > limit)
+            {
+                break;
+            }
+
+            // Larger type after a caption's lines is what the page sets under the caption (an opinion page's
+            // standfirst under its author box), not more of the caption.
+            if (caption.Count >= 2 && line.FontSize >= 1.1 * caption[^1].FontSize)
             {
                 break;
             }

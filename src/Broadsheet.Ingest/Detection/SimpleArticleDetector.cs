@@ -131,8 +131,11 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             var item = items[n];
             var text = item.Body.ToList();
             var name = Items.Signature(text, out var signature);
-            var head = new TitleBlock(title.Headline, [item.Title], []);
+            // The standing head is every item's kicker but is printed over the first only: the others' regions
+            // leave it out, or each would reach across the items beside it.
+            var head = new TitleBlock(n == 0 ? title.Headline : [], [item.Title], []);
             var article = ArticleAssembler.Build(head, text[..(text.Count - signature)], n == 0 ? photos : [], captions, layout.Panels, layout.Rules, sizes, layout);
+            article = n == 0 ? article : article with { Kicker = TitleBlock.JoinText(title.Headline) };
             yield return name is null || article.Byline is not null ? article : article with { Byline = name };
         }
     }

@@ -25,14 +25,21 @@ internal static class Standfirsts
         }
 
         var text = TitleBlock.JoinText(name);
+        return IsName(text) ? text : null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> reads as a person's name: one to four capitalised words, or two to four Han characters.</summary>
+    public static bool IsName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var latinName = words.Length is >= 1 and <= 4 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '.' or '-' or '\''));
         var chineseName = text.Length is >= 2 and <= 4 && text.EnumerateRunes().All(r => Script.IsCjk(r.Value));
-        return latinName || chineseName ? text : null;
+        return latinName || chineseName;
     }
 
     /// <summary>
-    /// Takes the standfirst out of a story's text: a block of at most eight lines in one type between body and display
+    /// Takes the standfirst out of a story's text: a block of at most twelve lines (240 letters) in one type between body and display
     /// size, in a column much narrower than the story's, that is not under a photo.
     /// </summary>
     public static (IReadOnlyList<TextLine> Standfirst, List<TextLine> Others) Take(List<TextLine> body, IReadOnlyList<PageBox> photos, FontSizes sizes)
@@ -48,7 +55,8 @@ internal static class Standfirsts
             var stacked = lines.Zip(lines.Skip(1)).All(p => p.Second.Box.Top - p.First.Box.Bottom <= 0.8 * p.First.FontSize
                 && Math.Abs(p.Second.Box.Left - p.First.Box.Left) <= p.First.FontSize);
             var underPhoto = photos.Any(p => p.HorizontalOverlap(lines[0].Box) > 0 && lines[0].Box.Top - p.Bottom is >= -1 and <= 30);
-            if (lines.Count is >= 2 and <= 8 && stacked && !underPhoto && typical > 0)
+            // A sentence or two: in a column a few words wide that can take a dozen lines.
+            if (lines.Count is >= 2 and <= 12 && lines.Sum(l => l.Text.Length) <= 240 && stacked && !underPhoto && typical > 0)
             {
                 return (lines, [.. body.Except(lines)]);
             }

@@ -12,6 +12,7 @@ internal static class ApiRegistration
     public static IServiceCollection AddBroadsheetApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddApiDocument();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -23,9 +24,11 @@ internal static class ApiRegistration
     public static IEndpointRouteBuilder MapBroadsheetApi(this IEndpointRouteBuilder app)
     {
         app.MapEditionsApi();
+        app.MapApiDocument();
         // Anything else under /api is a JSON 404, not the reader's HTML page.
         app.MapFallback(Prefix + "/{**path}", () => TypedResults.Problem(
-            "There is no such API endpoint.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+            "There is no such API endpoint; the API document is at " + ApiDocument.DocumentUrl + ".", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Broadsheet.Web.Api;
 
@@ -9,9 +10,12 @@ internal static class EditionsApi
 {
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
     {
-        var editions = app.MapGroup("/api/v1/publications/{slug}/editions").WithTags("Editions");
-        editions.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ListAsync).WithName("ListEditions");
-        editions.MapMethods("/{date}", [HttpMethods.Get, HttpMethods.Head], GetAsync).WithName("GetEdition");
+        var editions = app.MapGroup("/api/v1/publications/{slug}").WithTags("Editions").WithConditionalGet();
+        editions.MapMethods("/editions", [HttpMethods.Get, HttpMethods.Head], ListAsync).WithName("ListEditions")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        editions.MapMethods("/editions/{date}", [HttpMethods.Get, HttpMethods.Head], GetAsync).WithName("GetEdition")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         editions.MapPageText();
         return app;
     }
@@ -37,11 +41,25 @@ internal static class EditionsApi
     }
 
     private static async Task<Results<Ok<EditionDto>, ProblemHttpResult>> GetAsync(
-        string slug, string date, int? number, PublishedEditions editions, CancellationToken cancellationToken)
+        string slug, string date, [FromQuery(Name = "number")] string? numberText, PublishedEditions editions, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return NotFound($"'{date}' is not a date of the form yyyy-MM-dd.");
+        }
+
+        // Parsed here rather than bound as an int, so a bad value gets a problem naming it in every environment
+        // (the framework's own binding failure is an exception in Development and an empty 400 elsewhere).
+        int? number = null;
+        if (numberText is not null)
+        {
+            if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return TypedResults.Problem($"'{numberText}' is not an edition number: ?number= takes 1, 2, … (the day's first edition is 1).",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            }
+
+            number = n;
         }
 
         var edition = await editions.FindAsync(slug, day, number, cancellationToken);

@@ -19,7 +19,8 @@ internal static class PageTextApi
 {
     public static RouteGroupBuilder MapPageText(this RouteGroupBuilder editions)
     {
-        editions.MapMethods("/{date}/pages/{label}", [HttpMethods.Get, HttpMethods.Head], GetAsync).WithName("GetPageText");
+        editions.MapMethods("/editions/{date}/pages/{label}", [HttpMethods.Get, HttpMethods.Head], GetAsync).WithName("GetPageText")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return editions;
     }
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Broadsheet.Core;
 using Broadsheet.Search;
 using Broadsheet.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Broadsheet.Web.Search;
@@ -52,15 +53,15 @@ internal static class SearchRegistration
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(ApiRegistration.Prefix + "/v1/search", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ReaderSearch search) =>
+        app.MapMethods(ApiRegistration.Prefix + "/v1/search", [HttpMethods.Get, HttpMethods.Head], Results<Ok<SearchResponse>, ProblemHttpResult> (HttpContext context, ReaderSearch search) =>
             {
                 var request = SearchRequest.Parse(context.Request.Query);
                 if (search.Run(request) is not { } result)
                 {
-                    return Results.Problem("The search index is being rebuilt; try again in a minute.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search unavailable");
+                    return TypedResults.Problem("The search index is being rebuilt; try again in a minute.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search unavailable");
                 }
 
-                return Results.Ok(new SearchResponse(
+                return TypedResults.Ok(new SearchResponse(
                     request.Q,
                     result.Approximate,
                     result.Total,
@@ -81,7 +82,11 @@ internal static class SearchRegistration
                     result.Facets));
             })
             .RequireRateLimiting(RateLimitPolicy)
-            .WithName("Search");
+            .WithName("Search")
+            .WithTags("Search")
+            .WithConditionalGet()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

@@ -60,6 +60,22 @@ public sealed class RealPagesTests(ITestOutputHelper output)
         Assert.All(Scored.Value, s => Assert.False(PdfLayoutReader.ReadFirstPage(s.Page.PdfPath).IsUnreadable, s.Page.Name));
     }
 
+    [CorpusFact]
+    public void An_opinion_pages_author_boxes_give_bylines_and_their_standfirsts_stay_out_of_the_text()
+    {
+        // A page without ground truth, so it was never tuned on: portraits with a name and a line on the writer,
+        // and beside the text a standfirst in larger type (under the author box, or at the foot of the column).
+        var articles = new SimpleArticleDetector().Detect(PdfLayoutReader.ReadFirstPage(Path.Combine(Folder!, "hindu-editorial-19.pdf")));
+
+        var lead = Assert.Single(articles, a => a.Headline == "Employment guarantee has slipped into limbo");
+        Assert.Equal("Jean Drèze, Mohammad Zameer", lead.Byline);
+        Assert.Equal("VB-G RAM G has driven employment guarantee into the ditch", lead.Subheadline);
+        var second = Assert.Single(articles, a => a.Headline == "A vision for an inclusive Bangladesh");
+        Assert.Equal("Shahadat Shadhin", second.Byline);
+        Assert.StartsWith("Under Prime Minister Tarique Rahman", second.Subheadline, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.Paragraphs, p => p.Contains("Deputy Press Secretary", StringComparison.Ordinal) || p.StartsWith("Under Prime Minister", StringComparison.Ordinal));
+    }
+
     /// <summary>A fact about the corpus; skipped, saying so, where it is not present.</summary>
     private sealed class CorpusFactAttribute : FactAttribute
     {

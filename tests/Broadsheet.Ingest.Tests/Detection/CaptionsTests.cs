@@ -44,4 +44,25 @@ public sealed class CaptionsTests
 
         Assert.Equal([caption], Captions.Below(Photo, [caption], [title], new FontSizes(10)));
     }
+    [Fact]
+    public void A_writers_name_as_wide_as_a_narrow_portrait_keeps_the_lines_on_who_they_are()
+    {
+        var portrait = new PageImage(new PageBox(470, 800, 542, 865));
+        var name = Line("Shahadat Shadhin", 8.5, 471, 872, bold: true, width: 72.5);
+        var first = Line("Deputy Press", 8, 471, 888, width: 43);
+        var second = Line("Secretary to the", 8, 471, 897.5, width: 52);
+
+        Assert.Equal([name, first, second], Captions.Below(portrait, [name, first, second], [], new FontSizes(9)));
+    }
+
+    [Fact]
+    public void Larger_type_right_under_an_author_box_is_not_its_caption()
+    {
+        var portrait = new PageImage(new PageBox(470, 160, 542, 218));
+        var name = Line("Jean Drèze", 8.5, 471, 223, bold: true, width: 43);
+        var bio = Line("Independent scholar", 8, 471, 239, width: 68);
+        var standfirst = Line("VB-G RAM G", 10, 471, 250, width: 60);
+
+        Assert.Equal([name, bio], Captions.Below(portrait, [name, bio, standfirst], [], new FontSizes(9)));
+    }
 }

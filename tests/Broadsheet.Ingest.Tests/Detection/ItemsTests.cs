@@ -1,4 +1,5 @@
 using Broadsheet.Ingest.Detection;
+using Broadsheet.Ingest.Tests.Support;
 using Broadsheet.Ingest.Text;
 using static Broadsheet.Ingest.Tests.Detection.Typeset;
 
@@ -72,5 +73,28 @@ public sealed class ItemsTests
 
         Assert.Null(Items.Signature(body, out var lines));
         Assert.Equal(0, lines);
+    }
+    [Fact]
+    public void Letters_side_by_side_under_one_standing_head_each_keep_to_their_own_columns()
+    {
+        // The standing head over the first letter's column; the second letter in the next column.
+        var builder = new LayoutBuilder(842, 1191).Line("LETTERS TO THE EDITOR", 14, 40, 80, bold: true, width: 170);
+        foreach (var (left, title, name) in new[] { (40.0, "Fix the potholes first", "Jane Smith,"), (234.0, "Trains must run on time", "Sasti Brata Kabiraj,") })
+        {
+            builder.Line(title, 10, left, 104, bold: true, width: 120);
+            for (var i = 0; i < 8; i++)
+            {
+                builder.Line("Sir, the roads in our town are a disgrace and the", 10, left, 118 + (i * 14), width: 180);
+            }
+
+            builder.Line(name, 10, left, 230, bold: true, width: 90).Line("Leeds", 10, left, 244, width: 30);
+        }
+
+        var letters = new SimpleArticleDetector().Detect(builder.Build());
+
+        Assert.Equal(["Fix the potholes first", "Trains must run on time"], letters.Select(l => l.Headline));
+        Assert.All(letters, l => Assert.Equal("LETTERS TO THE EDITOR", l.Kicker));
+        Assert.True(letters[1].Parts.Min(p => p.Left) >= 230, $"the second letter reaches left to {letters[1].Parts.Min(p => p.Left)}");
+        Assert.True(letters[0].Parts.Max(p => p.Right) <= 225, $"the first letter reaches right to {letters[0].Parts.Max(p => p.Right)}");
     }
 }

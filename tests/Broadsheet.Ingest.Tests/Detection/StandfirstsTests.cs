@@ -48,4 +48,31 @@ public sealed class StandfirstsTests
         Assert.Empty(standfirst);
         Assert.Equal(23, others.Count);
     }
+    [Fact]
+    public void A_standfirst_of_ten_short_lines_in_a_column_a_few_words_wide_is_taken_out()
+    {
+        string[] words = ["Under Prime", "Minister Tarique", "Rahman, Bangla-", "desh's", "democratic", "journey seeks", "inclusion,", "equality, dignity,", "and accountable", "governance"];
+        List<TextLine> body =
+        [
+            .. Enumerable.Range(0, 30).Select(i => Line("body text of the column", 10, 40, 100 + (i * 14), width: 180)),
+            .. words.Select((w, i) => Line(w, 11, 240, 300 + (i * 12), width: 72)),
+        ];
+
+        var (standfirst, others) = Standfirsts.Take(body, [], new FontSizes(10));
+
+        Assert.Equal(words, standfirst.Select(l => l.Text));
+        Assert.Equal(30, others.Count);
+    }
+
+    [Fact]
+    public void A_long_passage_in_larger_type_is_no_standfirst()
+    {
+        List<TextLine> body =
+        [
+            .. Enumerable.Range(0, 30).Select(i => Line("body text of the column", 10, 40, 100 + (i * 14), width: 180)),
+            .. Enumerable.Range(0, 12).Select(i => Line("a longer line of type, set larger", 11, 240, 300 + (i * 12), width: 100)),
+        ];
+
+        Assert.Empty(Standfirsts.Take(body, [], new FontSizes(10)).Standfirst);
+    }
 }
