@@ -104,7 +104,7 @@ internal static class ArchiveSeeder
                 Headline = source.Headline,
                 Subheadline = source.Subheadline,
                 Byline = source.Byline,
-                Paragraphs = source.Paragraphs,
+                Paragraphs = [.. source.Body],
                 Kind = source.Kind,
             });
             foreach (var region in source.Regions)

@@ -58,7 +58,7 @@ public sealed class ApiTests(ReaderAppFactory app) : IClassFixture<ReaderAppFact
         Assert.Equal(spec.Content.Kicker, lead.GetProperty("kicker").GetString());
         Assert.Equal(spec.Content.Subheadline, lead.GetProperty("subheadline").GetString());
         Assert.Equal(spec.Content.Byline, lead.GetProperty("byline").GetString());
-        Assert.Equal(spec.Content.Paragraphs, lead.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(spec.Content.Paragraphs.Select(p => p.Text), lead.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("/binjiang/2026-11-02/01/1", lead.GetProperty("readerUrl").GetString());
         var regions = lead.GetProperty("regions").EnumerateArray().ToList();
         Assert.Equal(["01", "02"], regions.Select(r => r.GetProperty("page").GetString()));

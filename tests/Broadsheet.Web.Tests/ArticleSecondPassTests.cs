@@ -91,7 +91,7 @@ public sealed class ArticleSecondPassTests(SecondPassAppFactory app) : IClassFix
         var articles = json.GetProperty("articles").EnumerateArray().ToList();
         Assert.Equal(TestEdition.Articles.Take(4).Select(a => a.Content.Headline), articles.Select(a => a.GetProperty("headline").GetString()));
         var lead = articles[0].GetProperty("paragraphs").EnumerateArray().ToList();
-        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs, lead.Select(p => p.GetProperty("text").GetString()));
+        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs.Select(p => p.Text), lead.Select(p => p.GetProperty("text").GetString()));
         // Each paragraph's boxes lie in the lead article's region on page 01, one under the other.
         var tops = new List<double>();
         foreach (var paragraph in lead)

@@ -16,7 +16,7 @@ public sealed class ArticleViewTests(ReaderAppFactory app) : IClassFixture<Reade
         Assert.Equal(spec.Headline, article.QuerySelector("h1")!.Text());
         Assert.Equal(spec.Content.Subheadline, article.QuerySelector(".subheadline")!.Text());
         Assert.Equal(spec.Content.Byline, article.QuerySelector(".byline")!.Text());
-        Assert.Equal(spec.Content.Paragraphs, article.QuerySelectorAll(".article-body p").Texts());
+        Assert.Equal(spec.Content.Paragraphs.Select(p => p.Text), article.QuerySelectorAll(".article-body p").Texts());
         var meta = article.QuerySelector(".article-meta")!;
         Assert.Equal("2026年11月2日 星期一", meta.QuerySelector("time")!.Text());
         Assert.Equal(["第01版:头版", "第02版:要闻"], meta.QuerySelectorAll("a").Texts());

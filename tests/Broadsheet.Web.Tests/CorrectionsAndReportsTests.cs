@@ -40,14 +40,14 @@ public sealed class CorrectionsAndReportsTests(SecondPassAppFactory app) : IClas
     {
         var doc = await app.NewClient().GetDocumentAsync(Corrected + "/original");
 
-        Assert.Equal(TestEdition.Articles[1].Content.Paragraphs, doc.QuerySelectorAll(".article-body p").Texts());
+        Assert.Equal(TestEdition.Articles[1].Content.Paragraphs.Select(p => p.Text), doc.QuerySelectorAll(".article-body p").Texts());
         Assert.Equal(Corrected, doc.QuerySelector(".original-note a")!.GetAttribute("href"));
         Assert.Equal("/binjiang/2026-11-02/01#a2", doc.QuerySelector(".page-thumb a")!.GetAttribute("href"));
         Assert.NotNull(doc.QuerySelector(".page-thumb polygon.highlight"));
 
         // An article never corrected reads as it is, and says so.
         var plain = await app.NewClient().GetDocumentAsync("/binjiang/2026-11-02/01/1/original");
-        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs, plain.QuerySelectorAll(".article-body p").Texts());
+        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs.Select(p => p.Text), plain.QuerySelectorAll(".article-body p").Texts());
         Assert.Contains("没有改动", plain.QuerySelector(".original-note")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -50,7 +50,7 @@ public sealed class DeskRestructureTests(ReviewDeskFactory app) : IClassFixture<
         Assert.Equal("true", item.GetAttribute("data-selected"));
         Assert.Equal("无区域", item.QuerySelector(".flag")!.Text());
         var original = await app.NewClient().GetDocumentAsync("/binjiang/2026-11-02/01/1");
-        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs.Take(2), original.QuerySelectorAll(".article-body p").Texts());
+        Assert.Equal(TestEdition.Articles[0].Content.Paragraphs.Take(2).Select(p => p.Text), original.QuerySelectorAll(".article-body p").Texts());
 
         // The region drawn for it makes it a hotspot readers can open.
         using var put = await desk.PutRegionsAsync(created, "02", [[[0.05, 0.6], [0.5, 0.6], [0.5, 0.7], [0.05, 0.7]]], await desk.TokenAsync());
@@ -58,7 +58,7 @@ public sealed class DeskRestructureTests(ReviewDeskFactory app) : IClassFixture<
         var page = await app.NewClient().GetDocumentAsync("/binjiang/2026-11-02/02");
         var hotspot = page.QuerySelectorAll("a.hotspot").Single(a => a.GetAttribute("aria-label") == "明年继续推进公园圈建设");
         var article = await app.NewClient().GetDocumentAsync(hotspot.GetAttribute("href")!);
-        Assert.Equal([TestEdition.Articles[0].Content.Paragraphs[2]], article.QuerySelectorAll(".article-body p").Texts());
+        Assert.Equal([TestEdition.Articles[0].Content.Paragraphs[2].Text], article.QuerySelectorAll(".article-body p").Texts());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class MetadataTests(ReaderAppFactory app) : IClassFixture<ReaderAp
         Assert.Equal("article", Meta(doc, "og:type"));
         Assert.Equal("http://localhost/binjiang/2026-11-02/01/1", Meta(doc, "og:url"));
         Assert.Equal("http://localhost/binjiang/2026-11-02/01/1/card.jpg", Meta(doc, "og:image"));
-        Assert.StartsWith(spec.Content.Paragraphs[0][..20], Meta(doc, "og:description"), StringComparison.Ordinal);
+        Assert.StartsWith(spec.Content.Paragraphs[0].Text[..20], Meta(doc, "og:description"), StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(doc.QuerySelector("script[type='application/ld+json']")!.TextContent);
         var root = json.RootElement;

@@ -23,7 +23,8 @@ public sealed record ArticleContent
 
     public string? Byline { get; init; }
 
-    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+    /// <summary>The text's paragraphs with their kinds; a string converts to a body paragraph.</summary>
+    public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
 
     public ArticleKind Kind { get; init; } = ArticleKind.Story;
 }
@@ -33,6 +34,7 @@ public sealed class Article
 {
     private readonly List<ArticleRegion> _regions = [];
     private readonly List<ArticleImage> _images = [];
+    private ParagraphTexts? _texts;
 
     private Article()
     {
@@ -68,7 +70,11 @@ public sealed class Article
     /// <summary>作者: who wrote it, lifted out of the body's first line where it was printed there.</summary>
     public string? Byline { get; private set; }
 
-    public List<string> Paragraphs { get; private set; } = [];
+    /// <summary>The text as printed: paragraphs with their kinds (body, sub-head, caption, credit) and run-in titles.</summary>
+    public List<Paragraph> Body { get; private set; } = [];
+
+    /// <summary>The paragraphs' texts, for everything that reads the text without its hierarchy (search, excerpts, diffs).</summary>
+    public IReadOnlyList<string> Paragraphs => _texts ??= new ParagraphTexts(this);
 
     public ArticleKind Kind { get; private set; }
 
@@ -106,7 +112,7 @@ public sealed class Article
         Headline = content.Headline.Trim();
         Subheadline = Blank(content.Subheadline);
         Byline = Blank(content.Byline);
-        Paragraphs = [.. content.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p))];
+        Body = [.. content.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p.Text))];
         Kind = content.Kind;
     }
 
@@ -170,7 +176,7 @@ public sealed class Article
     public void InsertParagraphs(int at, IEnumerable<string> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        Paragraphs.InsertRange(Math.Clamp(at, 0, Paragraphs.Count), paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
+        Body.InsertRange(Math.Clamp(at, 0, Body.Count), paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => new Paragraph(p.Trim())));
     }
 
     /// <summary>Removes <paramref name="image"/> from the article (its caption goes with it).</summary>
@@ -209,7 +215,7 @@ public sealed class Article
     /// <summary>Moves every region and photo of <paramref name="other"/> to this article and appends its paragraphs.</summary>
     internal void Absorb(Article other)
     {
-        Paragraphs.AddRange(other.Paragraphs);
+        Body.AddRange(other.Body);
         foreach (var region in other._regions)
         {
             _regions.Add(new ArticleRegion(this, region.Page, region.Polygon));
@@ -228,7 +234,7 @@ public sealed class Article
 
         other._regions.Clear();
         other._images.Clear();
-        other.Paragraphs.Clear();
+        other.Body.Clear();
     }
 
     /// <summary>True when any of this article's regions lies on <paramref name="page"/>.</summary>
@@ -243,6 +249,18 @@ public sealed class Article
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The texts of <see cref="Body"/> as a live list, without copying them on every read.</summary>
+    private sealed class ParagraphTexts(Article article) : IReadOnlyList<string>
+    {
+        public int Count => article.Body.Count;
+
+        public string this[int index] => article.Body[index].Text;
+
+        public IEnumerator<string> GetEnumerator() => article.Body.Select(p => p.Text).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
 
 /// <summary>Where (part of) an article is printed: a polygon on one page.</summary>

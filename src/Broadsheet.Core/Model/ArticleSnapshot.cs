@@ -15,9 +15,10 @@ public static class ArticleSnapshot
         Line(text, "副题", article.Subheadline);
         Line(text, "作者", article.Byline);
         Line(text, "类型", KindName(article.Kind));
-        foreach (var paragraph in article.Paragraphs)
+        foreach (var paragraph in article.Body)
         {
-            text.Append(paragraph.ReplaceLineEndings(" ")).Append('\n');
+            // A body paragraph is its text alone, as before paragraphs had kinds, so older revisions still compare line for line.
+            text.Append(KindPrefix(paragraph)).Append(paragraph.Text.ReplaceLineEndings(" ")).Append('\n');
         }
 
         foreach (var image in article.Images)
@@ -43,6 +44,16 @@ public static class ArticleSnapshot
         ArticleKind.Advertisement => "广告",
         ArticleKind.Notice => "公告",
         _ => "文章",
+    };
+
+    /// <summary>How a revision shows a paragraph that is not plain body text: "小标题: …", "图注: …", "署名: …", "加粗「标题」: …".</summary>
+    private static string KindPrefix(Paragraph paragraph) => paragraph.Kind switch
+    {
+        ParagraphKind.Subhead => "小标题: ",
+        ParagraphKind.Caption => "图注: ",
+        ParagraphKind.Credit => "署名: ",
+        _ when paragraph.LeadText is { } lead => "加粗「" + lead + "」: ",
+        _ => "",
     };
 
     private static void Line(StringBuilder text, string name, string? value)

@@ -227,8 +227,8 @@ public sealed class Edition
                 $"'{article.Headline}' can be split only between two of its {article.Paragraphs.Count} paragraphs, not before paragraph {atParagraph + 1}.");
         }
 
-        var moved = article.Paragraphs.GetRange(atParagraph, article.Paragraphs.Count - atParagraph);
-        article.Paragraphs.RemoveRange(atParagraph, moved.Count);
+        var moved = article.Body.GetRange(atParagraph, article.Body.Count - atParagraph);
+        article.Body.RemoveRange(atParagraph, moved.Count);
         var created = new Article(this, 0, new ArticleContent { Headline = headline, Paragraphs = moved });
         SortByOrder();
         _articles.Insert(_articles.IndexOf(article) + 1, created);
@@ -251,9 +251,9 @@ public sealed class Edition
             throw new DomainException($"'{from.Headline}' has {from.Paragraphs.Count} paragraphs; paragraphs {start + 1} to {start + count} are not all there.");
         }
 
-        var moved = from.Paragraphs.GetRange(start, count);
-        from.Paragraphs.RemoveRange(start, count);
-        to.Paragraphs.AddRange(moved);
+        var moved = from.Body.GetRange(start, count);
+        from.Body.RemoveRange(start, count);
+        to.Body.AddRange(moved);
     }
 
     private void EnsureOwn(Article article)

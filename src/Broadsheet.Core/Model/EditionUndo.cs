@@ -173,7 +173,7 @@ public sealed class EditionUndo
     {
         public static ArticleState Of(Article a) => new(
             a.Id,
-            new ArticleContent { Kicker = a.Kicker, Headline = a.Headline, Subheadline = a.Subheadline, Byline = a.Byline, Paragraphs = [.. a.Paragraphs], Kind = a.Kind },
+            new ArticleContent { Kicker = a.Kicker, Headline = a.Headline, Subheadline = a.Subheadline, Byline = a.Byline, Paragraphs = [.. a.Body], Kind = a.Kind },
             [.. a.Regions.Select(r => new RegionState(PageId(r.PageId, r.Page), r.Polygon.ToString()))],
             [.. a.Images.Select(i => new ImageState(PageId(i.PageId, i.Page), i.Polygon.ToString(), i.Caption, i.Credit))],
             a.CorrectionNote,

@@ -14,7 +14,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Headline).HasMaxLength(500).IsRequired();
         builder.Property(a => a.Subheadline).HasMaxLength(500);
         builder.Property(a => a.Byline).HasMaxLength(500);
-        builder.Property(a => a.Paragraphs);
+        builder.Ignore(a => a.Paragraphs);
+        builder.Property(a => a.Body).HasColumnName("Paragraphs").HasConversion(new ParagraphsConverter(), ParagraphsConverter.Comparer).IsRequired();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(a => a.DisplayTitle);
         builder.Property(a => a.CorrectionNote).HasMaxLength(4000);

@@ -26,7 +26,8 @@ internal static class ArticleAssembler
         var columns = Columns.Of(body);
 
         // Jump lines are set on lines of their own, usually first or last but not always in reading order.
-        var paragraphs = Paragraphs.Read(columns, [.. photos.Select(p => WithCaption(p, captions[p]))]).ToList();
+        var read = Paragraphs.ReadWithSubheads(columns, [.. photos.Select(p => WithCaption(p, captions[p]))]);
+        var paragraphs = read.Paragraphs.ToList();
         var continuedFrom = paragraphs.Select(Continuations.From).FirstOrDefault(l => l is not null);
         var continuedTo = paragraphs.Select(Continuations.To).LastOrDefault(l => l is not null);
         paragraphs = [.. paragraphs.Select(Continuations.Strip)];
@@ -86,6 +87,7 @@ internal static class ArticleAssembler
             Byline = lifted.Byline,
             Dateline = lifted.Dateline,
             Paragraphs = lifted.Paragraphs,
+            Subheads = [.. read.Subheads.Select(Continuations.Strip).Where(lifted.Paragraphs.Contains)],
             Parts = boxes,
             Images = images,
             ContinuedTo = continuedTo,

@@ -22,6 +22,9 @@ internal sealed record DetectedArticle
 
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
 
+    /// <summary>The paragraphs that are sub-heads (小标题), by their text; each is also in <see cref="Paragraphs"/>.</summary>
+    public IReadOnlyList<string> Subheads { get; init; } = [];
+
     public ArticleKind Kind { get; init; } = ArticleKind.Story;
 
     /// <summary>How sure detection is of this article, 0 to 1.</summary>
@@ -69,7 +72,7 @@ internal sealed record DetectedArticle
         Headline = Headline,
         Subheadline = Subheadline,
         Byline = Byline,
-        Paragraphs = Paragraphs,
+        Paragraphs = ParagraphKinds.Of(Paragraphs, Subheads, Kind),
         Kind = Kind,
     };
 }

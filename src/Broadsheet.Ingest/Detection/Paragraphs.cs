@@ -22,15 +22,32 @@ internal static class Paragraphs
     /// <summary>A gap this many ems larger than the usual line spacing separates paragraphs.</summary>
     private const double ExtraGap = 0.8;
 
+    /// <summary>A sub-head is at most this many lines long.</summary>
+    private const int SubheadLines = 2;
+
+    /// <summary>A sub-head is at most this many characters long; a longer paragraph in display type is a standfirst or an inset.</summary>
+    private const int SubheadLength = 40;
+
     /// <param name="columns">The article's columns in reading order.</param>
     /// <param name="photos">
     /// Photos (with their captions) set into the columns: the text runs on around them, so the gap one leaves
     /// between two lines of a column is no paragraph break.
     /// </param>
-    public static IReadOnlyList<string> Read(IReadOnlyList<TextColumn> columns, IReadOnlyList<PageBox>? photos = null)
+    public static IReadOnlyList<string> Read(IReadOnlyList<TextColumn> columns, IReadOnlyList<PageBox>? photos = null) =>
+        ReadWithSubheads(columns, photos).Paragraphs;
+
+    /// <summary>
+    /// The paragraphs as <see cref="Read"/> finds them, and which of them are sub-heads (小标题): short paragraphs set
+    /// larger than the article's text, or bold where its text is not, with text after them. Which paragraphs there are
+    /// does not depend on this; it only names some of them.
+    /// </summary>
+    public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Subheads) ReadWithSubheads(
+        IReadOnlyList<TextColumn> columns, IReadOnlyList<PageBox>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var paragraphs = new List<string>();
+        var lines = new List<List<TextLine>>();
+        var currentLines = new List<TextLine>();
         var current = "";
         TextLine? previous = null;
         TextColumn? previousColumn = null;
@@ -63,11 +80,14 @@ internal static class Paragraphs
                 if (startsNew && current.Length > 0)
                 {
                     paragraphs.Add(current);
+                    lines.Add(currentLines);
+                    currentLines = [];
                     current = "";
                     linesInParagraph = 0;
                 }
 
                 current = Script.Join(current, text);
+                currentLines.Add(line);
                 linesInParagraph++;
                 previous = line;
                 previousColumn = column;
@@ -79,9 +99,35 @@ internal static class Paragraphs
         if (current.Length > 0)
         {
             paragraphs.Add(current);
+            lines.Add(currentLines);
         }
 
-        return paragraphs;
+        return (paragraphs, Subheads(paragraphs, lines));
+    }
+
+    private static List<string> Subheads(List<string> paragraphs, List<List<TextLine>> lines)
+    {
+        var all = lines.SelectMany(l => l).ToList();
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var body = all.Select(l => l.FontSize).Order().ElementAt(all.Count / 2);
+        var boldText = all.Count(l => l.IsBold) >= 0.3 * all.Count;
+        var subheads = new List<string>();
+        for (var i = 0; i + 1 < paragraphs.Count; i++)
+        {
+            var own = lines[i];
+            var text = paragraphs[i];
+            var display = own.All(l => l.FontSize > body * (1 + SizeChange)) || (!boldText && own.All(l => l.IsBold));
+            if (display && own.Count <= SubheadLines && text.Length <= SubheadLength && !Bylines.IsOwnLine(text))
+            {
+                subheads.Add(text);
+            }
+        }
+
+        return subheads;
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal static class ContinuationJoiner
                     (page, part) = next;
                 }
 
-                var content = parts.Count == 1 ? article : article with { Paragraphs = paragraphs, ContinuedTo = null };
+                var content = parts.Count == 1 ? article : article with { Paragraphs = paragraphs, Subheads = [.. parts.SelectMany(x => x.Part.Subheads)], ContinuedTo = null };
                 result.Add(new EditionArticle(content, parts));
             }
         }

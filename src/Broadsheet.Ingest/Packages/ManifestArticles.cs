@@ -38,7 +38,7 @@ internal static class ManifestArticles
                 Headline = article.Headline,
                 Subheadline = article.Subheadline,
                 Byline = article.Byline,
-                Paragraphs = article.Paragraphs,
+                Paragraphs = [.. article.Paragraphs],
                 Kind = article.Kind switch
                 {
                     "photoNews" => ArticleKind.PhotoNews,

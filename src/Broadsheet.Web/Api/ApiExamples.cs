@@ -28,8 +28,9 @@ internal static class ApiExamples
         [
             new PageArticleDto(1, ArticleKind.Story, "滨江新城今年建成十座口袋公园", "/binjiang/2026-11-02/01/1",
             [
-                new ParagraphDto("本报讯 今年以来，滨江新城利用边角地块新建口袋公园十座，总面积约三点二万平方米。",
+                new ParagraphDto("本报讯 今年以来，滨江新城利用边角地块新建口袋公园十座，总面积约三点二万平方米。", ParagraphKind.Body,
                     [[0.05, 0.1012, 0.57, 0.0124], [0.05, 0.1146, 0.31, 0.0124]]),
+                new ParagraphDto("小切口带来大变化", ParagraphKind.Subhead, [[0.2, 0.1280, 0.2, 0.0130]]),
             ]),
         ]),
         "Search" => new SearchResponse("口袋公园", false, 1, 1, 20,
@@ -48,7 +49,12 @@ internal static class ApiExamples
             new PageDto("01", "头版", 1, null, 842, 1191, "/media/69/69fb2c0e/2000.webp", 2000, 2829, "/media/3a/3a9d41c7.pdf", "/binjiang/2026-11-02/01",
             [
                 new ArticleDto(1, 1, ArticleKind.Story, "聚焦城市更新——", "滨江新城今年建成十座口袋公园", "市民步行十分钟即可到达身边的绿地", "本报记者 王晓明 通讯员 李华",
-                    ["本报讯 今年以来，滨江新城利用边角地块新建口袋公园十座，总面积约三点二万平方米。", "这些公园大多靠近居民小区和学校，设置了健身步道、儿童游乐设施和休憩座椅。"],
+                    ["本报讯 今年以来，滨江新城利用边角地块新建口袋公园十座，总面积约三点二万平方米。", "小切口带来大变化", "这些公园大多靠近居民小区和学校，设置了健身步道、儿童游乐设施和休憩座椅。"],
+                    [
+                        new BodyParagraphDto(ParagraphKind.Body, "本报讯 今年以来，滨江新城利用边角地块新建口袋公园十座，总面积约三点二万平方米。", null),
+                        new BodyParagraphDto(ParagraphKind.Subhead, "小切口带来大变化", null),
+                        new BodyParagraphDto(ParagraphKind.Body, "这些公园大多靠近居民小区和学校，设置了健身步道、儿童游乐设施和休憩座椅。", null),
+                    ],
                     [new ImageDto("01", "新建成的江畔口袋公园吸引市民休闲。", "王晓明/摄", [[0.08, 0.2], [0.59, 0.2], [0.59, 0.36], [0.08, 0.36]], "/media/5e/5e0c11aa/large.jpg", 1600, 1004)],
                     [new RegionDto("01", [[0.05, 0.08], [0.62, 0.08], [0.62, 0.46], [0.05, 0.46]]), new RegionDto("02", [[0.05, 0.62], [0.95, 0.62], [0.95, 0.95], [0.05, 0.95]])],
                     "/binjiang/2026-11-02/01/1"),

@@ -51,6 +51,7 @@ internal static class EditionDtoMapper
             article.Subheadline,
             article.Byline,
             article.Paragraphs,
+            [.. article.Body.Select(BodyParagraphDto.Of)],
             [.. article.Images.Select(i => new ImageDto(
                 labels.GetValueOrDefault(i.PageId, ""), i.Caption, i.Credit, Points(i.Polygon),
                 i.PhotoKey is { } key ? ReaderUrls.Media(key + "/large.jpg") : null, i.PhotoWidth, i.PhotoHeight))],

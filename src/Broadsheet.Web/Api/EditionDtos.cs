@@ -31,7 +31,10 @@ internal sealed record PageDto(
     string ReaderUrl,
     IReadOnlyList<ArticleDto> Articles);
 
-/// <summary>An article as listed under one page; <c>n</c> is its number on that page, as in the reader's URL.</summary>
+/// <summary>
+/// An article as listed under one page; <c>n</c> is its number on that page, as in the reader's URL. <c>paragraphs</c>
+/// are the texts alone, as before paragraphs had kinds; <c>body</c> is the same paragraphs with their kinds.
+/// </summary>
 internal sealed record ArticleDto(
     int N,
     int Order,
@@ -41,6 +44,7 @@ internal sealed record ArticleDto(
     string? Subheadline,
     string? Byline,
     IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<BodyParagraphDto> Body,
     IReadOnlyList<ImageDto> Images,
     IReadOnlyList<RegionDto> Regions,
     string ReaderUrl);
@@ -50,6 +54,15 @@ internal sealed record ArticleDto(
 /// the photo's own largest JPEG (width x height pixels), null for photos imported before they had one.
 /// </summary>
 internal sealed record ImageDto(string Page, string? Caption, string? Credit, IReadOnlyList<double[]> Polygon, string? Url, int Width, int Height);
+
+/// <summary>
+/// A paragraph with its place in the printed hierarchy: <c>kind</c> is body, subhead (小标题), caption or credit;
+/// <c>lead</c> is a body paragraph's run-in title (the first characters of <c>text</c>, printed bold), or null.
+/// </summary>
+internal sealed record BodyParagraphDto(ParagraphKind Kind, string Text, string? Lead)
+{
+    public static BodyParagraphDto Of(Paragraph paragraph) => new(paragraph.Kind, paragraph.Text, paragraph.LeadText);
+}
 
 /// <summary>A region of an article on a page, as [x, y] pairs normalised to 0..1 from the page's top-left corner.</summary>
 internal sealed record RegionDto(string Page, IReadOnlyList<double[]> Points);

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Broadsheet.Web.Api;
 
-/// <summary>A paragraph of an article and where it is printed: [left, top, width, height] boxes normalised to the page, one a line.</summary>
-internal sealed record ParagraphDto(string Text, IReadOnlyList<double[]> Boxes);
+/// <summary>A paragraph of an article, its kind (body, subhead, caption, credit) and where it is printed: [left, top, width, height] boxes normalised to the page, one a line.</summary>
+internal sealed record ParagraphDto(string Text, ParagraphKind Kind, IReadOnlyList<double[]> Boxes);
 
 /// <summary>An article as read on one page, with its paragraphs placed on that page.</summary>
 internal sealed record PageArticleDto(int N, ArticleKind Kind, string Headline, string ReaderUrl, IReadOnlyList<ParagraphDto> Paragraphs);
@@ -43,7 +43,7 @@ internal static class PageTextApi
                 item.Article.Kind,
                 item.Article.Headline,
                 item.Url,
-                [.. item.Article.Paragraphs.Select((text, i) => new ParagraphDto(text, [.. boxes[i].Select(Box)]))]);
+                [.. item.Article.Body.Select((paragraph, i) => new ParagraphDto(paragraph.Text, paragraph.Kind, [.. boxes[i].Select(Box)]))]);
         });
         return TypedResults.Ok(new PageTextDto(page.Page.Label, page.Page.Name, page.Url, [.. articles]));
     }

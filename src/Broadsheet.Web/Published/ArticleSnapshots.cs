@@ -19,6 +19,7 @@ internal static class ArticleSnapshots
             else if (Field(line, "副题") is { } s) { subheadline = s; }
             else if (Field(line, "作者") is { } b) { byline = b; }
             else if (Field(line, "图片说明") is { } c) { captions.Add(c); }
+            else if ((Field(line, "小标题") ?? Field(line, "图注") ?? Field(line, "署名") ?? RunIn(line)) is { } kinded) { paragraphs.Add(kinded); }
             else if (Field(line, "类型") is not null || Field(line, "更正") is not null || line.StartsWith("区域 ", StringComparison.Ordinal)) { }
             else { paragraphs.Add(line); }
         }
@@ -32,6 +33,13 @@ internal static class ArticleSnapshots
         var text = Read(snapshot);
         return string.Join('\n', new[] { text.Kicker, text.Headline, text.Subheadline, text.Byline }.Select(f => f ?? "")
             .Concat(text.Paragraphs).Concat(text.Captions));
+    }
+
+    /// <summary>A paragraph with a run-in title, as the snapshot writes it: "加粗「标题」: 标题　正文".</summary>
+    private static string? RunIn(string line)
+    {
+        var end = line.IndexOf("」: ", StringComparison.Ordinal);
+        return line.StartsWith("加粗「", StringComparison.Ordinal) && end > 0 ? line[(end + 3)..] : null;
     }
 
     private static string? Field(string line, string name) =>

@@ -5,6 +5,42 @@ namespace Broadsheet.Web.Search;
 /// <summary>A run of a paragraph: plain text, or a searched phrase numbered 1.. in the article's order.</summary>
 internal readonly record struct TextRun(string Text, int Hit);
 
+internal static class TextRuns
+{
+    /// <summary>
+    /// The runs of the first <paramref name="at"/> characters (a run-in title, printed bold) and of the rest. A marked
+    /// phrase that crosses the point goes whole with the first part, so each mark stays one element the hit bar counts.
+    /// </summary>
+    public static (IReadOnlyList<TextRun> Head, IReadOnlyList<TextRun> Tail) Split(IReadOnlyList<TextRun> runs, int at)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var head = new List<TextRun>();
+        var tail = new List<TextRun>();
+        var position = 0;
+        foreach (var run in runs)
+        {
+            var end = position + run.Text.Length;
+            if (end <= at || (run.Hit > 0 && position < at))
+            {
+                head.Add(run);
+            }
+            else if (position >= at)
+            {
+                tail.Add(run);
+            }
+            else
+            {
+                head.Add(run with { Text = run.Text[..(at - position)] });
+                tail.Add(run with { Text = run.Text[(at - position)..] });
+            }
+
+            position = end;
+        }
+
+        return (head, tail);
+    }
+}
+
 /// <summary>
 /// Marks searched phrases in an article's text (<c>?hl=…</c>) as the page view marks them on the image: the
 /// phrase as a whole, matched as search matches it (full-width and half-width forms, case). Texts are marked in

@@ -1,4 +1,5 @@
 using Broadsheet.Core.Model;
+using Broadsheet.Ingest.Detection;
 using Broadsheet.Ingest.Import;
 using Xunit.Abstractions;
 
@@ -90,6 +91,39 @@ public sealed class DetectionOnGeneratedPagesTests(GeneratedEditions editions, I
             Assert.Equal(truth.Paragraphs, article.Content.Paragraphs);
         }
     }
+
+    [Fact]
+    public void Sub_heads_printed_between_paragraphs_come_out_as_sub_heads_and_nothing_else_does()
+    {
+        var evaluation = Evaluate(editions.TrueTypeDetection);
+        var read = evaluation.Scores.Where(s => s.Found is not null && s.Paragraphs && !s.IsContinuation && s.Truth.ContinuedToPage is null).ToList();
+        var sectioned = read.Where(s => s.Truth.Subheads.Count > 0).ToList();
+
+        var found = sectioned.Count(s => SubheadsOf(s.Found!).SequenceEqual(s.Truth.Subheads));
+        var wrong = read.SelectMany(s => SubheadsOf(s.Found!).Except(s.Truth.Subheads).Select(t => $"{s.PageLabel} {s.Truth.Headline}: {t}")).ToList();
+        output.WriteLine($"sectioned stories {sectioned.Count}, sub-heads all found {found}, paragraphs wrongly called sub-heads {wrong.Count}");
+
+        Assert.True(sectioned.Count >= 3, $"only {sectioned.Count} stories with sub-heads read whole");
+        Assert.Equal(sectioned.Count, found);
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void A_briefs_items_run_in_titles_are_their_bold_leads()
+    {
+        var evaluation = Evaluate(editions.TrueTypeDetection);
+        var briefs = evaluation.Scores.Where(s => s.Truth.Kind == ArticleKind.Briefs && s.Found is not null && s.Paragraphs).ToList();
+
+        Assert.NotEmpty(briefs);
+        foreach (var score in briefs)
+        {
+            var leads = score.Found!.ToContent().Paragraphs.Select(p => p.LeadText);
+            Assert.Equal(score.Truth.Paragraphs.Select(p => p[..p.IndexOf('\u3000', StringComparison.Ordinal)]), leads);
+        }
+    }
+
+    private static IEnumerable<string> SubheadsOf(DetectedArticle article) =>
+        article.ToContent().Paragraphs.Where(p => p.Kind == ParagraphKind.Subhead).Select(p => p.Text);
 
     [Fact]
     public void Type3_fonts_that_map_characters_to_kangxi_radicals_read_as_plain_text()

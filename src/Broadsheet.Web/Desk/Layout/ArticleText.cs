@@ -118,7 +118,7 @@ internal sealed class ArticleText
         }
 
         string? Rest(int segment) => Pieces(segment, cut) is { Count: > 0 } pieces ? string.Concat(pieces).Trim() : null;
-        var paragraphs = new List<string>();
+        var paragraphs = new List<Paragraph>();
         string? kicker = Article.Kicker, headline = Article.Headline, subheadline = Article.Subheadline, byline = Article.Byline;
         var captions = new Dictionary<int, (string? Caption, string? Credit)>();
         for (var s = 0; s < _segments.Count; s++)
@@ -132,7 +132,9 @@ internal sealed class ArticleText
                 case TextField.Subheadline: subheadline = touched ? Rest(s) : subheadline; break;
                 case TextField.Byline: byline = touched ? Rest(s) : byline; break;
                 case TextField.Paragraph:
-                    paragraphs.AddRange(touched ? Pieces(s, cut).Select(p => p.Trim()).Where(p => p.Length > 0) : [text]);
+                    // What is left of a sub-head is still a sub-head; a cut paragraph's pieces keep its kind.
+                    var source = Article.Body[index];
+                    paragraphs.AddRange(touched ? Pieces(s, cut).Select(p => p.Trim()).Where(p => p.Length > 0).Select(source.WithText) : [source]);
                     break;
                 case TextField.Caption or TextField.Credit:
                     var (caption, credit) = captions.GetValueOrDefault(index, (ImageAt(index).Caption, ImageAt(index).Credit));

@@ -22,7 +22,7 @@ internal sealed partial class ArticleForm
 
     public ArticleKind Kind { get; set; }
 
-    /// <summary>The body, a blank line between paragraphs.</summary>
+    /// <summary>The body, a blank line between paragraphs, each paragraph's kind marked as <see cref="ParagraphMarkup"/> writes it.</summary>
     public string? Body { get; set; }
 
     public List<int> ImageIds { get; set; } = [];
@@ -71,7 +71,7 @@ internal sealed partial class ArticleForm
             Subheadline = article.Subheadline,
             Byline = article.Byline,
             Kind = article.Kind,
-            Body = string.Join("\n\n", article.Paragraphs),
+            Body = string.Join("\n\n", article.Body.Select(ParagraphMarkup.Write)),
             ImageIds = [.. images.Select(i => i.Id)],
             Captions = [.. images.Select(i => i.Caption)],
             Credits = [.. images.Select(i => i.Credit)],
@@ -106,8 +106,8 @@ internal sealed partial class ArticleForm
         }
 
         var paragraphs = BlankLine().Split(Body ?? "")
-            .Select(sanitizer.Text)
-            .OfType<string>()
+            .Select(block => ParagraphMarkup.Read(block, sanitizer.Text))
+            .OfType<Paragraph>()
             .ToList();
         var note = ShowCorrection ? sanitizer.RichText(CorrectionNote) : null;
         if (note?.Length > NoteLength)

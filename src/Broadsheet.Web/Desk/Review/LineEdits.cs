@@ -113,7 +113,7 @@ internal static class LineEdits
             Take(page, picked);
             var kind = photos.Count > 0 && body.Sum(p => p.Length) < 400 ? ArticleKind.PhotoNews : ArticleKind.Story;
             created = work.Edition.InsertArticle(
-                new ArticleContent { Headline = headline, Paragraphs = body, Kind = kind, Byline = kind == ArticleKind.PhotoNews ? photos[0].Credit : null },
+                new ArticleContent { Headline = headline, Paragraphs = [.. body], Kind = kind, Byline = kind == ArticleKind.PhotoNews ? photos[0].Credit : null },
                 Preceding(page, area));
             foreach (var photo in photos)
             {
@@ -151,7 +151,7 @@ internal static class LineEdits
 
         work.Restructure([article], by, $"合并了碎行（{article.Paragraphs.Count}段成了{joined.Count}段）", () =>
         {
-            article.Apply(Content(article) with { Paragraphs = joined });
+            article.Apply(Content(article) with { Paragraphs = Paragraph.Carry(article.Body, joined) });
             article.MarkChecked();
         });
         return true;
@@ -367,7 +367,7 @@ internal static class LineEdits
         Headline = article.Headline,
         Subheadline = article.Subheadline,
         Byline = article.Byline,
-        Paragraphs = [.. article.Paragraphs],
+        Paragraphs = [.. article.Body],
         Kind = article.Kind,
     };
 

@@ -74,9 +74,9 @@
                 group.appendChild(rect);
             });
         }
-        document.querySelectorAll(".article-body p.reading").forEach(function (p) { p.classList.remove("reading"); });
+        document.querySelectorAll(".article-body .reading").forEach(function (p) { p.classList.remove("reading"); });
         if (article && paragraphIndex >= 0) {
-            var p = article.querySelector('.article-body p[data-p="' + paragraphIndex + '"]');
+            var p = article.querySelector('.article-body [data-p="' + paragraphIndex + '"]');
             if (p) {
                 p.classList.add("reading");
                 p.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -157,7 +157,7 @@
         var title = [kicker, { textContent: headline }, subheadline].filter(Boolean).map(function (e) { return e.textContent.trim(); }).join("\n");
         pageText().then(function (json) {
             var placed = (json.articles || []).find(function (a) { return a.n === n; });
-            var paragraphs = Array.prototype.map.call(article.querySelectorAll(".article-body p"), function (p, i) {
+            var paragraphs = Array.prototype.map.call(article.querySelectorAll(".article-body [data-p]"), function (p, i) {
                 var boxes = placed && placed.paragraphs[i] ? placed.paragraphs[i].boxes : [];
                 return { text: p.textContent.trim(), boxes: boxes };
             });
