@@ -31,6 +31,11 @@ namespace Broadsheet.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Paragraphs");
+
                     b.Property<string>("Byline")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -70,10 +75,6 @@ namespace Broadsheet.Data.Postgres.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("Paragraphs")
-                        .IsRequired()
-                        .HasColumnType("text[]");
 
                     b.Property<string>("Subheadline")
                         .HasMaxLength(500)

@@ -274,7 +274,7 @@ namespace Broadsheet.Data.Postgres.Migrations
                     Headline = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Subheadline = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Byline = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Paragraphs = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Paragraphs = table.Column<string>(type: "text", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CorrectionNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CorrectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

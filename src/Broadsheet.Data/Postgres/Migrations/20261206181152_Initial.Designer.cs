@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Broadsheet.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresMigrationsContext))]
-    [Migration("20261206165310_Initial")]
+    [Migration("20261206181152_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,6 +33,11 @@ namespace Broadsheet.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Paragraphs");
 
                     b.Property<string>("Byline")
                         .HasMaxLength(500)
@@ -73,10 +78,6 @@ namespace Broadsheet.Data.Postgres.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("Paragraphs")
-                        .IsRequired()
-                        .HasColumnType("text[]");
 
                     b.Property<string>("Subheadline")
                         .HasMaxLength(500)
