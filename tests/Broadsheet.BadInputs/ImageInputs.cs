@@ -38,6 +38,8 @@ internal static class ImageInputs
         yield return Image("bmp-named-jpg", "a BMP named .jpg", "03-Life.jpg",
             "03-Life.jpg: neither a PDF nor a JPEG, PNG or TIFF image (it starts with \"BM", () => [(byte)'B', (byte)'M', .. new byte[60]]);
         yield return Image("empty-jpg", "an empty file named .jpg", "03-Life.jpg", "03-Life.jpg: the file is empty", () => []);
+        yield return Image("png-strip-100x6000", "a PNG 100 pixels wide and 6,000 tall (2000 px wide it would be 120,000 px tall)", "03-Life.png",
+            "03-Life.png: the page is 24 x 1440 pt, 60 times as tall as it is wide; a page may be at most 8 times", () => Png(100, 6000, RawPdf.Deflate(new byte[301], 6000)));
         yield return Image("png-1x1", "a page image of one pixel", "03-Life.png", "03-Life.png: the image is 1 x 1 pixels, too small to be a page", () => Png(1, 1, RawPdf.Deflate(new byte[4], 1)));
     }
 

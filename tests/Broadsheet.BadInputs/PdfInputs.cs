@@ -122,6 +122,8 @@ internal static class PdfInputs
         });
         yield return Refused("page-20000pt-square", "a page 20,000 points square",
             "03-Life.pdf: the page is 20000 x 20000 pt, not a plausible newspaper page", () => Sized("0 0 20000 20000"));
+        yield return Refused("page-strip-100x2000pt", "a page 100 points wide and 2,000 tall (2000 px wide it would be 40,000 px tall)",
+            "03-Life.pdf: the page is 100 x 2000 pt, 20 times as tall as it is wide; a page may be at most 8 times", () => Sized("0 0 100 2000"));
         yield return Refused("page-1pt-square", "a page one point square",
             "03-Life.pdf: the page is 1 x 1 pt, not a plausible newspaper page", () => Sized("0 0 1 1"));
         yield return Refused("page-tall-strip-842x40000pt", "a strip 842 points wide and 40,000 tall (a 2000 x 95000 px master)",

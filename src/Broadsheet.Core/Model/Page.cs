@@ -3,7 +3,16 @@ namespace Broadsheet.Core.Model;
 /// <summary>Physical size of a page in PDF points (1/72 inch).</summary>
 public readonly record struct PageSize(double Width, double Height)
 {
+    /// <summary>
+    /// How many times a page may be as tall as it is wide, or as wide as tall. A centre-fold strip is about 2.5;
+    /// past 8, a page 2000 px wide would be taller than a WebP image can be (16,383 px).
+    /// </summary>
+    public const double MaxAspect = 8;
+
     public bool IsValid => Width is > 0 and < 14400 && Height is > 0 and < 14400;
+
+    /// <summary>The longer side over the shorter.</summary>
+    public double Aspect => Math.Max(Width / Height, Height / Width);
 }
 
 /// <summary>A printed page of an edition, with its image and PDF in the blob store.</summary>

@@ -53,6 +53,11 @@ internal static class ImageValidator
                 $"{file}: at its stated resolution the page would be {size.Width:0} x {size.Height:0} pt, not a plausible newspaper page"));
         }
 
+        if (size.Aspect > PageSize.MaxAspect)
+        {
+            throw new ImportException(PdfValidator.TooNarrow(file, size));
+        }
+
         return new ValidatedPage(page, size, 0, 0) { Kind = kind };
     }
 

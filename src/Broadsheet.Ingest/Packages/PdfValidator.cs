@@ -61,6 +61,11 @@ internal static class PdfValidator
                     $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt, not a plausible newspaper page"));
             }
 
+            if (size.Aspect > PageSize.MaxAspect)
+            {
+                throw new ImportException(TooNarrow(file, size));
+            }
+
             var pixels = (double)rasterWidth * rasterWidth * size.Height / size.Width;
             if (pixels > maxPixels)
             {
@@ -129,4 +134,8 @@ internal static class PdfValidator
 
         return sb.ToString();
     }
+
+    /// <summary>The refusal of a page too many times taller than wide (or wider than tall) to be a page.</summary>
+    internal static string TooNarrow(string file, PageSize size) => string.Create(CultureInfo.InvariantCulture,
+        $"{file}: the page is {size.Width:0.#} x {size.Height:0.#} pt, {size.Aspect:0.#} times as {(size.Height > size.Width ? "tall as it is wide" : "wide as it is tall")}; a page may be at most {PageSize.MaxAspect:0} times");
 }

@@ -166,13 +166,24 @@ public sealed class PdfValidatorTests : IDisposable
     }
 
     [Fact]
-    public void A_sliver_that_would_render_to_too_many_pixels_is_refused()
+    public void A_page_that_would_render_to_too_many_pixels_is_refused()
     {
+        var path = new TestPdf(1000, 7000).Text("x", 5, 2, 2).Save(_temp.PathOf("10.pdf"));
+
+        var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path), 2000, 25_000_000));
+
+        Assert.Equal("10.pdf: the page is 1000 x 7000 pt; 2000 px wide it would be 28 megapixels, more than the 25 allowed", ex.Message);
+    }
+
+    [Fact]
+    public void A_sliver_far_taller_than_wide_is_no_page()
+    {
+        // 2000 px wide it would be 280,000 px tall, past what the page images (WebP: 16,383 px) can hold.
         var path = new TestPdf(100, 14000).Text("x", 5, 2, 2).Save(_temp.PathOf("10.pdf"));
 
         var ex = Assert.Throws<ImportException>(() => PdfValidator.Validate(PageFileName.Parse(path), 2000, 250_000_000));
 
-        Assert.Equal("10.pdf: the page is 100 x 14000 pt; 2000 px wide it would be 560 megapixels, more than the 250 allowed", ex.Message);
+        Assert.Equal("10.pdf: the page is 100 x 14000 pt, 140 times as tall as it is wide; a page may be at most 8 times", ex.Message);
     }
 
     [Fact]
