@@ -12,7 +12,7 @@ namespace Broadsheet.Ingest.Tests.Corpus;
 /// </summary>
 public sealed class RealPagesTests(ITestOutputHelper output)
 {
-    private static readonly string? Folder = CorpusPage.FindFolder(AppContext.BaseDirectory);
+    private static readonly string? Folder = CorpusFolder.Path;
 
     private static readonly Lazy<IReadOnlyList<(CorpusPage Page, IReadOnlyList<CorpusArticleScore> Scores)>> Scored = new(() =>
         [.. CorpusPage.In(Folder!).Select(page => (page, CorpusScorer.Score(page.Articles, new SimpleArticleDetector().Detect(PdfLayoutReader.ReadFirstPage(page.PdfPath, HanScript.Simplified)))))]);
@@ -74,29 +74,5 @@ public sealed class RealPagesTests(ITestOutputHelper output)
         Assert.Equal("Shahadat Shadhin", second.Byline);
         Assert.StartsWith("Under Prime Minister Tarique Rahman", second.Subheadline, StringComparison.Ordinal);
         Assert.DoesNotContain(second.Paragraphs, p => p.Contains("Deputy Press Secretary", StringComparison.Ordinal) || p.StartsWith("Under Prime Minister", StringComparison.Ordinal));
-    }
-
-    /// <summary>A fact about the corpus; skipped, saying so, where it is not present.</summary>
-    private sealed class CorpusFactAttribute : FactAttribute
-    {
-        public CorpusFactAttribute()
-        {
-            if (Folder is null)
-            {
-                Skip = "The real-page corpus (../shared/corpus/real/) is not present beside the repository.";
-            }
-        }
-    }
-
-    /// <inheritdoc cref="CorpusFactAttribute"/>
-    private sealed class CorpusTheoryAttribute : TheoryAttribute
-    {
-        public CorpusTheoryAttribute()
-        {
-            if (Folder is null)
-            {
-                Skip = "The real-page corpus (../shared/corpus/real/) is not present beside the repository.";
-            }
-        }
     }
 }

@@ -12,9 +12,9 @@ namespace Broadsheet.Ingest.Tests.Corpus;
 /// </summary>
 public sealed class SubheadsOnRealPagesTests
 {
-    private static readonly string? Folder = CorpusPage.FindFolder(AppContext.BaseDirectory);
+    private static readonly string? Folder = CorpusFolder.Path;
 
-    [SubheadsFact]
+    [CorpusFact]
     public void The_printed_sub_heads_are_sub_heads_and_no_other_paragraph_on_the_page_is()
     {
         var articles = new SimpleArticleDetector().Detect(
@@ -36,16 +36,5 @@ public sealed class SubheadsOnRealPagesTests
                 ("岷县检察：驻村帮扶助力乡村振兴", "为民服务解决群众困难"),
             ],
             subheads);
-    }
-
-    private sealed class SubheadsFactAttribute : FactAttribute
-    {
-        public SubheadsFactAttribute()
-        {
-            if (Folder is null)
-            {
-                Skip = "The real-page corpus (../shared/corpus/real/) is not present beside the repository.";
-            }
-        }
     }
 }
