@@ -42,7 +42,8 @@ public static class DataServiceCollectionExtensions
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton(provider => new DatabaseMigrator(
-                provider.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext));
+                provider.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext,
+                folder.DatabasePath + ".migrating"));
         }
 
         services.TryAddSingleton(TimeProvider.System);
