@@ -18,7 +18,7 @@ internal static class PageDump
         {
             foreach (var l in layout.Lines)
             {
-                sb.AppendLine(c, $"  [{l.Box.Left:0.0},{l.Box.Top:0.0} {l.Box.Right:0.0},{l.Box.Bottom:0.0}] {l.FontSize:0.0}pt {l.Text}");
+                sb.AppendLine(c, $"  [{l.Box.Left:0.0},{l.Box.Top:0.0} {l.Box.Right:0.0},{l.Box.Bottom:0.0}] {l.FontSize:0.0}pt{(l.IsVertical ? " vertical" : "")} {l.Text}");
             }
 
             foreach (var i in layout.Images)

@@ -45,7 +45,7 @@ internal static class Confidence
                 continue;
             }
 
-            if (article.Kind == ArticleKind.PhotoNews && article.HeadlineGuessed)
+            if (article.HeadlineGuessed)
             {
                 doubts |= ArticleDoubts.HeadlineGuessed;
             }

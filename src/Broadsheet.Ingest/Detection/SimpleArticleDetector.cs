@@ -23,6 +23,20 @@ internal sealed class SimpleArticleDetector : IArticleDetector
             return [];
         }
 
+        if (VerticalPage.IsVertical(layout))
+        {
+            // The page's header and footer run across it even where its text runs down; they go before it is turned.
+            var (top, bottom) = PageFurniture.ContentBand(layout);
+            var content = layout with { Lines = [.. layout.Lines.Where(l => l.Box.Top >= top - 0.5 && l.Box.Bottom <= bottom + 0.5)] };
+            return [.. DetectAsPrinted(VerticalPage.Turn(content)).Select(a => VerticalPage.TurnBack(a, layout.Width))];
+        }
+
+        return DetectAsPrinted(layout);
+    }
+
+    /// <summary>The articles of a page whose text runs across (a vertical page comes here turned).</summary>
+    private static IReadOnlyList<DetectedArticle> DetectAsPrinted(PageLayout layout)
+    {
         layout = layout with
         {
             Rules = Decorations.Separators(layout.Rules, layout.Lines),
@@ -94,6 +108,12 @@ internal sealed class SimpleArticleDetector : IArticleDetector
                 loose[article] = assignment.Loose[i];
                 articles.Add(article);
             }
+        }
+
+        // Running text under no headline at all (a gazette's decrees, a page of notices) is one article, its headline guessed.
+        if (titles.Count == 0 && lines.Where(l => !taken.Contains(l)).ToList() is var running && Untitled.Holds(running))
+        {
+            articles.Add(Untitled.Article(running, sizes, layout));
         }
 
         // A picture no story took, with words printed over it and no caption, is an advertisement.

@@ -37,7 +37,9 @@ internal static partial class PdfLayoutReader
             .Select(l => ToGlyph(l, frame))
             .Where(g => g.Box.Bottom > 0 && g.Box.Top < frame.Height && g.Box.Right > 0 && g.Box.Left < frame.Width)
             .ToList();
-        var lines = DropCaps.Merge(VerticalLines.Join(LineBuilder.Build(glyphs, rules, script)));
+        var (vertical, horizontal) = VerticalRuns.Take(glyphs, script);
+        var lines = DropCaps.Merge(VerticalLines.Join(
+            [.. LineBuilder.Build(horizontal, rules, script).Concat(vertical).OrderBy(l => l.Box.Top).ThenBy(l => l.Box.Left)]));
         var images = page.GetImages()
             .Select(i => frame.ToBox(i.BoundingBox))
             .Where(b => b.Width > 4 && b.Height > 4)

@@ -75,4 +75,23 @@ public sealed class RealPagesTests(ITestOutputHelper output)
         Assert.StartsWith("Under Prime Minister Tarique Rahman", second.Subheadline, StringComparison.Ordinal);
         Assert.DoesNotContain(second.Paragraphs, p => p.Contains("Deputy Press Secretary", StringComparison.Ordinal) || p.StartsWith("Under Prime Minister", StringComparison.Ordinal));
     }
+
+    [CorpusFact]
+    public void A_gazette_set_top_to_bottom_reads_column_by_column_right_to_left_as_one_article_for_the_desk_to_check()
+    {
+        var layout = PdfLayoutReader.ReadFirstPage(Path.Combine(Folder!, "quirks/kampo-japanese-vertical-rc4.pdf"));
+
+        // Read across, the page's columns ran together: "第三第五四超第折る".
+        Assert.Contains(layout.Lines, l => l.IsVertical && l.Text == "道路交通法施行令の一部を改正する政令");
+        Assert.DoesNotContain(layout.Lines, l => l.Text.Contains("第三第五四超第折る", StringComparison.Ordinal));
+        var article = Assert.Single(new SimpleArticleDetector().Detect(layout));
+        Assert.Equal("政令第百四十九号", article.Headline);
+        Assert.True(article.HeadlineGuessed);
+        Assert.True(article.Doubts.HasFlag(Broadsheet.Core.Model.ArticleDoubts.HeadlineGuessed));
+        var text = string.Join("", article.Paragraphs);
+        var opening = text.IndexOf("内閣は、道路交通法の一部を改正する法律", StringComparison.Ordinal);
+        var amendment = text.IndexOf("第三条の二第一項中「行なわせる」を「行わせる」に", StringComparison.Ordinal);
+        Assert.True(opening >= 0 && amendment > opening, text[..Math.Min(200, text.Length)]);
+        Assert.DoesNotContain("官報", article.Headline + text, StringComparison.Ordinal);
+    }
 }

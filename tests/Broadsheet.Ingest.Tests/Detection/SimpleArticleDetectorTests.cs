@@ -124,9 +124,14 @@ public sealed class SimpleArticleDetectorTests
             .Line("市民在公园晨练。本报记者 张三 摄", 9, 400, 305)
             .Build();
 
-        var article = Assert.Single(new SimpleArticleDetector().Detect(layout));
+        var articles = new SimpleArticleDetector().Detect(layout);
 
+        var article = Assert.Single(articles, a => a.Images.Count > 0);
         Assert.Equal(ArticleKind.PhotoNews, article.Kind);
         Assert.Equal("市民在公园晨练", article.Headline);
+        // The column under no headline is a story of its own, its headline (its first line) marked as a guess.
+        var column = Assert.Single(articles, a => a.Images.Count == 0);
+        Assert.Equal(ArticleKind.Story, column.Kind);
+        Assert.True(column.HeadlineGuessed);
     }
 }
