@@ -20,6 +20,17 @@ public sealed class PhraseLocatorTests
     }
 
     [Fact]
+    public void A_phrase_in_a_line_set_top_to_bottom_is_boxed_down_the_line()
+    {
+        // 竖排: ten characters from 0.1 down to 0.6 of the page, in a column 0.02 wide.
+        var box = Assert.Single(PhraseLocator.Locate([new PageTextLine("滨江新城民警调解纠纷", 0.8, 0.1, 0.82, 0.6)], ["民警调解"]));
+
+        Assert.Equal((0.8, 0.02), (box.Left, Math.Round(box.Width, 6)));
+        Assert.Equal(0.3, box.Top, 6);
+        Assert.Equal(0.2, box.Height, 6);
+    }
+
+    [Fact]
     public void A_phrase_broken_over_two_lines_gets_a_box_on_each()
     {
         var boxes = PhraseLocator.Locate([new PageTextLine("今年的调", 0.1, 0.2, 0.3, 0.22), new PageTextLine("解工作", 0.1, 0.23, 0.25, 0.25)], ["调解"]);

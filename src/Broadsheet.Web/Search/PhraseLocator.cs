@@ -119,11 +119,26 @@ internal static class PhraseLocator
     private static HitBox Box(PageTextLine line, int start, int end)
     {
         var total = Math.Max(Ems(line.Text, 0, line.Text.Length), 0.001);
+        if (IsVertical(line))
+        {
+            var height = line.Bottom - line.Top;
+            var top = line.Top + (height * Ems(line.Text, 0, start) / total);
+            var bottom = line.Top + (height * Ems(line.Text, 0, end) / total);
+            return new HitBox(line.Left, top, line.Right - line.Left, bottom - top);
+        }
+
         var width = line.Right - line.Left;
         var left = line.Left + (width * Ems(line.Text, 0, start) / total);
         var right = line.Left + (width * Ems(line.Text, 0, end) / total);
         return new HitBox(left, line.Top, right - left, line.Bottom - line.Top);
     }
+
+    /// <summary>
+    /// A line set top to bottom (竖排): CJK characters in a box taller than wide. Across, two characters make a box
+    /// twice as wide as tall in points, which stays wider than tall on any page up to twice as wide as high.
+    /// </summary>
+    private static bool IsVertical(PageTextLine line) =>
+        line.Text.Length > 1 && line.Bottom - line.Top > line.Right - line.Left && line.Text.All(c => char.IsWhiteSpace(c) || IsWide(c));
 
     private static double Ems(string text, int start, int end)
     {
