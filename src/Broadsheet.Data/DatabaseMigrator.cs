@@ -81,14 +81,33 @@ public sealed class DatabaseMigrator
         }
     }
 
+    /// <summary>
+    /// Plain SQL on the context's connection: EF's own queries would build the model first, which the command's
+    /// first query builds anyway, beside other work, instead of here where everything waits for it.
+    /// </summary>
     private static async Task DeleteDeadLocksAsync(BroadsheetDbContext db, CancellationToken cancellationToken)
     {
-        var tables = await db.Database
-            .SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
-            .SingleAsync(cancellationToken);
-        if (tables > 0)
+        var connection = db.Database.GetDbConnection();
+        if (!File.Exists(connection.DataSource))
         {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", cancellationToken);
+            // No database yet (the first start): nothing can hold its lock.
+            return;
+        }
+
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                command.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
         }
     }
 }
