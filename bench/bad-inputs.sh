@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps --bench
 dotnet build src/Broadsheet.Cli -c Release -v quiet -nologo >/dev/null
+dotnet build tools/Broadsheet.Samples.Cli -c Release -v quiet -nologo >/dev/null
 dotnet build tests/Broadsheet.BadInputs -c Release -v quiet -nologo >/dev/null
 cli=(dotnet src/Broadsheet.Cli/bin/Release/net10.0/broadsheet.dll)
+samples=(dotnet tools/Broadsheet.Samples.Cli/bin/Release/net10.0/broadsheet-samples.dll)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,7 +20,7 @@ dotnet tests/Broadsheet.BadInputs/bin/Release/net10.0/Broadsheet.BadInputs.dll "
 
 # One published edition (2026-11-02), copied fresh for each kind.
 "${cli[@]}" publication add binjiang --name "滨江日报" --data "$work/template" >/dev/null
-"${cli[@]}" sample "$work/2026-11-02" --seed 7 >/dev/null
+"${samples[@]}" sample "$work/2026-11-02" --seed 7 >/dev/null
 start=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$work/rss" "${cli[@]}" import "$work/2026-11-02" --publication binjiang --quiet --data "$work/template" 2>/dev/null
 ref_time=$(echo "$(date +%s.%N) - $start" | bc)

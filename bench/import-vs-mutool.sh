@@ -10,11 +10,13 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 scripts/install-deps --bench
 dotnet build src/Broadsheet.Cli -c Release -v quiet -nologo >/dev/null
+dotnet build tools/Broadsheet.Samples.Cli -c Release -v quiet -nologo >/dev/null
 cli=(dotnet src/Broadsheet.Cli/bin/Release/net10.0/broadsheet.dll)
+samples=(dotnet tools/Broadsheet.Samples.Cli/bin/Release/net10.0/broadsheet-samples.dll)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"${cli[@]}" sample "$work/2026-11-02" --seed 7 >/dev/null
+"${samples[@]}" sample "$work/2026-11-02" --seed 7 >/dev/null
 (cd "$work" && zip -qr 2026-11-02.zip 2026-11-02 -x '*.truth.json')
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -15,8 +15,10 @@ for tool in wrk curl; do command -v "$tool" >/dev/null || { echo "needs $tool (s
 
 dotnet build bench/ReaderArchive -c Release -v quiet -nologo >/dev/null
 dotnet build src/Broadsheet.Cli -c Release -v quiet -nologo >/dev/null
+dotnet build tools/Broadsheet.Samples.Cli -c Release -v quiet -nologo >/dev/null
 archive=(dotnet bench/ReaderArchive/bin/Release/net10.0/ReaderArchive.dll)
 broadsheet=(dotnet src/Broadsheet.Cli/bin/Release/net10.0/broadsheet.dll)
+samples=(dotnet tools/Broadsheet.Samples.Cli/bin/Release/net10.0/broadsheet-samples.dll)
 work=$(mktemp -d)
 port=${BENCH_PORT:-5097}
 base=http://127.0.0.1:$port
@@ -39,7 +41,7 @@ trap cleanup EXIT
 # BENCH_DATA=<folder> starts from a copy of an archive seeded before (the soak's imports change it).
 data=$work/data
 if [[ -n "${BENCH_DATA:-}" ]]; then cp -r "$BENCH_DATA" "$data"; else "${archive[@]}" seed "$data" 365 >/dev/null; fi
-"${broadsheet[@]}" sample "$work/2026-11-03" --seed 8 --date 2026-11-03 >/dev/null
+"${samples[@]}" sample "$work/2026-11-03" --seed 8 --date 2026-11-03 >/dev/null
 "${broadsheet[@]}" serve --data "$data" --urls "$base" >"$work/server.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 240); do curl -fs -o /dev/null "$base/binjiang" && break; sleep 0.5; done

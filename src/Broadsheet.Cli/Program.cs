@@ -8,7 +8,6 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     ReindexCommand.Create(),
     ServeCommand.Create(),
     PublicationCommand.Create(),
-    SampleCommand.Create(),
     UsersCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);

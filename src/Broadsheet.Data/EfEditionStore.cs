@@ -44,8 +44,8 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
         {
             if (!replace)
             {
-                throw new DomainException(
-                    $"The edition of {edition.Date:yyyy-MM-dd} of '{edition.Publication.Slug}' already exists; use --replace to replace it.");
+                var problem = new EditionExists(edition.Publication.Slug, edition.Date, edition.Number);
+                throw new DomainException(problem, problem.Describe());
             }
 
             // Derivatives are reported as their prefix with a trailing '/'.

@@ -20,6 +20,16 @@ public sealed class ImportException : Exception
     {
     }
 
+    /// <summary>A refusal the command line and the desk each word for their own audience (see <see cref="Core.Model.Problem"/>).</summary>
+    public ImportException(Core.Model.Problem problem, string message)
+        : base(OneLine(message))
+    {
+        Problem = problem;
+    }
+
+    /// <summary>The problem as a code and its facts, when the refusal has one; null for the rest.</summary>
+    public Core.Model.Problem? Problem { get; }
+
     /// <summary>Messages quoted from libraries may span lines; ours never do.</summary>
     internal static string OneLine(string? text)
     {

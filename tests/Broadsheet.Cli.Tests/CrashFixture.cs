@@ -56,7 +56,6 @@ public sealed class CrashFixture : IDisposable
 
     public void Dispose()
     {
-        Published.Dispose();
         Directory.Delete(Root, recursive: true);
     }
 }

@@ -1,9 +1,7 @@
-using Broadsheet.Samples;
-
 namespace Broadsheet.Cli.Tests;
 
 /// <summary>`broadsheet import` as a production desk runs it: a real process over a real data folder.</summary>
-public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClassFixture<GeneratedEditionFixture>, IDisposable
+public sealed class ImportCommandTests(PublishedDataFixture fixture) : IClassFixture<PublishedDataFixture>, IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("broadsheet-cli-data-").FullName;
     private readonly string _scratch = Directory.CreateTempSubdirectory("broadsheet-cli-input-").FullName;
@@ -44,7 +42,7 @@ public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClass
     [Fact]
     public async Task A_folder_with_no_pdfs_is_refused_and_changes_nothing()
     {
-        await ImportExistingAsync();
+        ImportExisting();
         var empty = Directory.CreateDirectory(Path.Combine(_scratch, "2026-11-03")).FullName;
         await File.WriteAllTextAsync(Path.Combine(empty, "readme.txt"), "no pages here");
 
@@ -55,7 +53,7 @@ public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClass
     [Fact]
     public async Task A_file_that_is_not_a_pdf_is_refused_naming_it_and_changes_nothing()
     {
-        await ImportExistingAsync();
+        ImportExisting();
         var package = CopyEdition("2026-11-03");
         File.Copy(fixture.Edition.Pages[0].TruthPath, Path.Combine(package, "03-综合.pdf"), overwrite: true);
         File.Delete(Directory.GetFiles(package, "03-*.pdf").Single(f => !f.EndsWith("03-综合.pdf", StringComparison.Ordinal)));
@@ -66,7 +64,7 @@ public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClass
     [Fact]
     public async Task A_truncated_pdf_is_refused_naming_it_and_changes_nothing()
     {
-        await ImportExistingAsync();
+        ImportExisting();
         var package = CopyEdition("2026-11-03");
         var victim = Directory.GetFiles(package, "05-*.pdf").Single();
         var bytes = await File.ReadAllBytesAsync(victim);
@@ -78,7 +76,7 @@ public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClass
     [Fact]
     public async Task An_edition_whose_date_exists_is_refused_without_replace_and_replaced_with_it()
     {
-        await ImportExistingAsync();
+        ImportExisting();
 
         await AssertRefusedAsync([fixture.Edition.Directory], "--replace");
 
@@ -122,12 +120,8 @@ public sealed class ImportCommandTests(GeneratedEditionFixture fixture) : IClass
         Assert.Equal(before, DataSnapshot.Take(_data));
     }
 
-    private async Task ImportExistingAsync()
-    {
-        await AddPublicationAsync();
-        var run = await ImportAsync(fixture.Edition.Directory, "--quiet");
-        Assert.Equal(0, run.ExitCode);
-    }
+    /// <summary>The data folder a publication add and a quiet import of the edition leave (made once, copied here).</summary>
+    private void ImportExisting() => fixture.CopyTo(_data);
 
     private async Task AddPublicationAsync()
     {

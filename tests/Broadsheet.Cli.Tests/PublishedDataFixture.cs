@@ -1,30 +1,21 @@
-using Broadsheet.Samples;
-
 namespace Broadsheet.Cli.Tests;
 
 /// <summary>
-/// A data folder in which `broadsheet import` has published one generated 8-page edition (2026-11-02), made
-/// once per test class; each test works on a copy of its own (<see cref="CopyTo"/>), so tests share no state.
+/// A data folder in which `broadsheet import` has published the generated 8-page edition (2026-11-02). The import
+/// runs once per test run (it used to run once per test class, seven times); each test works on a copy of its own
+/// (<see cref="CopyTo"/>), so tests share no state.
 /// </summary>
-public sealed class PublishedDataFixture : IDisposable
+public sealed class PublishedDataFixture
 {
-    public PublishedDataFixture()
-    {
-        Root = Directory.CreateTempSubdirectory("broadsheet-cli-published-").FullName;
-        Edition = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, Date = Date }, Path.Combine(Root, "2026-11-02"));
-        Template = Path.Combine(Root, "data");
-        Run("publication", "add", "binjiang", "--name", "滨江日报", "--data", Template);
-        Run("import", Edition.Directory, "--publication", "binjiang", "--quiet", "--data", Template);
-    }
+    private static readonly Lazy<string> SharedTemplate = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly GeneratedEditionFixture Generated = new();
 
-    public static DateOnly Date => new(2026, 11, 2);
+    public static DateOnly Date => GeneratedEditionFixture.Date;
 
-    public string Root { get; }
+    public Samples.SampleEdition Edition => Generated.Edition;
 
-    public SampleEdition Edition { get; }
-
-    /// <summary>The data folder with the published edition; never changed after the constructor.</summary>
-    public string Template { get; }
+    /// <summary>The data folder with the published edition; never changed after it is made.</summary>
+    public string Template => SharedTemplate.Value;
 
     /// <summary>A private copy of <see cref="Template"/>.</summary>
     public void CopyTo(string target)
@@ -37,7 +28,15 @@ public sealed class PublishedDataFixture : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    private static string Publish()
+    {
+        var root = Directory.CreateTempSubdirectory("broadsheet-cli-published-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => GeneratedEditionFixture.DeleteQuietly(root);
+        var template = Path.Combine(root, "data");
+        Run("publication", "add", "binjiang", "--name", "滨江日报", "--data", template);
+        Run("import", Generated.Edition.Directory, "--publication", "binjiang", "--quiet", "--data", template);
+        return template;
+    }
 
     private static void Run(params string[] arguments)
     {

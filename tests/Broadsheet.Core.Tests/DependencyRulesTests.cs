@@ -4,8 +4,8 @@ namespace Broadsheet.Core.Tests;
 
 /// <summary>
 /// Keeps the project graph as docs/architecture.md draws it: Core references nothing, the adapters
-/// reference Core only (never each other), only Web and Cli compose, and Web reaches the database through
-/// Core's ports alone.
+/// reference Core only (never each other), only Web and Cli compose, Web reaches the database through
+/// Core's ports alone, and the sample generator (tools/) stays out of the production command.
 /// </summary>
 public sealed class DependencyRulesTests
 {
@@ -18,9 +18,14 @@ public sealed class DependencyRulesTests
         { "Broadsheet.Imaging", ["Broadsheet.Core"] },
         { "Broadsheet.Search", ["Broadsheet.Core"] },
         { "Broadsheet.Data", ["Broadsheet.Core"] },
-        { "Broadsheet.Samples", ["Broadsheet.Core"] },
         { "Broadsheet.Web", ["Broadsheet.Core", "Broadsheet.Data", "Broadsheet.Ingest", "Broadsheet.Imaging", "Broadsheet.Search"] },
+        { "Broadsheet.Cli", ["Broadsheet.Core", "Broadsheet.Data", "Broadsheet.Ingest", "Broadsheet.Imaging", "Broadsheet.Search", "Broadsheet.Web"] },
+        { "Broadsheet.Samples.Text", [] },
+        { "Broadsheet.Samples", ["Broadsheet.Core", "Broadsheet.Samples.Text"] },
+        { "Broadsheet.Samples.Cli", ["Broadsheet.Samples"] },
     };
+
+    private static readonly string[] Trees = ["src", "tools"];
 
     [Theory]
     [MemberData(nameof(AllowedReferences))]
@@ -39,11 +44,21 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
-    public void Every_source_project_is_covered_by_a_rule()
+    public void Every_source_and_tool_project_is_covered_by_a_rule()
     {
-        var projects = Directory.GetDirectories(Path.Combine(Root, "src")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList();
-        var ruled = AllowedReferences.Select(row => (string)row[0]).Append("Broadsheet.Cli").Order(StringComparer.Ordinal).ToList();
+        var projects = Trees.SelectMany(Projects).Order(StringComparer.Ordinal).ToList();
+        var ruled = AllowedReferences.Select(row => (string)row[0]).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(ruled, projects);
+    }
+
+    /// <summary>What a production install carries: no project under src/ draws pages (SkiaSharp is the generator's).</summary>
+    [Fact]
+    public void No_production_project_carries_the_generators_skia_sharp()
+    {
+        var offenders = Projects("src")
+            .Where(p => Load(p).Descendants("PackageReference").Any(e => ((string?)e.Attribute("Include"))?.StartsWith("SkiaSharp", StringComparison.Ordinal) == true))
+            .ToList();
+        Assert.Empty(offenders);
     }
 
     /// <summary>
@@ -84,8 +99,14 @@ public sealed class DependencyRulesTests
         [.. Load(project).Descendants("ProjectReference")
             .Select(e => Path.GetFileNameWithoutExtension(((string)e.Attribute("Include")!).Replace('\\', '/')))];
 
+    /// <summary>The projects of a tree: its folders with a project file (a moved project's old build output is none).</summary>
+    private static IEnumerable<string> Projects(string tree) =>
+        Directory.GetDirectories(Path.Combine(Root, tree))
+            .Select(d => Path.GetFileName(d)!)
+            .Where(name => File.Exists(Path.Combine(Root, tree, name, name + ".csproj")));
+
     private static XDocument Load(string project) =>
-        XDocument.Load(Path.Combine(Root, "src", project, project + ".csproj"));
+        XDocument.Load(Trees.Select(t => Path.Combine(Root, t, project, project + ".csproj")).First(File.Exists));
 
     private static string FindRepositoryRoot()
     {

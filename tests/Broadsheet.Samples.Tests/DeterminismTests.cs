@@ -1,5 +1,7 @@
 namespace Broadsheet.Samples.Tests;
 
+// Generates several whole editions: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class DeterminismTests
 {
     [Fact]

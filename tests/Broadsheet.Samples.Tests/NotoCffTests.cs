@@ -1,6 +1,8 @@
 namespace Broadsheet.Samples.Tests;
 
 /// <summary>The CFF font set reproduces a real-world quirk: Type 3 fonts whose ToUnicode maps give Kangxi radicals.</summary>
+// Generates a whole edition in another font: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class NotoCffTests
 {
     [Fact]

@@ -5,6 +5,8 @@ namespace Broadsheet.Samples.Tests;
 /// <summary>An edition with the real-world PDF quirks on: numbers split into runs, and one page without usable Unicode maps.</summary>
 public sealed class QuirkEditionFixture() : EditionFixture(new SampleEditionOptions { Seed = 5, PageCount = 4, Quirks = true, UnmappedFontPage = 3 });
 
+// Generates a whole edition with quirks: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class QuirkTests(QuirkEditionFixture fixture) : IClassFixture<QuirkEditionFixture>
 {
     [Fact]

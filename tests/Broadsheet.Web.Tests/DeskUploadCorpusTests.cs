@@ -265,6 +265,8 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
     }
 }
 
+// The bad-input corpus imported through the desk, file by file: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class PdfUploadCorpusTests(CorpusUploadAppFactory app) : DeskUploadCorpusTests(app), IClassFixture<CorpusUploadAppFactory>
 {
     public static TheoryData<string> Kinds => Names(false, InputKind.Pdf);
@@ -274,6 +276,8 @@ public sealed class PdfUploadCorpusTests(CorpusUploadAppFactory app) : DeskUploa
     public Task A_hostile_or_careless_pdf_uploaded_at_the_desk_is_refused_in_one_line_or_taken_safely(string kind) => AssertHandledAsync(kind);
 }
 
+// The bad-input corpus imported through the desk, file by file: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class ImageAndZipUploadCorpusTests(CorpusUploadAppFactory app) : DeskUploadCorpusTests(app), IClassFixture<CorpusUploadAppFactory>
 {
     public static TheoryData<string> Kinds => Names(false, InputKind.Image, InputKind.Zip);
@@ -283,6 +287,8 @@ public sealed class ImageAndZipUploadCorpusTests(CorpusUploadAppFactory app) : D
     public Task A_hostile_or_careless_image_or_zip_uploaded_at_the_desk_is_refused_in_one_line_or_taken_safely(string kind) => AssertHandledAsync(kind);
 }
 
+// The bad-input corpus imported through the desk, file by file: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class ManifestAndPackageUploadCorpusTests(CorpusUploadAppFactory app) : DeskUploadCorpusTests(app), IClassFixture<CorpusUploadAppFactory>
 {
     public static TheoryData<string> Kinds => Names(false, InputKind.Manifest, InputKind.Xml, InputKind.Package);
@@ -292,6 +298,8 @@ public sealed class ManifestAndPackageUploadCorpusTests(CorpusUploadAppFactory a
     public Task A_hostile_or_careless_manifest_or_package_uploaded_at_the_desk_is_refused_in_one_line_or_taken_safely(string kind) => AssertHandledAsync(kind);
 }
 
+// The bad-input corpus imported through the desk, file by file: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class LoweredLimitsUploadCorpusTests(LoweredLimitsUploadAppFactory app) : DeskUploadCorpusTests(app), IClassFixture<LoweredLimitsUploadAppFactory>
 {
     public static TheoryData<string> Kinds => Names(true, Enum.GetValues<InputKind>());

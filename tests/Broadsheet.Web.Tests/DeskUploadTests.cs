@@ -42,6 +42,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
     private static readonly DateOnly Day = new(2026, 11, 10);
 
     [Fact]
+    [Trait("Suite", "Full")] // generates and imports a whole edition: the full suite (scripts/test), not --fast
     public async Task An_uploaded_edition_is_imported_page_by_page_and_lands_with_its_pages_and_articles()
     {
         var client = await SignInAsync("upload-admin", DeskRoles.Admin);
@@ -128,6 +129,30 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         var job = await client.GetDocumentAsync(location);
         Assert.Equal(message, job.QuerySelector("#import-error")!.Text());
         Assert.Null(job.QuerySelector("#import-error")!.GetAttribute("hidden"));
+        Assert.Equal(before, await EditionCountAsync());
+        Assert.Empty(UploadFolders());
+    }
+
+    [Fact]
+    public async Task An_edition_that_is_already_there_is_refused_naming_the_forms_replace_box_in_the_papers_language()
+    {
+        var client = await SignInAsync("upload-twice", DeskRoles.Admin);
+        var before = await EditionCountAsync();
+
+        var chinese = await UploadWithoutReplaceAsync(client, TestEdition.Slug, TestEdition.Day);
+        var english = await UploadWithoutReplaceAsync(client, TestEdition.EnglishSlug, TestEdition.EnglishDay);
+
+        Assert.Equal("failed", chinese.GetProperty("status").GetString());
+        Assert.Equal(
+            "滨江日报 2026-11-02 已经有一期了，什么也没有改动。要替换它，请勾选“这一天已有一期时，替换它”后重新上传。",
+            chinese.GetProperty("error").GetString());
+        Assert.Equal("failed", english.GetProperty("status").GetString());
+        Assert.Equal(
+            "The Riverside Times already has an edition of 2026-10-30, so nothing was changed. To replace it, tick “这一天已有一期时，替换它” (replace the edition of that day) and upload again.",
+            english.GetProperty("error").GetString());
+        // The box it names is the one the upload form shows.
+        var form = await client.GetDocumentAsync("/desk/binjiang/upload");
+        Assert.Contains("这一天已有一期时，替换它", form.QuerySelector("input[name=replace]")!.ParentElement!.Text(), StringComparison.Ordinal);
         Assert.Equal(before, await EditionCountAsync());
         Assert.Empty(UploadFolders());
     }
@@ -261,6 +286,17 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await EditionCountAsync());
         Assert.Empty(UploadFolders());
+    }
+
+    private static async Task<JsonElement> UploadWithoutReplaceAsync(HttpClient client, string slug, DateOnly date)
+    {
+        var token = await TokenAsync(client, slug);
+        using var form = new MultipartFormDataContent { { new StringContent(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "date" } };
+        form.Add(FileContent(MinimalPdf(), "application/pdf"), "files", "01.pdf");
+        using var response = await PostAsync(client, $"/desk/api/{slug}/imports", form, token);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return await WaitUntilFinishedAsync(client, accepted.GetProperty("id").GetString()!);
     }
 
     private async Task<HttpClient> SignInAsync(string userName, string role, params string[] publications)

@@ -14,7 +14,7 @@ internal static class Failure
         }
         catch (Exception e) when (e is ImportException or DomainException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync("broadsheet: " + OneLine(e.Message));
+            await Console.Error.WriteLineAsync("broadsheet: " + OneLine(ProblemText.Of(e) ?? e.Message));
             return 1;
         }
         catch (OperationCanceledException)

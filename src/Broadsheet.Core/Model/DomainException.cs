@@ -16,4 +16,14 @@ public sealed class DomainException : Exception
     public DomainException()
     {
     }
+
+    /// <summary>A refusal its callers word for their own audience (see <see cref="Model.Problem"/>).</summary>
+    public DomainException(Problem problem, string message)
+        : base(message)
+    {
+        Problem = problem;
+    }
+
+    /// <summary>The problem as a code and its facts, when the refusal has one; null for the rest.</summary>
+    public Problem? Problem { get; }
 }

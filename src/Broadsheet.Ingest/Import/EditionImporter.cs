@@ -124,7 +124,7 @@ public sealed class EditionImporter
                 exists = await checking;
                 if (exists && !request.Replace)
                 {
-                    throw AlreadyExists(identity.Date, slug);
+                    throw AlreadyExists(slug, identity);
                 }
             }
             catch
@@ -150,7 +150,7 @@ public sealed class EditionImporter
                 // Another import saved this edition after our check, or the model refused what was detected.
                 var appeared = !request.Replace && identity.Number > 0
                     && await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, CancellationToken.None);
-                throw appeared ? AlreadyExists(identity.Date, slug) : new ImportException($"{display}: {domain.Message}", domain);
+                throw appeared ? AlreadyExists(slug, identity) : new ImportException($"{display}: {domain.Message}", domain);
             }
 
             throw;
@@ -424,6 +424,10 @@ public sealed class EditionImporter
         }
     }
 
-    private static ImportException AlreadyExists(DateOnly date, string slug) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"edition {date:yyyy-MM-dd} of {slug} already exists; use --replace to replace it"));
+    // Worded by whoever shows it: the command line names its flag, the desk its checkbox.
+    private static ImportException AlreadyExists(string slug, (DateOnly Date, int Number) identity)
+    {
+        var problem = new EditionExists(slug, identity.Date, identity.Number);
+        return new(problem, problem.Describe());
+    }
 }

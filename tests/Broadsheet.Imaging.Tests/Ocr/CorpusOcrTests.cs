@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Imaging.Tests.Ocr;
 
 /// <summary>Real pages from the corpus, read as the importer would read them (rendered by mutool first).</summary>
+// OCR of real corpus pages: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class CorpusOcrTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("broadsheet-ocr-corpus-").FullName;

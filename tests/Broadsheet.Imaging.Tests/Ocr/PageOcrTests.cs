@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Imaging.Tests.Ocr;
 
 /// <summary>Both engines read pages set for the test: the words right, and where they were set.</summary>
+// OCR engines reading whole rendered pages: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class PageOcrTests : IDisposable
 {
     private static readonly string[] English =

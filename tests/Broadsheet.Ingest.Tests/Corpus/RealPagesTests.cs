@@ -10,6 +10,8 @@ namespace Broadsheet.Ingest.Tests.Corpus;
 /// scored against their ground truth as <c>score.py</c> scores an edition: an article is recovered when a detected
 /// one has its headline, holds its phrases and none of another's. Skipped, saying so, where the corpus is absent.
 /// </summary>
+// Real corpus pages read and detected whole: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class RealPagesTests(ITestOutputHelper output)
 {
     private static readonly string? Folder = CorpusFolder.Path;

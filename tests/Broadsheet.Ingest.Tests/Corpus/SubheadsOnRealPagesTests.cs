@@ -10,6 +10,8 @@ namespace Broadsheet.Ingest.Tests.Corpus;
 /// of three stories, one of them on two lines. Read from the shared corpus beside the repository (never copied into
 /// it); skipped, saying so, where it is absent.
 /// </summary>
+// Real corpus pages: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class SubheadsOnRealPagesTests
 {
     private static readonly string? Folder = CorpusFolder.Path;

@@ -9,6 +9,8 @@ namespace Broadsheet.Ingest.Tests.Fuzzing;
 /// Page images are checked from their headers and page PDFs opened before anything is staged; whatever the bytes,
 /// the check gives the page's size or one line naming the file, never another exception.
 /// </summary>
+// Fuzzing (thousands of generated inputs): the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class ImageAndPdfFuzzTests : IDisposable
 {
     private const long MaxPixels = 100_000_000;

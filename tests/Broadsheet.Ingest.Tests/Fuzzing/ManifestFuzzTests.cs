@@ -11,6 +11,8 @@ namespace Broadsheet.Ingest.Tests.Fuzzing;
 /// have labels used once and files inside the package, or one line that starts with <c>edition.json: </c>; never
 /// another exception (which the command line would show as a crash, and the desk as a failed job with no reason).
 /// </summary>
+// Fuzzing (thousands of generated inputs): the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class ManifestFuzzTests : IDisposable
 {
     private const string Valid = """

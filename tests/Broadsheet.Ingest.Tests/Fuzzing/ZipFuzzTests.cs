@@ -10,6 +10,8 @@ namespace Broadsheet.Ingest.Tests.Fuzzing;
 /// A zip package, damaged anywhere: unpacking it writes only inside its folder and within the size limit, or
 /// refuses in one line that names the zip; never another exception.
 /// </summary>
+// Fuzzing (thousands of generated inputs): the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class ZipFuzzTests : IDisposable
 {
     private const long MaxBytes = 256 * 1024;

@@ -151,7 +151,8 @@ public sealed class EditionImporterTests : IDisposable
         var ex = await Assert.ThrowsAsync<ImportException>(() =>
             _f.Importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = "binjiang" }));
 
-        Assert.Equal("edition 2026-11-02 of binjiang already exists; use --replace to replace it", ex.Message);
+        Assert.Equal(new EditionExists("binjiang", new DateOnly(2026, 11, 2), 1), ex.Problem);
+        Assert.Equal("the edition of 2026-11-02 of binjiang already exists", ex.Message);
         Assert.Equal(before, _f.Blobs.Keys);
         Assert.Equal(0 + 3, _f.Rasterizer.Calls);
     }

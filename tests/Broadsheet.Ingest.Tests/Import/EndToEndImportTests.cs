@@ -12,6 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.Ingest.Tests.Import;
 
 /// <summary>The importer with the real adapters: SQLite, the blob folder, mutool and libvips, as the CLI composes them.</summary>
+// Imports through the real adapters (SQLite, mutool, libvips): the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class EndToEndImportTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 5, 30, 0, TimeSpan.Zero);

@@ -8,6 +8,8 @@ namespace Broadsheet.Ingest.Tests.Import;
 /// A page whose PDF gives no usable text is read by OCR from its raster, its articles found in what OCR read, and
 /// everything about it flagged as OCR for the desk; when OCR cannot read it, the edition still publishes.
 /// </summary>
+// Imports through OCR: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class OcrImportTests : IDisposable
 {
     private readonly ImporterFixture _f = new();

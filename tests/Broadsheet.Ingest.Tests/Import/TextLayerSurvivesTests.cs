@@ -12,6 +12,8 @@ namespace Broadsheet.Ingest.Tests.Import;
 /// generated pages (TrueType and CFF fonts, a Chinese and an English page) and on the real pages of
 /// ../shared/corpus/real/ where that folder exists.
 /// </summary>
+// Sanitises generated and real corpus pages through mutool: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class TextLayerSurvivesTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly PdfPageBudget Budget = new(32L << 20, 64L << 20, 250_000_000, ToolLimits.Default);

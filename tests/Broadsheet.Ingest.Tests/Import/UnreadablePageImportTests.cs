@@ -3,6 +3,8 @@ using Broadsheet.Samples;
 namespace Broadsheet.Ingest.Tests.Import;
 
 /// <summary>A page whose fonts map glyphs to nothing usable, imported without OCR: published for its image, never for gibberish text.</summary>
+// Generates and imports a whole edition: the full suite (scripts/test), not --fast.
+[Trait("Suite", "Full")]
 public sealed class UnreadablePageImportTests : IDisposable
 {
     private readonly ImporterFixture _f = new();

@@ -33,6 +33,9 @@ internal sealed class ImportJob : IProgress<ImportProgress>
 
     public string Slug { get; }
 
+    /// <summary>The publication's language (<c>zh-CN</c>, <c>en</c>): the desk words the job's refusals in it.</summary>
+    public string? Language { get; init; }
+
     public string PublicationName { get; }
 
     /// <summary>Who uploaded it, for the audit log.</summary>

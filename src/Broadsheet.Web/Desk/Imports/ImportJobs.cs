@@ -96,7 +96,7 @@ internal sealed partial class ImportJobs : BackgroundService
         }
         catch (ImportException ex)
         {
-            failure = ex.Message;
+            failure = ex.Problem is { } problem ? DeskProblemText.For(problem, job.PublicationName, job.Language) : ex.Message;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

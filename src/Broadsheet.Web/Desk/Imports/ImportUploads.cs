@@ -48,7 +48,7 @@ internal sealed class ImportUploads(ImportJobs jobs, IOptions<DeskUploadOptions>
             Date = date,
             Replace = IsChecked(form["replace"]),
         };
-        var job = new ImportJob(id, publication.Slug, publication.Name, DeskAccess.NameOf(user), request, folder, jobs.Now);
+        var job = new ImportJob(id, publication.Slug, publication.Name, DeskAccess.NameOf(user), request, folder, jobs.Now) { Language = publication.Language };
         if (!jobs.TryEnqueue(job))
         {
             ImportJobs.Discard(folder);

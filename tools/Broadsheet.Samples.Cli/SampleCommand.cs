@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Broadsheet.Samples;
 
-namespace Broadsheet.Cli.Commands;
+namespace Broadsheet.Samples.Cli;
 
 /// <summary>Writes a generated edition to a folder: something to try `import` on, and the benchmarks' input.</summary>
 internal static class SampleCommand
@@ -14,7 +14,7 @@ internal static class SampleCommand
         var date = new Option<string>("--date") { Description = "The edition's date (yyyy-MM-dd).", DefaultValueFactory = _ => "2026-11-02", HelpName = "yyyy-MM-dd" };
         var pages = new Option<int>("--pages") { Description = "Number of pages, 4 to 16.", DefaultValueFactory = _ => 8 };
         var command = new Command("sample", "Generate a sample edition (page PDFs laid out like a Chinese daily, with ground truth).") { output, seed, date, pages };
-        command.SetAction((result, _) => Failure.GuardAsync(() =>
+        command.SetAction(result => Failure.Guard(() =>
         {
             var text = result.GetRequiredValue(date);
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -32,7 +32,7 @@ internal static class SampleCommand
                 new SampleEditionOptions { Seed = result.GetValue(seed), Date = day, PageCount = count },
                 result.GetRequiredValue(output));
             Console.WriteLine($"Wrote {edition.Pages.Count} pages of {day:yyyy-MM-dd} to {edition.Directory}");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
