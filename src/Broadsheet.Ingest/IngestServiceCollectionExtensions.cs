@@ -23,6 +23,7 @@ public static class IngestServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<EditionImporter>();
+        services.TryAddTransient<Archives.ArchiveImporter>();
         services.TryAddTransient<OrphanBlobSweep>();
         return services;
     }
