@@ -24,6 +24,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<EditionImporter>();
         services.TryAddTransient<Archives.ArchiveImporter>();
+        services.TryAddTransient<Archives.BatchImporter>();
         services.TryAddTransient<OrphanBlobSweep>();
         return services;
     }
