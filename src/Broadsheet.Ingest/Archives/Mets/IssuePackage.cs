@@ -54,7 +54,7 @@ internal static class IssuePackage
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("date", mets.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // The date goes with the import request: edition.json's schema takes only 1900 to 2099, and archives are older.
             json.WriteNumber("edition", mets.Edition);
             if (mets.IssueNumber is { } number)
             {
