@@ -22,7 +22,7 @@ internal static class IssuePackage
         var files = new List<string>();
         foreach (var page in issue.Mets.Pages)
         {
-            var present = page.Images.Where(File.Exists).ToList();
+            var present = page.Images.Where(NdnpBatch.Present).ToList();
             string file;
             if (present.FirstOrDefault(i => Readable.Contains(Path.GetExtension(i), StringComparer.OrdinalIgnoreCase)) is { } image)
             {

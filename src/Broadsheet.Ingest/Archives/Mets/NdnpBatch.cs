@@ -90,7 +90,7 @@ internal static class NdnpBatch
         var alto = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var page in mets.Pages)
         {
-            if (page.Images.All(i => !File.Exists(i)) && (page.Pdf is null || !File.Exists(page.Pdf)))
+            if (page.Images.All(i => !Present(i)) && (page.Pdf is null || !Present(page.Pdf)))
             {
                 var named = page.Images.Concat(page.Pdf is null ? [] : [page.Pdf]).Select(f => Path.GetRelativePath(batchFolder, f).Replace('\\', '/')).ToList();
                 throw new ImportException(named.Count == 0
@@ -113,4 +113,7 @@ internal static class NdnpBatch
 
         return alto;
     }
+
+    /// <summary>There and not empty: a file a transfer left at 0 bytes is as good as missing.</summary>
+    public static bool Present(string path) => new FileInfo(path) is { Exists: true, Length: > 0 };
 }
