@@ -5,6 +5,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
 {
     DemoCommand.Create(),
     ImportCommand.Create(),
+    ImportBatchCommand.Create(),
     ReindexCommand.Create(),
     ServeCommand.Create(),
     PublicationCommand.Create(),

@@ -23,6 +23,8 @@ public static class IngestServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<EditionImporter>();
+        services.TryAddTransient<Archives.ArchiveImporter>();
+        services.TryAddTransient<Archives.BatchImporter>();
         services.TryAddTransient<OrphanBlobSweep>();
         return services;
     }

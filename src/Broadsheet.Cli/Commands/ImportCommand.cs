@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Broadsheet.Ingest;
+using Broadsheet.Ingest.Archives;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
-        var source = new Argument<string>("folder-or-zip") { Description = "A folder or .zip with one PDF per page (named like 01.pdf, A01.pdf or 06-平安贵阳.pdf), one multi-page PDF, or page images (JPEG, PNG, TIFF); an edition.json manifest is optional (docs/formats.md)." };
+        var source = new Argument<string>("folder-or-zip") { Description = "A folder or .zip with one PDF per page (named like 01.pdf, A01.pdf or 06-平安贵阳.pdf), one multi-page PDF, or page images (JPEG, PNG, TIFF); an edition.json manifest is optional; or Founder e-paper XML (方正见报XML) with each page's PDF or image beside it (docs/formats.md)." };
         var publication = new Option<string>("--publication") { Description = "Slug of the publication the edition belongs to.", Required = true, HelpName = "slug" };
         var date = new Option<string?>("--date") { Description = "The edition's date (yyyy-MM-dd); read from the folder or zip name when left out.", HelpName = "yyyy-MM-dd" };
         var replace = new Option<bool>("--replace") { Description = "Replace the edition of that date if there is one (readers see the old one until the new one is complete)." };
@@ -29,7 +30,7 @@ internal static class ImportCommand
             var isQuiet = result.GetValue(quiet);
             SearchCatchUp.StartWarmUp();
             await using var services = await CliServices.OpenAsync(CommonOptions.Folder(result, data), cancellationToken);
-            var imported = await ImportProgressView.RunAsync(services.GetRequiredService<EditionImporter>(), request, isQuiet, cancellationToken);
+            var imported = await ImportProgressView.RunAsync(services.GetRequiredService<ArchiveImporter>().ImportAsync, request, isQuiet, cancellationToken);
             if (!isQuiet)
             {
                 Report(imported);

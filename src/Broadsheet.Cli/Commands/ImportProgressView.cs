@@ -12,11 +12,16 @@ internal static class ImportProgressView
 {
     private static readonly ImportStage[] PageStages = [ImportStage.ReadingText, ImportStage.Detecting, ImportStage.Rasterising, ImportStage.MakingImages, ImportStage.Storing];
 
-    public static async Task<ImportResult> RunAsync(EditionImporter importer, ImportRequest request, bool quiet, CancellationToken cancellationToken)
+    public static Task<ImportResult> RunAsync(EditionImporter importer, ImportRequest request, bool quiet, CancellationToken cancellationToken) =>
+        RunAsync(importer.ImportAsync, request, quiet, cancellationToken);
+
+    /// <summary>Shows <paramref name="import"/>, which is the import job or one that prepares a package for it.</summary>
+    public static async Task<ImportResult> RunAsync(
+        Func<ImportRequest, IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import, ImportRequest request, bool quiet, CancellationToken cancellationToken)
     {
         if (quiet)
         {
-            return await importer.ImportAsync(request, null, cancellationToken);
+            return await import(request, null, cancellationToken);
         }
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
@@ -29,7 +34,7 @@ internal static class ImportProgressView
                     Console.WriteLine($"  page {p.PageLabel} read ({printed.Count}/{p.PageCount})");
                 }
             });
-            return await importer.ImportAsync(request, lines, cancellationToken);
+            return await import(request, lines, cancellationToken);
         }
 
         ImportResult? result = null;
@@ -55,7 +60,7 @@ internal static class ImportProgressView
                         edition.Value = 1;
                     }
                 });
-                result = await importer.ImportAsync(request, progress, cancellationToken);
+                result = await import(request, progress, cancellationToken);
             });
         return result!;
     }
