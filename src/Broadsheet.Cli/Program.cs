@@ -3,6 +3,7 @@ using Broadsheet.Cli.Commands;
 
 var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")
 {
+    DbCommand.Create(),
     DemoCommand.Create(),
     ImportCommand.Create(),
     ImportBatchCommand.Create(),

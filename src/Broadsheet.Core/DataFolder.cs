@@ -11,11 +11,16 @@ public sealed class DataFolder
     /// <c>--db</c> / <c>Broadsheet:Database</c>: unset for the SQLite file <c>broadsheet.db</c> in the folder, a path for
     /// a SQLite file elsewhere, or a PostgreSQL connection string (<c>Host=db.example.org;Database=broadsheet;…</c>).
     /// </param>
-    public DataFolder(string root, string? database = null)
+    /// <param name="index">
+    /// <c>Broadsheet:Index</c>: the search index's folder when it is not <c>index/</c> in the data folder. Several web
+    /// nodes share one data folder (its blobs) and each keeps its own index on its own disk.
+    /// </param>
+    public DataFolder(string root, string? database = null, string? index = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
         Database = string.IsNullOrWhiteSpace(database) ? null : database.Trim();
+        IndexPath = string.IsNullOrWhiteSpace(index) ? Path.Combine(Root, "index") : Path.GetFullPath(index);
     }
 
     public string Root { get; }
@@ -33,7 +38,7 @@ public sealed class DataFolder
 
     public string BlobsPath => Path.Combine(Root, "blobs");
 
-    public string IndexPath => Path.Combine(Root, "index");
+    public string IndexPath { get; }
 
     /// <summary>Scratch space for imports in progress; safe to empty when no import runs.</summary>
     public string StagingPath => Path.Combine(Root, "staging");

@@ -1,5 +1,6 @@
 using Broadsheet.Core.Model;
 using Broadsheet.Data.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Broadsheet.Data;
 /// The relational store of publications, editions, pages and articles, and the desk's accounts; provider-neutral.
 /// Not sealed only so that <see cref="Postgres.PostgresMigrationsContext"/> can carry PostgreSQL's own migrations.
 /// </summary>
-public class BroadsheetDbContext : IdentityDbContext<DeskUser>
+public class BroadsheetDbContext : IdentityDbContext<DeskUser>, IDataProtectionKeyContext
 {
     public BroadsheetDbContext(DbContextOptions<BroadsheetDbContext> options)
         : base(options)
@@ -44,6 +45,9 @@ public class BroadsheetDbContext : IdentityDbContext<DeskUser>
 
     /// <summary>Readers' flags on articles, the desk's queue.</summary>
     public DbSet<ReaderReport> ReaderReports => Set<ReaderReport>();
+
+    /// <summary>The keys of sign-in cookies and antiforgery tokens when several web nodes share them (PostgreSQL).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();

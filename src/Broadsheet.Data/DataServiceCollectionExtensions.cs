@@ -2,6 +2,7 @@ using Broadsheet.Core;
 using Broadsheet.Core.Ports;
 using Broadsheet.Data.Blobs;
 using Broadsheet.Data.Postgres;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class DataServiceCollectionExtensions
             services.AddDbContextFactory<BroadsheetDbContext>(options => PostgresDatabase.Configure(options, server));
             services.AddSingleton(_ => new DatabaseMigrator(
                 () => new PostgresMigrationsContext(PostgresDatabase.Options<PostgresMigrationsContext>(server).Options)));
+            services.AddSingleton<IEditionNotices>(new PostgresNotices(server));
+            services.AddSingleton<INodeLease>(new PostgresLease(server));
         }
         else
         {
@@ -44,6 +47,9 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton(provider => new DatabaseMigrator(
                 provider.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext,
                 folder.DatabasePath + ".migrating"));
+            services.AddSingleton<Nodes.SingleNode>();
+            services.AddSingleton<IEditionNotices>(provider => provider.GetRequiredService<Nodes.SingleNode>());
+            services.AddSingleton<INodeLease>(provider => provider.GetRequiredService<Nodes.SingleNode>());
         }
 
         services.TryAddSingleton(TimeProvider.System);
@@ -58,5 +64,22 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReaderFeedback, Reader.EfReaderFeedback>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         return services;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, keeps the keys that protect sign-in cookies and antiforgery tokens in the database, under one
+    /// application name, so a cookie or form from one web node is good on every other. SQLite (one node) keeps the
+    /// framework's default, a key folder of the user the server runs as.
+    /// </summary>
+    public static IDataProtectionBuilder KeepKeysWithDatabase(this IDataProtectionBuilder builder, DataFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(folder);
+        if (folder.DatabaseIsServer)
+        {
+            builder.SetApplicationName("broadsheet").PersistKeysToDbContext<BroadsheetDbContext>();
+        }
+
+        return builder;
     }
 }

@@ -22,11 +22,11 @@ public sealed class SearchSync(SearchIndex index, ISearchFeed feed)
 
     /// <summary>
     /// Makes the index ready to serve: rebuilds it from the database when it was missing, damaged or of an
-    /// older format when opened, then applies every pending change.
+    /// older format when opened, or the feed no longer holds every change it missed, then applies every pending change.
     /// </summary>
     public async Task<SearchSyncResult> EnsureCurrentAsync(IProgress<int>? rebuildProgress = null, CancellationToken cancellationToken = default)
     {
-        if (index.HealthAtOpen.NeedsRebuild && !_rebuiltSinceOpen)
+        if (!_rebuiltSinceOpen && (index.HealthAtOpen.NeedsRebuild || !await feed.CanCatchUpAsync(cancellationToken)))
         {
             await RebuildAsync(rebuildProgress, cancellationToken);
             var after = await CatchUpAsync(cancellationToken);

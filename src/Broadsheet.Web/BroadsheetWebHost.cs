@@ -44,8 +44,9 @@ public static class BroadsheetWebHost
         var options = builder.AddBroadsheetWebOptions();
         builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
-        var folder = new DataFolder(options.Data, options.Database);
+        var folder = new DataFolder(options.Data, options.Database, options.Index);
         builder.Services.AddBroadsheetData(folder);
+        builder.Services.AddDataProtection().KeepKeysWithDatabase(folder);
         builder.Services.AddHostedService<MigrateDatabaseOnStart>();
         if (options.SweepBlobsOnStart)
         {

@@ -24,6 +24,12 @@ internal sealed class BroadsheetWebOptions : IValidatableObject
     /// </summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// The search index's folder when it is not <c>index/</c> in the data folder: each of several web nodes sharing one
+    /// data folder keeps its own, on its own disk (docs/operations.md, "Several web nodes").
+    /// </summary>
+    public string? Index { get; set; }
+
     /// <summary>Searches one client (address) may make in a burst before it is slowed down. Default 30.</summary>
     [Range(1, 100_000)]
     public int SearchBurst { get; set; } = 30;

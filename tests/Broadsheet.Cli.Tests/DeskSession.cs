@@ -4,13 +4,25 @@ using System.Text.RegularExpressions;
 namespace Broadsheet.Cli.Tests;
 
 /// <summary>A desk user's browser, reduced to what the crash tests need: sign in, read a form off a page, post it back.</summary>
-internal sealed partial class DeskSession(string baseUrl) : IDisposable
+/// <param name="cookies">Another session's cookies, to be the same browser at another address (another web node); null for a new browser.</param>
+internal sealed partial class DeskSession : IDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    private readonly HttpClient _http;
+
+    /// <param name="baseUrl">The server.</param>
+    /// <param name="cookies">Another session's cookies, to be the same browser at another address (another web node); null for a new browser.</param>
+    public DeskSession(string baseUrl, CookieContainer? cookies = null)
     {
-        BaseAddress = new Uri(baseUrl),
-        Timeout = TimeSpan.FromMinutes(2),
-    };
+        Cookies = cookies ?? new CookieContainer();
+        _http = new(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(baseUrl),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+    }
+
+    /// <summary>The browser's cookies (they ignore the port, so every node on 127.0.0.1 is sent them).</summary>
+    public CookieContainer Cookies { get; }
 
     public async Task SignInAsync(string user, string password)
     {

@@ -29,6 +29,12 @@ public interface ISearchFeed
     /// <summary>Forgets every change up to and including <paramref name="id"/> (after a full rebuild).</summary>
     Task MarkDoneThroughAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the changes since this index last read the feed are all still there to read; false means the index must
+    /// be rebuilt (it never read this feed, or it was away longer than the feed keeps changes).
+    /// </summary>
+    Task<bool> CanCatchUpAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     /// <summary>The edition with its publication, pages and articles if readers may see it, else null.</summary>
     Task<Edition?> FindPublishedAsync(EditionRef edition, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,11 @@ namespace Broadsheet.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Paragraphs");
+
                     b.Property<string>("Byline")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -62,10 +67,6 @@ namespace Broadsheet.Data.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Paragraphs")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subheadline")
                         .HasMaxLength(500)
@@ -575,6 +576,23 @@ namespace Broadsheet.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

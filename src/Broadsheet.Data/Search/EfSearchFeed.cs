@@ -1,17 +1,46 @@
 using System.Runtime.CompilerServices;
+using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Data.Search;
 
-/// <summary>The search outbox and the published editions, read from the database.</summary>
-internal sealed class EfSearchFeed(IDbContextFactory<BroadsheetDbContext> contexts) : ISearchFeed
+/// <summary>
+/// The search outbox and the published editions, read from the database. On SQLite one index reads the outbox and
+/// forgets what it applied. On PostgreSQL several nodes each keep an index, so each reads the outbox from its own
+/// <see cref="FeedCursor"/>, and changes are forgotten after <see cref="Kept"/> whoever has read them.
+/// </summary>
+internal sealed class EfSearchFeed(IDbContextFactory<BroadsheetDbContext> contexts, DataFolder folder, TimeProvider clock) : ISearchFeed
 {
+    /// <summary>How long the shared outbox keeps a change; an index away longer is rebuilt when it comes back.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(30);
+
+    private readonly FeedCursor? _cursor = folder.DatabaseIsServer ? new FeedCursor(folder.IndexPath) : null;
+
     public async Task<IReadOnlyList<EditionChange>> PendingAsync(int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (_cursor is null)
+        {
+            return await db.SearchOutbox
+                .OrderBy(e => e.Id)
+                .Take(max)
+                .Select(e => new EditionChange(e.Id, new EditionRef(e.PublicationSlug, e.Date, e.Number)))
+                .ToListAsync(cancellationToken);
+        }
+
+        var after = _cursor.Read()?.Id ?? 0;
+        // Ids above the cursor may still be committing out of order; only those up to the committed latest are read, and
+        // the lock that finds it is taken only when there is something new at all (most polls find nothing).
+        if ((await db.SearchOutbox.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0) <= after)
+        {
+            return [];
+        }
+
+        var through = await LatestChangeIdAsync(cancellationToken);
         return await db.SearchOutbox
+            .Where(e => e.Id > after && e.Id <= through)
             .OrderBy(e => e.Id)
             .Take(max)
             .Select(e => new EditionChange(e.Id, new EditionRef(e.PublicationSlug, e.Date, e.Number)))
@@ -40,14 +69,44 @@ internal sealed class EfSearchFeed(IDbContextFactory<BroadsheetDbContext> contex
     public async Task MarkDoneAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default)
     {
         var list = ids.ToList();
+        if (_cursor is not null)
+        {
+            if (list.Count > 0)
+            {
+                await AdvanceAsync(list.Max(), cancellationToken);
+            }
+
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.SearchOutbox.Where(e => list.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task MarkDoneThroughAsync(long id, CancellationToken cancellationToken = default)
     {
+        if (_cursor is not null)
+        {
+            await AdvanceAsync(id, cancellationToken);
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.SearchOutbox.Where(e => e.Id <= id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public Task<bool> CanCatchUpAsync(CancellationToken cancellationToken = default) =>
+        // A change newer than the cursor may have been forgotten only if the cursor last moved more than Kept ago.
+        Task.FromResult(_cursor is null || _cursor.Read() is { } read && read.At > clock.GetUtcNow() - Kept);
+
+    /// <summary>Moves this index's cursor on (never back), and forgets changes older than <see cref="Kept"/>.</summary>
+    private async Task AdvanceAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        _cursor!.Write(Math.Max(id, _cursor.Read()?.Id ?? 0), now);
+        var cutoff = now - Kept;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SearchOutbox.Where(e => e.ChangedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<Edition?> FindPublishedAsync(EditionRef edition, CancellationToken cancellationToken = default)

@@ -1,7 +1,12 @@
+using Broadsheet.Core.Ports;
+
 namespace Broadsheet.Web.Caching;
 
-/// <summary>Invalidates through the page store's tags: every cached page of a publication carries <see cref="PublicationTag"/>.</summary>
-internal sealed class PageCacheInvalidation(ReaderPageStore store, ILogger<PageCacheInvalidation> logger) : IReaderCache
+/// <summary>
+/// Invalidates through the page store's tags: every cached page of a publication carries <see cref="PublicationTag"/>.
+/// Where other web nodes share the database, they are told too (<see cref="IEditionNotices"/>, heard by <see cref="NoticeListener"/>).
+/// </summary>
+internal sealed class PageCacheInvalidation(ReaderPageStore store, IEditionNotices notices, ILogger<PageCacheInvalidation> logger) : IReaderCache
 {
     public const string SitemapTag = "sitemap";
 
@@ -11,11 +16,31 @@ internal sealed class PageCacheInvalidation(ReaderPageStore store, ILogger<PageC
     /// </summary>
     public static string PublicationTag(string slug) => "pub:" + slug;
 
-    public Task InvalidateAsync(string slug, DateOnly date, CancellationToken cancellationToken = default)
+    public async Task InvalidateAsync(string slug, DateOnly date, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(slug);
+        Drop(slug, date);
+        if (!notices.Live)
+        {
+            return;
+        }
+
+        try
+        {
+            // Edition changes reach the other nodes through the outbox's trigger anyway; settings have no outbox row.
+            await notices.SendAsync(new EditionRef(slug, date, 0), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The change is saved; the other nodes' stamp watchers will notice it within their poll.
+            logger.LogWarning(e, "Could not tell the other web nodes that {Slug} changed", slug);
+        }
+    }
+
+    /// <summary>Drops this node's cached pages of <paramref name="slug"/>.</summary>
+    public void Drop(string slug, DateOnly date)
+    {
         var dropped = store.Evict(PublicationTag(slug)) + store.Evict(SitemapTag);
         logger.LogInformation("{Count} cached reader pages of {Slug} dropped after a change to the edition of {Date}", dropped, slug, date);
-        return Task.CompletedTask;
     }
 }

@@ -19,8 +19,10 @@ internal static class ReaderCaching
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReaderPageStore>();
-        services.AddSingleton<IReaderCache, PageCacheInvalidation>();
+        services.AddSingleton<PageCacheInvalidation>();
+        services.AddSingleton<IReaderCache>(provider => provider.GetRequiredService<PageCacheInvalidation>());
         services.AddHostedService<EditionStampWatcher>();
+        services.AddHostedService<NoticeListener>();
         return services;
     }
 

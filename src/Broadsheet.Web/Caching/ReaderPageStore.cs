@@ -108,6 +108,21 @@ internal sealed class ReaderPageStore(IOptions<ReaderCacheOptions> options, Time
         return dropped;
     }
 
+    /// <summary>Drops every page (after notices of changes may have been missed); returns how many.</summary>
+    public int Clear()
+    {
+        var dropped = 0;
+        foreach (var (url, entry) in _pages)
+        {
+            if (Remove(url, entry))
+            {
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
     private void MakeRoom(long target)
     {
         // One sweep at a time; the others find the room made and go on.

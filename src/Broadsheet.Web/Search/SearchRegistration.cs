@@ -19,6 +19,7 @@ internal static class SearchRegistration
         services.AddBroadsheetSearch(folder.IndexPath);
         services.AddSingleton<ReaderSearch>();
         services.AddSingleton<PageHitMarker>();
+        services.AddSingleton<SearchNudge>();
         services.AddHostedService<SearchSyncService>();
         services.AddRateLimiter(options =>
         {

@@ -8,7 +8,7 @@ namespace Broadsheet.Web.Search;
 /// few searches so the first reader's does not wait for the code to compile, then it applies edition changes
 /// as they are recorded, within a couple of seconds, whoever made them.
 /// </summary>
-internal sealed partial class SearchSyncService(IServiceProvider services, ILogger<SearchSyncService> logger) : BackgroundService
+internal sealed partial class SearchSyncService(IServiceProvider services, SearchNudge nudge, ILogger<SearchSyncService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Busy = TimeSpan.FromSeconds(15);
@@ -57,7 +57,7 @@ internal sealed partial class SearchSyncService(IServiceProvider services, ILogg
 
             try
             {
-                await Task.Delay(wait, stoppingToken);
+                await nudge.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -5,11 +5,13 @@ namespace Broadsheet.Web.Desk.Publishing;
 
 /// <summary>
 /// Publishes scheduled editions when their time comes. The schedule lives in the database, so an edition whose
-/// time passed while the server was down goes out as soon as it is back.
+/// time passed while the server was down goes out as soon as it is back. Where several web nodes share the database,
+/// each looks, but only the one holding the lease publishes, and it reads the schedule only once it holds it.
 /// </summary>
 internal sealed class ScheduledPublisher(
     IDeskReader reader,
     DeskEditions editions,
+    INodeLease lease,
     TimeProvider clock,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
@@ -21,6 +23,13 @@ internal sealed class ScheduledPublisher(
     /// <summary>Publishes every scheduled edition whose time has come; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
+        await using var held = await lease.TryTakeAsync("scheduled-publishing", cancellationToken);
+        if (held is null)
+        {
+            // Another node is publishing now; whatever it leaves is looked at on the next tick.
+            return 0;
+        }
+
         // Few rows; compared here because SQLite cannot order or compare DateTimeOffset in SQL.
         var scheduled = await reader.ScheduledAsync(cancellationToken);
 
