@@ -23,6 +23,11 @@ namespace Broadsheet.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Paragraphs");
+
                     b.Property<string>("Byline")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -62,10 +67,6 @@ namespace Broadsheet.Data.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Paragraphs")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subheadline")
                         .HasMaxLength(500)
@@ -385,6 +386,10 @@ namespace Broadsheet.Data.Migrations
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
