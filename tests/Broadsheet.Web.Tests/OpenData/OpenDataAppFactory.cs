@@ -21,6 +21,7 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
     public static readonly DateOnly DraftDay = new(2026, 7, 5);
     public const string DraftHeadline = "Unpublished draft story";
     public const string TideHeadline = "Harbour tide gauge reads record high";
+    public const string Licence = "CC BY 4.0: https://creativecommons.org/licenses/by/4.0/";
     public const string TideParagraph = "The harbour gauge read a record high tide at noon on Friday.";
 
     /// <summary>Where the tide paragraph's printed line is, as the lines file has it (left, top, right, bottom).</summary>
@@ -40,7 +41,7 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
         var store = Services.GetRequiredService<IEditionStore>();
         var blobs = Services.GetRequiredService<IBlobStore>();
         var images = Services.GetRequiredService<IPageImageProcessor>();
-        var paper = await store.AddPublicationAsync(new Publication(Slug, "The Tidewater Gazette", language: "en", timeZoneId: "America/New_York"));
+        var paper = await store.AddPublicationAsync(new Publication(Slug, "The Tidewater Gazette", language: "en", timeZoneId: "America/New_York") { Licence = Licence });
 
         var edition = new Edition(paper, Day) { IssueNumber = 77 };
         var front = edition.AddPage("01", "Front", new PageSize(842, 1191));
