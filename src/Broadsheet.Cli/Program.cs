@@ -4,6 +4,7 @@ using Broadsheet.Cli.Commands;
 var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")
 {
     DemoCommand.Create(),
+    ExportCommand.Create(),
     ImportCommand.Create(),
     ReindexCommand.Create(),
     ServeCommand.Create(),

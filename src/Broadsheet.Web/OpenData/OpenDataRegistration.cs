@@ -1,4 +1,5 @@
 using Broadsheet.Web.OpenData.Bulk;
+using Broadsheet.Web.OpenData.Epub;
 using Broadsheet.Web.OpenData.Feeds;
 using Broadsheet.Web.OpenData.Iiif;
 
@@ -15,6 +16,7 @@ internal static class OpenDataRegistration
         app.MapIiifPresentation();
         app.MapAtomFeeds();
         app.MapBulkData();
+        app.MapEditionEpub();
         return app;
     }
 }
