@@ -11,8 +11,9 @@ seconds=${1:-10}
 rounds=${2:-3}
 for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-deps --bench)" >&2; exit 1; }; done
 
-dotnet build src/Broadsheet.Cli -c Release -v quiet -nologo >/dev/null
-cli=(dotnet src/Broadsheet.Cli/bin/Release/net10.0/broadsheet.dll)
+# BENCH_CLI=<broadsheet.dll> uses a command built elsewhere instead of building src/Broadsheet.Cli.
+[[ -n "${BENCH_CLI:-}" ]] || dotnet build src/Broadsheet.Cli -c Release -v quiet -nologo >/dev/null
+cli=(dotnet "${BENCH_CLI:-src/Broadsheet.Cli/bin/Release/net10.0/broadsheet.dll}")
 work=$(mktemp -d)
 chmod 755 "$work"
 mkdir -p "$work/tmp"

@@ -139,7 +139,9 @@ internal sealed partial class StaticExporter
         if (type == "text/html")
         {
             var (html, found) = _html.Rewrite(Encoding.UTF8.GetString(bytes), IsArticle(path));
-            bytes = Encoding.UTF8.GetBytes(html);
+            // What is left of the app's origin (og:url, JSON-LD) names the public address, or none: never the
+            // loopback port, which differs every run and would make every page differ too.
+            bytes = Encoding.UTF8.GetBytes(html.Replace(_origin, _settings.PublicUrl?.TrimEnd('/') ?? "", StringComparison.Ordinal));
             links.AddRange(found.Select(AppPath).OfType<string>());
         }
         else if (type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("xml", StringComparison.Ordinal) || type.Contains("json", StringComparison.Ordinal))
