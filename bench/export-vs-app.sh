@@ -43,8 +43,8 @@ printf 'second export: %.1f s; %s\n' "$second_s" "$(grep -o '[0-9]* files writte
 
 "${cli[@]}" serve --data "$data" --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$app_port/binjiang/" && break; sleep 0.5; done
-page=$(curl -fs "http://127.0.0.1:$app_port/binjiang/" | grep -o '/binjiang/[0-9-]*/03' | head -1)
+for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$app_port/binjiang/" && break; sleep 0.5; done
+page=$(curl -fs "http://127.0.0.1:$app_port/binjiang/" | { grep -o '/binjiang/[0-9-]*/03' || true; } | head -1)
 [[ -n "$page" ]] || { echo "no page 03 linked from /binjiang/" >&2; exit 1; }
 
 cat >"$work/nginx.conf" <<CONF
