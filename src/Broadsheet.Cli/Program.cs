@@ -5,6 +5,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
 {
     DbCommand.Create(),
     DemoCommand.Create(),
+    ExportCommand.Create(),
     ImportCommand.Create(),
     ImportBatchCommand.Create(),
     ReindexCommand.Create(),

@@ -59,6 +59,12 @@ public sealed class Publication
     /// <summary>The paper's own website (网站首页), linked from every reader page; null when it has none.</summary>
     public string? WebsiteUrl { get; private set; }
 
+    /// <summary>
+    /// The terms on which the paper's text and images may be reused (a licence's name and URL, or the paper's own
+    /// words), given with its bulk data and exports; null when the paper has not said.
+    /// </summary>
+    public string? Licence { get; set; }
+
     /// <summary>When set, imported editions wait as drafts for the desk to publish them; otherwise they go out at once.</summary>
     public bool ImportAsDraft { get; set; }
 

@@ -16,5 +16,6 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(p => p.FooterLines);
         builder.Property(p => p.WebsiteUrl).HasMaxLength(500);
+        builder.Property(p => p.Licence).HasMaxLength(4000);
     }
 }

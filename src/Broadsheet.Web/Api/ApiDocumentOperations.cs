@@ -19,6 +19,9 @@ internal static class ApiDocumentOperations
         ["ListEditions"] = ("A paper and its published editions", "Every published edition of the paper, newest first, each with the URL of its full answer."),
         ["GetEdition"] = ("One edition: its pages and their articles", "The edition's pages in order, and each page's articles in reading order with their text, photos and regions. A day with a second edition has it at ?number=2."),
         ["GetPageText"] = ("One page's text, placed on the page", "The page's articles in reading order with each paragraph's printed lines as boxes on the page image, for reading aloud along the page."),
+        ["GetEditionText"] = ("One edition's text, for reuse", "Every article once, in the edition's reading order: its printed fields, its paragraphs with their kinds, its photos' captions, the pages it is printed on, and the paper's licence."),
+        ["GetEditionAlto"] = ("One edition's text as ALTO 4", "A Page per page in pixels of the page image, a TextBlock per article (ID P{page}_A{n}), its printed lines as TextLines and their words as Strings with boxes (docs/api.md says how the boxes are found)."),
+        ["GetYearArchive"] = ("A paper's year as one zip", "LICENCE.txt, then each published edition of the year, oldest first, as {date}/text.json and {date}/alto.xml; streamed as it is made (no Content-Length, no ETag)."),
         ["Search"] = ("Search every published article", "The search of the reader's /search page: words, \"phrases\", -excluded words; hits newest or most relevant first, with facets."),
     };
 
@@ -106,6 +109,8 @@ internal static class ApiDocumentOperations
                 {
                     media.Example = JsonSerializer.SerializeToNode(example, example.GetType(), json);
                 }
+
+                OpenData.Bulk.BulkExamples.Describe(id, response);
 
                 return;
             case "304":

@@ -40,7 +40,7 @@ internal static class ApiExamples
                 "滨江新城利用边角地块新建<mark>口袋公园</mark>十座", ["口袋公园"]),
         ],
         new SearchFacets([new FacetCount("2026", 1)], [new FacetCount("2026-11", 1)], [new FacetCount("头版", 1)], [new FacetCount(Slug, 1)])),
-        _ => null,
+        _ => OpenData.Bulk.BulkExamples.Of(operationId),
     };
 
     private static EditionDto Edition => new(

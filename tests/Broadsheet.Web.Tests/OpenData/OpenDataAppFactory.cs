@@ -21,6 +21,9 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
     public static readonly DateOnly DraftDay = new(2026, 7, 5);
     public const string DraftHeadline = "Unpublished draft story";
     public const string TideHeadline = "Harbour tide gauge reads record high";
+    public const string PhotoKey = "photos/ti/tide-gauge";
+    public const string PhotoCaption = "The gauge at noon.";
+    public const string Licence = "CC BY 4.0: https://creativecommons.org/licenses/by/4.0/";
     public const string TideParagraph = "The harbour gauge read a record high tide at noon on Friday.";
 
     /// <summary>Where the tide paragraph's printed line is, as the lines file has it (left, top, right, bottom).</summary>
@@ -40,7 +43,7 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
         var store = Services.GetRequiredService<IEditionStore>();
         var blobs = Services.GetRequiredService<IBlobStore>();
         var images = Services.GetRequiredService<IPageImageProcessor>();
-        var paper = await store.AddPublicationAsync(new Publication(Slug, "The Tidewater Gazette", language: "en", timeZoneId: "America/New_York"));
+        var paper = await store.AddPublicationAsync(new Publication(Slug, "The Tidewater Gazette", language: "en", timeZoneId: "America/New_York") { Licence = Licence });
 
         var edition = new Edition(paper, Day) { IssueNumber = 77 };
         var front = edition.AddPage("01", "Front", new PageSize(842, 1191));
@@ -55,6 +58,13 @@ public sealed class OpenDataAppFactory : ReaderAppFactory
         var story = edition.AddArticle(new ArticleContent { Headline = TideHeadline, Byline = "By Ruth Marsh", Paragraphs = [TideParagraph, "See the table on page 2."] });
         story.AddRegion(front, tide);
         story.AddRegion(harbour, tide);
+        // A photo with an image of its own, as an import cuts one (any JPEG will do: the page's own).
+        await using (var jpeg = await blobs.OpenReadAsync(front.DerivativesKey + "/page.jpg"))
+        {
+            await blobs.PutAsync(PhotoKey + "/large.jpg", jpeg!);
+        }
+
+        story.AddImage(front, Polygon.Rectangle(0.6, 0.1, 0.9, 0.3), PhotoCaption, "Photo: Ruth Marsh").SetPhoto(PhotoKey, 400, 300);
         edition.AddArticle(new ArticleContent { Headline = "Ferry timetable changes", Paragraphs = ["The evening ferry leaves ten minutes later from Monday."] })
             .AddRegion(front, ferry);
         edition.Publish(new DateTimeOffset(2026, 7, 4, 4, 0, 0, TimeSpan.Zero));

@@ -412,6 +412,10 @@ namespace Broadsheet.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Licence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -76,6 +76,7 @@ internal sealed class PublicationModel(IPublicationSettings publications, DeskSa
         Compare("页脚", before.FooterLines?.ReplaceLineEndings(" / "), after.FooterLines?.ReplaceLineEndings(" / "));
         Compare("导入后先存为草稿", YesNo(before.ImportAsDraft), YesNo(after.ImportAsDraft));
         Compare("网站", before.WebsiteUrl, after.WebsiteUrl);
+        Compare("数据许可", before.Licence?.ReplaceLineEndings(" / "), after.Licence?.ReplaceLineEndings(" / "));
         return changes.Count == 0 ? "没有改动" : string.Join("；", changes);
     }
 }

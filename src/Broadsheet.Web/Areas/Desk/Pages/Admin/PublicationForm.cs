@@ -23,6 +23,9 @@ internal sealed class PublicationForm
 
     public string? WebsiteUrl { get; set; }
 
+    /// <summary>The reuse terms given with the paper's bulk data (<see cref="Publication.Licence"/>).</summary>
+    public string? Licence { get; set; }
+
     public static PublicationForm Of(Publication publication) => new()
     {
         Slug = publication.Slug,
@@ -33,6 +36,7 @@ internal sealed class PublicationForm
         FooterLines = string.Join('\n', publication.FooterLines),
         ImportAsDraft = publication.ImportAsDraft,
         WebsiteUrl = publication.WebsiteUrl,
+        Licence = publication.Licence,
     };
 
     /// <summary>Applies everything but the slug, which never changes once readers have links to it.</summary>
@@ -45,5 +49,7 @@ internal sealed class PublicationForm
         publication.FooterLines = [.. (FooterLines ?? "").Split('\n').Select(sanitizer.Text).OfType<string>()];
         publication.ImportAsDraft = ImportAsDraft;
         publication.ChangeWebsite(WebsiteUrl);
+        var licence = string.Join('\n', (Licence ?? "").ReplaceLineEndings("\n").Split('\n').Select(sanitizer.Text).OfType<string>());
+        publication.Licence = licence.Length == 0 ? null : licence;
     }
 }

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+
+namespace Broadsheet.Web.OpenData.Export;
+
+/// <summary>Writes an export's files only when their bytes change, each through a temporary file and a rename.</summary>
+internal sealed class ExportFiles(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string PathOf(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, relative));
+        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new InvalidOperationException($"'{relative}' would be written outside the export folder {Root}.");
+    }
+
+    public bool Exists(string relative) => File.Exists(PathOf(relative));
+
+    /// <summary>Writes <paramref name="content"/> unless the file already holds exactly it; true when written.</summary>
+    public async Task<bool> WriteAsync(string relative, byte[] content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(relative);
+        if (File.Exists(path) && new FileInfo(path).Length == content.Length
+            && SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(SHA256.HashData(content)))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".part";
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return true;
+    }
+
+    /// <summary>Copies a response into the file (media: large, written once, never compared).</summary>
+    public async Task WriteAsync(string relative, Stream content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".part";
+        await using (var file = File.Create(temporary))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,106 @@
+using AngleSharp.Html.Parser;
+
+namespace Broadsheet.Web.OpenData.Export;
+
+/// <summary>
+/// A reader page made fit to be a file: every link to the app pointed at the file that answers it, forms that
+/// post (reporting a problem) and links to what only the live app does taken out, the search form sent to the
+/// export's own search page, and an article's text marked for Pagefind to index.
+/// </summary>
+internal sealed class HtmlRewriter(string origin)
+{
+    private static readonly HtmlParser Parser = new();
+    private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
+
+    /// <summary>The rewritten page and the app URLs it links to (as written in the page, before rewriting).</summary>
+    public (string Html, IReadOnlyList<string> Links) Rewrite(string html, bool article)
+    {
+        var document = Parser.ParseDocument(html);
+        var links = new List<string>();
+        foreach (var form in document.QuerySelectorAll("form").ToList())
+        {
+            var action = form.GetAttribute("action") ?? "";
+            if (string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)
+                || (Local(action) is { } jump && ExportPaths.IsDynamic(jump) && !jump.StartsWith("/search", StringComparison.Ordinal)))
+            {
+                form.Remove();
+            }
+            else if (Local(action) is { } path && path.StartsWith("/search", StringComparison.Ordinal))
+            {
+                form.SetAttribute("action", "/search/");
+            }
+        }
+
+        foreach (var element in document.All.ToList())
+        {
+            foreach (var attribute in element.Attributes.ToList())
+            {
+                var name = attribute.Name;
+                if (name == "srcset")
+                {
+                    element.SetAttribute(name, string.Join(", ", attribute.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(candidate =>
+                    {
+                        var parts = candidate.Split(' ', 2);
+                        return Map(parts[0], links) + (parts.Length > 1 ? " " + parts[1] : "");
+                    })));
+                }
+                else if ((LinkAttributes.Contains(name) || name.StartsWith("data-", StringComparison.Ordinal)) && Local(attribute.Value) is not null)
+                {
+                    if (name == "href" && element.LocalName == "a" && ExportPaths.IsDynamic(Local(attribute.Value)!)
+                        && !Local(attribute.Value)!.StartsWith("/search", StringComparison.Ordinal))
+                    {
+                        element.Remove(); // e.g. 报告问题: it needs the live app
+                        break;
+                    }
+
+                    element.SetAttribute(name, Map(attribute.Value, links));
+                }
+            }
+        }
+
+        if (article && document.QuerySelector("main") is { } main)
+        {
+            main.SetAttribute("data-pagefind-body", "");
+        }
+
+        return ("<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml, links);
+    }
+
+    /// <summary>The path and the rest of a URL of the app (root-relative, or absolute at the app's origin), or null.</summary>
+    private string? Local(string url)
+    {
+        if (url.StartsWith(origin, StringComparison.Ordinal))
+        {
+            url = url[origin.Length..];
+            if (url.Length == 0)
+            {
+                url = "/";
+            }
+        }
+
+        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : null;
+    }
+
+    private string Map(string url, List<string> links)
+    {
+        if (Local(url) is not { } local)
+        {
+            return url;
+        }
+
+        var cut = local.IndexOfAny(['?', '#']);
+        var path = cut < 0 ? local : local[..cut];
+        var fragment = local.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? local[hash..] : "";
+        if (path == "/search")
+        {
+            return "/search/" + (cut >= 0 && local[cut] == '?' ? local[cut..] : "");
+        }
+
+        links.Add(local);
+        return ExportPaths.Link(Uri.UnescapeDataString(path)) is var link && path.Contains('%', StringComparison.Ordinal)
+            ? EscapePath(link) + fragment
+            : link + fragment;
+    }
+
+    private static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+}
