@@ -45,6 +45,12 @@ internal static partial class PdfLayoutReader
             .Where(b => b.Width > 4 && b.Height > 4)
             .Select(b => new PageImage(b))
             .ToList();
+        if (IsScanWithText(page, glyphs.Count))
+        {
+            // A scan with its OCR'd text (a library's or ABBYY's): the picture filling the page is the page itself,
+            // not a photo the text is printed over.
+            images.RemoveAll(i => i.Box.Area >= ScanShare * frame.Width * frame.Height);
+        }
         return new PageLayout(frame.Width, frame.Height, lines)
         {
             Images = images,
@@ -52,6 +58,25 @@ internal static partial class PdfLayoutReader
             Panels = panels,
             IsUnreadable = TextQuality.IsUnreadable(glyphs.Select(g => g.Value)),
         };
+    }
+
+    /// <summary>A picture covering this share of the page, with text on it, is a scan of the page.</summary>
+    private const double ScanShare = 0.9;
+
+    /// <summary>
+    /// Whether the page's text is a scan's OCR: mostly invisible (drawn with render mode 3, as ABBYY and most OCR
+    /// tools write it), or a whole page of it under or over one picture (a library's page PDF draws its ALTO text
+    /// beneath the scan). A full-page advertisement has a picture too, but not a thousand characters of text.
+    /// </summary>
+    private static bool IsScanWithText(Page page, int glyphs)
+    {
+        if (glyphs == 0 || !page.GetImages().Any(i => i.BoundingBox.Width * i.BoundingBox.Height >= ScanShare * page.Width * page.Height))
+        {
+            return false;
+        }
+
+        var invisible = page.Letters.Count(l => l.RenderingMode == TextRenderingMode.Neither);
+        return invisible * 2 >= page.Letters.Count || glyphs >= 1000;
     }
 
     private static Glyph ToGlyph(Letter letter, Frame frame)

@@ -37,4 +37,20 @@ public sealed class PdfLayoutReaderTests : IDisposable
         var image = Assert.Single(layout.Images);
         Assert.Equal(new PageBox(300, 200, 500, 350), image.Box);
     }
+
+    [Fact]
+    public void A_scan_with_a_whole_page_of_ocr_text_is_no_picture_but_a_full_page_advert_keeps_its_picture()
+    {
+        // A library's page PDF: the scan fills the page and the OCR's text lies on it, a whole page of it.
+        var scan = new TestPdf(600, 800).Image(0, 0, 600, 800);
+        for (var i = 0; i < 30; i++)
+        {
+            scan.Text("The council voted on Monday to approve the new budget.", 9, 40, 40 + (i * 12));
+        }
+
+        var advert = new TestPdf(600, 800).Image(0, 0, 600, 800).Text("SPRING SALE", 40, 100, 300, bold: true).Text("All week at Main Street", 20, 100, 360);
+
+        Assert.Empty(PdfLayoutReader.ReadFirstPage(scan.Save(_temp.PathOf("scan.pdf"))).Images);
+        Assert.Single(PdfLayoutReader.ReadFirstPage(advert.Save(_temp.PathOf("advert.pdf"))).Images);
+    }
 }
