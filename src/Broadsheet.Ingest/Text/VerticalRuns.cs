@@ -51,22 +51,51 @@ internal static class VerticalRuns
         return (lines, rest);
     }
 
+    /// <summary>
+    /// Called for every glyph of the page: the size and step, which horizontal text fails at once, are checked before
+    /// the run's centre is worked out, and nothing is allocated.
+    /// </summary>
     private static bool Continues(List<Glyph> run, Glyph next)
     {
-        var drawn = run.Where(g => !g.IsWhiteSpace).ToList();
-        if (drawn.Count == 0)
+        var at = run.FindLastIndex(g => !g.IsWhiteSpace);
+        if (at < 0)
         {
             return false;
         }
 
-        var last = drawn[^1];
+        var last = run[at];
         var size = last.Size;
         var step = next.Baseline - last.Baseline;
+        if (Math.Abs(next.Size - size) > 0.06 * size || step < MinStep * size || step > MaxStep * size)
+        {
+            return false;
+        }
+
         var drift = IsPunctuation(next) || IsPunctuation(last) ? PunctuationDrift : Drift;
-        var centre = drawn.Count > 2 ? drawn.Where(g => !IsPunctuation(g)).Select(g => g.Box.CenterX).DefaultIfEmpty(last.Box.CenterX).Average() : last.Box.CenterX;
-        return Math.Abs(next.Size - size) <= 0.06 * size
-            && step >= MinStep * size && step <= MaxStep * size
-            && Math.Abs(next.Box.CenterX - centre) <= drift * size;
+        return Math.Abs(next.Box.CenterX - Centre(run, last)) <= drift * size;
+    }
+
+    /// <summary>The run's column centre: its letters' (not its stops' and brackets') mean, once it has three characters.</summary>
+    private static double Centre(List<Glyph> run, Glyph last)
+    {
+        int drawn = 0, letters = 0;
+        var sum = 0.0;
+        foreach (var g in run)
+        {
+            if (g.IsWhiteSpace)
+            {
+                continue;
+            }
+
+            drawn++;
+            if (!IsPunctuation(g))
+            {
+                letters++;
+                sum += g.Box.CenterX;
+            }
+        }
+
+        return drawn > 2 && letters > 0 ? sum / letters : last.Box.CenterX;
     }
 
     private static void End(List<Glyph> all, List<TextLine> lines, List<Glyph> rest, HanScript script)
