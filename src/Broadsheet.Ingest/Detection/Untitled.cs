@@ -17,7 +17,8 @@ internal static class Untitled
     public static DetectedArticle Article(IReadOnlyList<TextLine> lines, FontSizes sizes, PageLayout layout)
     {
         // The first line read: the top of the first column.
-        var first = Columns.Of(lines).SelectMany(c => c.Lines).First(l => l.Text.Trim().Length >= 2);
+        var read = Columns.Of(lines).SelectMany(c => c.Lines).ToList();
+        var first = read.FirstOrDefault(l => l.Text.Trim().Length >= 2) ?? read[0];
         var body = lines.Where(l => !ReferenceEquals(l, first)).ToList();
         var article = ArticleAssembler.Build(new TitleBlock([], [first], []), body, [], new Dictionary<PageImage, IReadOnlyList<TextLine>>(), layout.Panels, layout.Rules, sizes, layout);
         return article with { HeadlineGuessed = true };

@@ -72,4 +72,15 @@ public sealed class VerticalPageTests
         Assert.True(article.Confidence < 1);
         Assert.StartsWith("道路交通法施行令", article.Paragraphs[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Running_text_of_single_characters_only_still_gives_its_article()
+    {
+        List<TextLine> lines = [.. Enumerable.Range(0, 240).Select(i => Typeset.Line("字", 10, 40 + (i % 20 * 12), 60 + (i / 20 * 15)))];
+
+        var article = Assert.Single(new SimpleArticleDetector().Detect(new PageLayout(Width, Height, lines)));
+
+        Assert.Equal("字", article.Headline);
+        Assert.True(article.HeadlineGuessed);
+    }
 }
