@@ -46,7 +46,7 @@ public static class DataServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmas()));
             services.AddSingleton(provider => new DatabaseMigrator(
                 provider.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext,
-                folder.DatabasePath + ".migrating"));
+                connectionString));
             services.AddSingleton<Nodes.SingleNode>();
             services.AddSingleton<IEditionNotices>(provider => provider.GetRequiredService<Nodes.SingleNode>());
             services.AddSingleton<INodeLease>(provider => provider.GetRequiredService<Nodes.SingleNode>());

@@ -33,6 +33,31 @@ public sealed class LocalDiskBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_is_taken_whole_when_nothing_is_under_its_prefix_and_refused_when_something_is()
+    {
+        var store = new LocalDiskBlobStore(_root);
+        var staging = Path.Combine(_root + "-staging", "images");
+        Directory.CreateDirectory(Path.Combine(staging, "tiles", "0,0,512,512", "512,", "0"));
+        await File.WriteAllTextAsync(Path.Combine(staging, "tiles", "0,0,512,512", "512,", "0", "default.jpg"), "tile");
+        await File.WriteAllTextAsync(Path.Combine(staging, "large.jpg"), "large");
+
+        Assert.True(await store.TryPutFolderAsync("pages/ab/abc-2000", staging));
+
+        Assert.False(Directory.Exists(staging));
+        Assert.Equal(
+            ["pages/ab/abc-2000/large.jpg", "pages/ab/abc-2000/tiles/0,0,512,512/512,/0/default.jpg"],
+            (await store.ListAsync("pages/ab/abc-2000/").ToListAsync()).Order(StringComparer.Ordinal));
+
+        Directory.CreateDirectory(staging);
+        await File.WriteAllTextAsync(Path.Combine(staging, "large.jpg"), "another");
+        Assert.False(await store.TryPutFolderAsync("pages/ab/abc-2000", staging));
+        Assert.True(File.Exists(Path.Combine(staging, "large.jpg")));
+        await using var kept = await store.OpenReadAsync("pages/ab/abc-2000/large.jpg");
+        Assert.Equal("large", await new StreamReader(kept!).ReadToEndAsync());
+        Directory.Delete(_root + "-staging", recursive: true);
+    }
+
+    [Fact]
     public async Task Missing_blob_reads_as_null_and_delete_is_idempotent()
     {
         var store = new LocalDiskBlobStore(_root);

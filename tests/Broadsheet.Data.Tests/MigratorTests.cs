@@ -1,5 +1,8 @@
 using Broadsheet.Core;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Data.Tests;
@@ -39,6 +42,31 @@ public sealed class MigratorTests : IDisposable
 
         await migrating.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0L, Execute("SELECT count(*) FROM Editions"));
+    }
+
+    [Fact]
+    public void The_migrations_the_start_compares_with_are_those_ef_applies()
+    {
+        using var services = new ServiceCollection().AddBroadsheetData(_folder).BuildServiceProvider();
+        using var db = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext();
+
+        Assert.Equal(db.Database.GetMigrations().Order(StringComparer.Ordinal), DatabaseMigrator.SqliteMigrations.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_database_one_migration_behind_is_brought_up_to_date()
+    {
+        var all = DatabaseMigrator.SqliteMigrations.Order(StringComparer.Ordinal).ToList();
+        await using (var services = new ServiceCollection().AddBroadsheetData(_folder).BuildServiceProvider())
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContextAsync();
+            await db.GetService<IMigrator>().MigrateAsync(all[^2]);
+        }
+
+        await MigrateAsync();
+
+        Assert.Equal((long)all.Count, Execute("SELECT count(*) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(all[^1], Execute("SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\""));
     }
 
     public void Dispose()

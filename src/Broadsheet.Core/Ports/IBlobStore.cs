@@ -21,6 +21,15 @@ public interface IBlobStore
         await PutAsync(key, content, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the whole folder at <paramref name="folder"/> in at once as <c>{keyPrefix}/{each file's path in it}</c>,
+    /// when nothing is stored under <paramref name="keyPrefix"/> yet and the store can (a local disk renames the
+    /// folder into place: a page's images and ~35 tiles appear together, and none of its ~100 tile folders is
+    /// made twice and deleted). Returns false, having taken nothing, otherwise; the caller then stores file by file.
+    /// </summary>
+    Task<bool> TryPutFolderAsync(string keyPrefix, string folder, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
     /// <summary>Opens a blob for reading, or returns null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 

@@ -61,6 +61,28 @@ public sealed class LocalDiskBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryPutFolderAsync(string keyPrefix, string folder, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(keyPrefix);
+        if (Directory.Exists(path) || File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            // One rename: readers (and nginx) see the folder whole or not at all.
+            Directory.Move(folder, path);
+            return Task.FromResult(true);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // Another disk, or another import of the same page got there first: the caller goes file by file.
+            return Task.FromResult(false);
+        }
+    }
+
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);

@@ -78,9 +78,9 @@ public sealed class EditionImporter
         var display = EditionPackage.DisplayNameOf(request.SourcePath);
         var slug = request.PublicationSlug;
 
-        // The database's first queries (EF Core compiling them) and the package's unpacking and checks need
-        // nothing of each other, so each runs beside the other instead of leaving a core idle. A failure on
-        // either side waits for the other, so nothing still writes into staging when the folder is removed.
+        // The database's first queries (EF Core building its model and compiling them) and the package's unpacking
+        // and page checks need nothing of each other, so each runs beside the other instead of leaving a core idle.
+        // A failure on either side waits for the other, so nothing still writes into staging when the folder is removed.
         var finding = _store.FindPublicationAsync(slug, cancellationToken);
 
         // Staging is this import's own folder; what a killed import left there is removed first, and the blobs it
@@ -95,18 +95,7 @@ public sealed class EditionImporter
         progress?.Report(new(ImportStage.Unpacking, null, 0, 0));
         var limits = new PackageLimits(_options.MaxPackageBytes, _options.MaxPackageEntries, _options.MaxPages, path => CountPages(path, cancellationToken));
         var unpacking = Task.Run(() => EditionPackage.Open(request.SourcePath, staging.Path, limits, cancellationToken), cancellationToken);
-        Publication? publication;
-        try
-        {
-            publication = await finding
-                ?? throw new ImportException($"no publication '{slug}'; create it first (broadsheet publication add {slug} --name …)");
-        }
-        catch
-        {
-            await Task.WhenAny(unpacking);
-            throw;
-        }
-
+        Publication? publication = null;
         var blobs = new ImportBlobs(_blobs);
         var identity = (Date: default(DateOnly), Number: 0);
         var exists = false;
@@ -115,13 +104,29 @@ public sealed class EditionImporter
         List<string> warnings;
         try
         {
-            var package = await unpacking;
+            EditionPackage package;
+            try
+            {
+                package = await unpacking;
+            }
+            catch
+            {
+                // A missing publication is the first thing to say, whatever the package holds.
+                _ = await finding ?? throw NoPublication(slug);
+                throw;
+            }
+
             identity = EditionIdentity.Resolve(request, package, display);
-            var checking = _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, cancellationToken);
+            if (finding is { IsCompletedSuccessfully: true, Result: null })
+            {
+                throw NoPublication(slug);
+            }
+
             var validating = ValidateAsync(package, staging.Path, progress, cancellationToken);
             try
             {
-                exists = await checking;
+                publication = await finding ?? throw NoPublication(slug);
+                exists = await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, cancellationToken);
                 if (exists && !request.Replace)
                 {
                     throw AlreadyExists(slug, identity);
@@ -148,7 +153,7 @@ public sealed class EditionImporter
             if (ex is DomainException domain)
             {
                 // Another import saved this edition after our check, or the model refused what was detected.
-                var appeared = !request.Replace && identity.Number > 0
+                var appeared = !request.Replace && identity.Number > 0 && publication is not null
                     && await _store.EditionExistsAsync(publication.Id, identity.Date, identity.Number, CancellationToken.None);
                 throw appeared ? AlreadyExists(slug, identity) : new ImportException($"{display}: {domain.Message}", domain);
             }
@@ -423,6 +428,9 @@ public sealed class EditionImporter
             image.SetPhoto(photo.Key, photo.Width, photo.Height);
         }
     }
+
+    private static ImportException NoPublication(string slug) =>
+        new($"no publication '{slug}'; create it first (broadsheet publication add {slug} --name …)");
 
     // Worded by whoever shows it: the command line names its flag, the desk its checkbox.
     private static ImportException AlreadyExists(string slug, (DateOnly Date, int Number) identity)
