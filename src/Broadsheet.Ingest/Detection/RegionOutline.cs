@@ -138,36 +138,62 @@ internal static class RegionOutline
             }
         }
 
-        /// <summary>This grid with the parts of <paramref name="other"/> that touch it (4-connected) added.</summary>
+        /// <summary>
+        /// This grid with the parts of <paramref name="other"/> that touch it (4-connected) added. A flood from every
+        /// filled cell on one array used as a stack (each cell enters it once): this ran for every article of a page,
+        /// and with a queue and four neighbours allocated per cell it was the dearest step of the detection.
+        /// </summary>
         public Grid UnionConnected(Grid other)
         {
             var result = new Grid(width, height);
-            var queue = new Queue<int>();
+            var cells = result._cells;
+            var free = other._cells;
+            var stack = new int[cells.Length];
+            var top = 0;
             for (var i = 0; i < _cells.Length; i++)
             {
                 if (_cells[i])
                 {
-                    result._cells[i] = true;
-                    queue.Enqueue(i);
+                    cells[i] = true;
+                    stack[top++] = i;
                 }
             }
 
-            while (queue.Count > 0)
+            while (top > 0)
             {
-                var i = queue.Dequeue();
-                var (x, y) = (i % width, i / width);
-                foreach (var (nx, ny) in new[] { (x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1) })
+                var i = stack[--top];
+                var x = i % width;
+                if (x > 0)
                 {
-                    var n = (ny * width) + nx;
-                    if (nx >= 0 && ny >= 0 && nx < width && ny < height && !result._cells[n] && other._cells[n])
-                    {
-                        result._cells[n] = true;
-                        queue.Enqueue(n);
-                    }
+                    Visit(i - 1);
+                }
+
+                if (x < width - 1)
+                {
+                    Visit(i + 1);
+                }
+
+                if (i >= width)
+                {
+                    Visit(i - width);
+                }
+
+                if (i + width < cells.Length)
+                {
+                    Visit(i + width);
                 }
             }
 
             return result;
+
+            void Visit(int n)
+            {
+                if (!cells[n] && free[n])
+                {
+                    cells[n] = true;
+                    stack[top++] = n;
+                }
+            }
         }
 
         public Grid Dilate(int r) => Morph(r, dilate: true);
