@@ -1,3 +1,4 @@
+using System.Buffers;
 using Broadsheet.Core.Model;
 using Broadsheet.Ingest.Text;
 
@@ -50,19 +51,24 @@ internal static class RegionOutline
         }
 
         var radius = (int)Math.Ceiling(gap / cell);
-        grid = grid.Dilate(radius).FillHoles().Erode(radius);
+        grid = Next(grid, grid.Dilate(radius));
+        grid = Next(grid, grid.FillHoles());
+        grid = Next(grid, grid.Erode(radius));
         if (obstacles is not null)
         {
             var own = PageBox.Bounding(usable);
-            var free = new Grid(grid.Width, grid.Height);
+            using var free = new Grid(grid.Width, grid.Height);
             free.Fill(Cell(own.Left - bounds.Left, cell, floor: true), Cell(own.Top - bounds.Top, cell, floor: true), Cell(own.Right - bounds.Left, cell, floor: false), Cell(own.Bottom - bounds.Top, cell, floor: false));
             foreach (var o in blocked)
             {
                 free.Clear(Cell(o.Left - bounds.Left, cell, floor: true), Cell(o.Top - bounds.Top, cell, floor: true), Cell(o.Right - bounds.Left, cell, floor: false), Cell(o.Bottom - bounds.Top, cell, floor: false));
             }
 
-            grid = grid.UnionConnected(free).FillHoles();
+            grid = Next(grid, grid.UnionConnected(free));
+            grid = Next(grid, grid.FillHoles());
         }
+
+        using var outlined = grid;
         // Closing a union of boxes only makes edges the boxes already had, so corners snap back to them
         // exactly, undoing the raster's rounding.
         var edges = usable.Concat(blocked).ToList();
@@ -73,6 +79,21 @@ internal static class RegionOutline
                 Math.Clamp(Snap(bounds.Left + (p.X * cell), xs, cell) / pageWidth, 0, 1),
                 Math.Clamp(Snap(bounds.Top + (p.Y * cell), ys, cell) / pageHeight, 0, 1)))))
             .OrderByDescending(p => p.Area)];
+    }
+
+    /// <summary>Gives <paramref name="done"/>'s cells back to the pool and goes on with <paramref name="next"/>.</summary>
+    private static Grid Next(Grid done, Grid next)
+    {
+        done.Dispose();
+        return next;
+    }
+
+    /// <summary>A pooled array of at least <paramref name="length"/> items, the first <paramref name="length"/> of them cleared.</summary>
+    private static T[] Rent<T>(int length)
+    {
+        var array = ArrayPool<T>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
     }
 
     private static int Cell(double points, double cell, bool floor) =>
@@ -101,14 +122,23 @@ internal static class RegionOutline
         return best;
     }
 
-    /// <summary>A bitmap; cell (x, y) covers [x, x+1) × [y, y+1).</summary>
-    private sealed class Grid(int width, int height)
+    /// <summary>
+    /// A bitmap; cell (x, y) covers [x, x+1) × [y, y+1). Its cells (about half a megabyte for an article a quarter
+    /// of a page in size, and each step makes a new grid) come from a pool and go back on Dispose: allocated anew,
+    /// they were a third of everything an import allocated, all of it on the large object heap, and drove its
+    /// full collections.
+    /// </summary>
+    private sealed class Grid(int width, int height) : IDisposable
     {
-        private readonly bool[] _cells = new bool[width * height];
+        private readonly bool[] _cells = Rent<bool>(width * height);
+
+        private int Count => width * height;
 
         public int Width => width;
 
         public int Height => height;
+
+        public void Dispose() => ArrayPool<bool>.Shared.Return(_cells);
 
         public bool this[int x, int y]
         {
@@ -148,9 +178,9 @@ internal static class RegionOutline
             var result = new Grid(width, height);
             var cells = result._cells;
             var free = other._cells;
-            var stack = new int[cells.Length];
+            var stack = Rent<int>(Count);
             var top = 0;
-            for (var i = 0; i < _cells.Length; i++)
+            for (var i = 0; i < Count; i++)
             {
                 if (_cells[i])
                 {
@@ -178,12 +208,13 @@ internal static class RegionOutline
                     Visit(i - width);
                 }
 
-                if (i + width < cells.Length)
+                if (i + width < Count)
                 {
                     Visit(i + width);
                 }
             }
 
+            ArrayPool<int>.Shared.Return(stack);
             return result;
 
             void Visit(int n)
@@ -206,14 +237,15 @@ internal static class RegionOutline
         /// </summary>
         private Grid Morph(int r, bool dilate)
         {
+            var result = new Grid(width, height);
             if (r <= 0)
             {
-                return this;
+                Array.Copy(_cells, result._cells, Count);
+                return result;
             }
 
-            var horizontal = new Grid(width, height);
+            using var horizontal = new Grid(width, height);
             Pass(_cells, horizontal._cells, width, height, 1, width, r, dilate);
-            var result = new Grid(width, height);
             Pass(horizontal._cells, result._cells, height, width, width, 1, r, dilate);
             return result;
         }
@@ -242,15 +274,18 @@ internal static class RegionOutline
         public Grid FillHoles()
         {
             // Flood the empty cells reachable from the border; every other cell is inside.
-            var outside = new bool[width * height];
-            var queue = new Queue<int>();
+            var result = new Grid(width, height);
+            var inside = result._cells;
+            Array.Fill(inside, true, 0, Count);
+            var stack = Rent<int>(Count);
+            var top = 0;
             void Seed(int x, int y)
             {
                 var i = (y * width) + x;
-                if (!_cells[i] && !outside[i])
+                if (!_cells[i] && inside[i])
                 {
-                    outside[i] = true;
-                    queue.Enqueue(i);
+                    inside[i] = false;
+                    stack[top++] = i;
                 }
             }
 
@@ -266,9 +301,9 @@ internal static class RegionOutline
                 Seed(width - 1, y);
             }
 
-            while (queue.Count > 0)
+            while (top > 0)
             {
-                var i = queue.Dequeue();
+                var i = stack[--top];
                 var (x, y) = (i % width, i / width);
                 if (x > 0)
                 {
@@ -291,12 +326,7 @@ internal static class RegionOutline
                 }
             }
 
-            var result = new Grid(width, height);
-            for (var i = 0; i < _cells.Length; i++)
-            {
-                result._cells[i] = !outside[i];
-            }
-
+            ArrayPool<int>.Shared.Return(stack);
             return result;
         }
 
