@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Broadsheet.Ingest;
 using Broadsheet.Search;
+using Broadsheet.Web.Desk.Imports;
 using Broadsheet.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace Broadsheet.Web.Tests;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus's text format: requests by route class, the page cache's hits and misses, search
-/// latency; answered to a scraper on the node itself, never to another address or through a proxy.
+/// latency, desk import failures; answered to a scraper on the node itself, never to another address or through a proxy.
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsAppFactory>
@@ -37,6 +39,30 @@ public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsA
         Assert.True(Sum(after, "broadsheet_search_duration_seconds_count") >= Sum(before, "broadsheet_search_duration_seconds_count") + 1, after);
         Assert.Contains("broadsheet_search_duration_seconds_bucket", after, StringComparison.Ordinal);
         Assert.Contains("broadsheet_import_queue_depth", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_desk_import_that_fails_is_counted_as_a_failure()
+    {
+        var jobs = app.Services.GetRequiredService<ImportJobs>();
+        var (id, folder) = jobs.NewFolder();
+        await File.WriteAllTextAsync(Path.Combine(folder, "01.pdf"), "not a PDF at all");
+        var request = new ImportRequest { SourcePath = folder, PublicationSlug = "binjiang", Date = new DateOnly(2026, 12, 1) };
+        var job = new ImportJob(id, "binjiang", "滨江日报", "metrics-test", request, folder, jobs.Now);
+        var before = Sum(await ScrapeAsync(), "broadsheet_import_failures_total");
+
+        Assert.True(jobs.TryEnqueue(job));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!job.Snapshot().Finished)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the import did not finish within 3 minutes");
+            await Task.Delay(100);
+        }
+
+        var after = await ScrapeAsync();
+        Assert.Equal(JobStatus.Failed, job.Snapshot().Status);
+        Assert.True(Sum(after, "broadsheet_import_failures_total") == before + 1, after);
+        Assert.Equal(0, Sum(after, "broadsheet_import_pages_total"));
     }
 
     [Theory]
