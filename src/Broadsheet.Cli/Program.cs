@@ -3,12 +3,14 @@ using Broadsheet.Cli.Commands;
 
 var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")
 {
+    BackupCommand.Create(),
     DbCommand.Create(),
     DemoCommand.Create(),
     ExportCommand.Create(),
     ImportCommand.Create(),
     ImportBatchCommand.Create(),
     ReindexCommand.Create(),
+    BackupCommand.CreateRestore(),
     ServeCommand.Create(),
     PublicationCommand.Create(),
     UsersCommand.Create(),

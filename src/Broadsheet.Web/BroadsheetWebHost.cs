@@ -3,6 +3,7 @@ using Broadsheet.Data;
 using Broadsheet.Web.Api;
 using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
+using Broadsheet.Web.Metrics;
 using Broadsheet.Web.OpenData;
 using Broadsheet.Web.Published;
 using Broadsheet.Imaging;
@@ -64,8 +65,10 @@ public static class BroadsheetWebHost
         builder.Services.AddDeskImports();
         builder.Services.AddDynamicCompression();
         builder.Services.AddBroadsheetHealth();
+        builder.Services.AddBroadsheetMetrics(builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new());
 
         var app = builder.Build();
+        app.UseBroadsheetMetrics();
         app.UseOpenDataCors();
         app.UseHttpHardening();
         app.UseDynamicCompression();

@@ -69,3 +69,47 @@ public sealed class BrokenBlobsAppFactory : ReaderAppFactory
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A node whose index folder holds files that are not an index (a mistyped path) is live but not ready, naming the search index.</summary>
+public sealed class ForeignIndexHealthTests(ForeignIndexAppFactory app) : IClassFixture<ForeignIndexAppFactory>
+{
+    [Fact]
+    public async Task A_node_whose_index_cannot_open_is_live_but_not_ready_naming_the_search_index()
+    {
+        using var client = app.NewClient();
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var text = await ready.Content.ReadAsStringAsync();
+        Assert.True(ready.StatusCode == HttpStatusCode.ServiceUnavailable, $"{ready.StatusCode}: {text}");
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        var search = body.RootElement.GetProperty("checks").GetProperty("search");
+        Assert.Equal("Unhealthy", search.GetProperty("status").GetString());
+        Assert.Contains("not a search index", search.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+}
+
+/// <summary>An empty application whose search index folder already holds someone else's file.</summary>
+public sealed class ForeignIndexAppFactory : ReaderAppFactory
+{
+    private readonly string _index = Directory.CreateTempSubdirectory("broadsheet-foreign-index-").FullName;
+
+    protected override bool Seed => false;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        File.WriteAllText(Path.Combine(_index, "notes.txt"), "not an index");
+        builder.UseSetting("Broadsheet:Index", _index);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_index, recursive: true);
+    }
+}

@@ -11,17 +11,26 @@ internal static class ServeCommand
     {
         var data = CommonOptions.Data();
         var urls = CommonOptions.Urls();
-        var command = new Command("serve", "Serve the reader, the API and the page images from a data folder.") { data, urls };
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "How log entries are written to standard output: simple (a line or two for a person) or json (one JSON object a line, for a log collector).",
+            DefaultValueFactory = _ => "simple",
+            HelpName = "format",
+        };
+        logFormat.AcceptOnlyFromAmong("simple", "json");
+        var command = new Command("serve", "Serve the reader, the API and the page images from a data folder.") { data, urls, logFormat };
         command.SetAction((result, cancellationToken) => Failure.GuardAsync(() =>
-            RunAsync(CommonOptions.Folder(result, data), result.GetRequiredValue(urls), cancellationToken)));
+            RunAsync(CommonOptions.Folder(result, data), result.GetRequiredValue(urls), cancellationToken, result.GetRequiredValue(logFormat))));
         return command;
     }
 
-    public static async Task<int> RunAsync(DataFolder folder, string urls, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DataFolder folder, string urls, CancellationToken cancellationToken, string logFormat = "simple")
     {
         var dataRoot = folder.Root;
         string[] database = folder.Database is { } db ? ["--Broadsheet:Database=" + db] : [];
-        var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + dataRoot, "--urls=" + urls, .. database]);
+        // Only when asked: otherwise Logging:Console:FormatterName from appsettings or the environment still decides.
+        string[] logging = logFormat == "json" ? ["--Logging:Console:FormatterName=json"] : [];
+        var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + dataRoot, "--urls=" + urls, .. database, .. logging]);
         await app.StartAsync(cancellationToken);
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -17,7 +17,7 @@ internal sealed class ReaderPageCacheFeature
 /// ASP.NET Core's output cache does the same job with more generality and, measured on this app, at half
 /// nginx's rate for a page; this does only what the reader needs (bench/README.md).
 /// </summary>
-internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageStore store, Hosting.PublicOrigin origin)
+internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPageStore store, Hosting.PublicOrigin origin, Metrics.BroadsheetMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,6 +30,7 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         var key = cacheable ? origin.CacheKey(request) : null;
         if (key is not null && store.TryGet(key, out var page))
         {
+            metrics.PageCacheHit();
             await ServeAsync(context, page);
             return;
         }
@@ -66,6 +67,12 @@ internal sealed class ReaderPageCacheMiddleware(RequestDelegate next, ReaderPage
         }
 
         var response = context.Response;
+        if (feature.Tags.Count > 0)
+        {
+            // A reader page the cache did not have (a request for anything else is not a lookup).
+            metrics.PageCacheMiss();
+        }
+
         if (response.StatusCode == StatusCodes.Status200OK && feature.Tags.Count > 0 && HttpMethods.IsGet(request.Method)
             && !response.Headers.ContainsKey(HeaderNames.SetCookie) && response.ContentType is { } contentType
             && store.Add(url, buffer.ToArray(), contentType, response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,

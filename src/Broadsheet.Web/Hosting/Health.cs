@@ -101,13 +101,18 @@ internal static class Health
         }
     }
 
-    /// <summary>The index opens for searching; while it is rebuilt, searches answer from what it holds, so the node is degraded, not out.</summary>
-    private sealed class SearchIndexCheck(SearchIndex index) : IHealthCheck
+    /// <summary>
+    /// The index opens for searching; while it is rebuilt, searches answer from what it holds, so the node is degraded, not
+    /// out. The index is asked for here rather than injected, because opening it can fail (its folder holds other files),
+    /// and that failure is the answer, not an error of the health endpoint.
+    /// </summary>
+    private sealed class SearchIndexCheck(IServiceProvider services) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
+                var index = services.GetRequiredService<SearchIndex>();
                 var documents = index.DocumentCount;
                 return Task.FromResult(index.IsRebuilding
                     ? HealthCheckResult.Degraded($"The index is being rebuilt; it holds {documents} articles meanwhile.")

@@ -95,7 +95,7 @@ internal sealed record SearchRequest
 }
 
 /// <summary>Runs reader searches; answers "unavailable" rather than failing while another process holds the index.</summary>
-internal sealed class ReaderSearch(IServiceProvider services)
+internal sealed class ReaderSearch(IServiceProvider services, Metrics.BroadsheetMetrics metrics)
 {
     /// <summary>The result, or null when the index cannot be used just now.</summary>
     public SearchResult? Run(SearchRequest request)
@@ -103,7 +103,9 @@ internal sealed class ReaderSearch(IServiceProvider services)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return services.GetRequiredService<SearchIndex>().Search(request.ToQuery());
+            var index = services.GetRequiredService<SearchIndex>();
+            var query = request.ToQuery();
+            return metrics.TimeSearch(() => index.Search(query));
         }
         catch (SearchIndexInUseException)
         {

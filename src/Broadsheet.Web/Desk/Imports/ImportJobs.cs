@@ -26,8 +26,9 @@ internal sealed partial class ImportJobs : BackgroundService
     private readonly TimeProvider _clock;
     private readonly DataFolder _folder;
     private readonly ILogger<ImportJobs> _logger;
+    private readonly Metrics.BroadsheetMetrics _metrics;
 
-    public ImportJobs(IServiceProvider services, IOptions<DeskUploadOptions> options, TimeProvider clock, DataFolder folder, ILogger<ImportJobs> logger)
+    public ImportJobs(IServiceProvider services, IOptions<DeskUploadOptions> options, TimeProvider clock, DataFolder folder, ILogger<ImportJobs> logger, Metrics.BroadsheetMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _services = services;
@@ -37,6 +38,8 @@ internal sealed partial class ImportJobs : BackgroundService
         _logger = logger;
         // Waiting jobs plus the one running: beyond that an upload is refused rather than left to pile up on disk.
         _queue = Channel.CreateBounded<ImportJob>(new BoundedChannelOptions(_options.MaxWaiting + 1) { SingleReader = true });
+        _metrics = metrics;
+        metrics.ObserveImportQueue(() => _queue.Reader.Count);
     }
 
     /// <summary>A new, empty staging folder for one upload, under the data folder's <c>staging/</c> beside the importer's own.</summary>
@@ -117,10 +120,12 @@ internal sealed partial class ImportJobs : BackgroundService
         await (result is not null ? AuditSuccessAsync(job, result) : audited ? AuditFailureAsync(job, failure!) : Task.CompletedTask);
         if (result is not null)
         {
+            _metrics.Imported(result.PageCount);
             job.Succeed(result, _clock.GetUtcNow());
         }
         else
         {
+            _metrics.ImportFailed();
             job.Fail(failure!, _clock.GetUtcNow());
         }
     }
