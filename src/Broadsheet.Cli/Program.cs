@@ -8,6 +8,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     ExportCommand.Create(),
     ImportCommand.Create(),
     ImportBatchCommand.Create(),
+    MigrateSiteCommand.Create(),
     ReindexCommand.Create(),
     ServeCommand.Create(),
     PublicationCommand.Create(),

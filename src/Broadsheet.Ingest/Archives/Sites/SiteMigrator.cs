@@ -71,7 +71,7 @@ public sealed class SiteMigrator(EditionImporter importer, IEditionStore store, 
                 progress?.Report(new(i + 1, editions.Count, string.Create(CultureInfo.InvariantCulture,
                     $"{day}: {result.PageCount} pages, {result.ArticleCount} articles, {written} old links")));
             }
-            catch (ImportException ex)
+            catch (Exception ex) when (ex is ImportException or DomainException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 var line = ex.Message.StartsWith(mirror.Name(edition.Folder), StringComparison.Ordinal) ? ex.Message : $"{mirror.Name(edition.Folder)}: {ex.Message}";
                 refused.Add(line);
