@@ -44,9 +44,7 @@ internal sealed partial record NodePage(string File, string Label, string Name, 
         }
 
         var (width, height) = DisplaySize(mirror, name, imageFile, image);
-        var pdf = SiteHtml.Tags(html, "a")
-            .Select(a => a.GetValueOrDefault("href"))
-            .FirstOrDefault(h => h is not null && h.Split('?', '#')[0].EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
+        var pdf = PdfLink(html, imageFile);
         var pdfFile = pdf is null ? null : mirror.Resolve(file, pdf, "PDF link");
         if (pdfFile is not null && !System.IO.File.Exists(pdfFile))
         {
@@ -75,6 +73,36 @@ internal sealed partial record NodePage(string File, string Label, string Name, 
 
         var (label, pageName) = LabelOf(html, mirror, file, ordinal);
         return new NodePage(file, label, pageName, imageFile, pdfFile, hotspots);
+    }
+
+    /// <summary>
+    /// The page's PDF link. A page view often lists every page of the edition with its PDF beside it, so of several
+    /// the one named most like the page image is the page's (<c>2015030802_pdf.pdf</c> beside
+    /// <c>2015030802_brief.jpg</c>); the first where the names tell nothing.
+    /// </summary>
+    private static string? PdfLink(string html, string imageFile)
+    {
+        var image = Path.GetFileNameWithoutExtension(imageFile);
+        return SiteHtml.Tags(html, "a")
+            .Select(a => a.GetValueOrDefault("href"))
+            .OfType<string>()
+            .Where(h => h.Split('?', '#')[0].EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            .Select((href, order) => (href, order, Shared: Shared(Path.GetFileNameWithoutExtension(href.Split('?', '#')[0]), image)))
+            .OrderByDescending(c => c.Shared)
+            .ThenBy(c => c.order)
+            .Select(c => c.href)
+            .FirstOrDefault();
+
+        static int Shared(string a, string b)
+        {
+            var n = 0;
+            while (n < a.Length && n < b.Length && char.ToLowerInvariant(a[n]) == char.ToLowerInvariant(b[n]))
+            {
+                n++;
+            }
+
+            return n;
+        }
     }
 
     /// <summary>
