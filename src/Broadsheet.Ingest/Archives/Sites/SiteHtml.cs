@@ -132,8 +132,24 @@ internal static partial class SiteHtml
             return "";
         }
 
-        var text = WebUtility.HtmlDecode(AnyTag().Replace(Break().Replace(WithoutComments(html), " "), ""));
-        return Spaces().Replace(text, " ").Trim(' ', '\u3000', '\u00A0');
+        var lines = WebUtility.HtmlDecode(AnyTag().Replace(Break().Replace(WithoutComments(html), "\n"), ""))
+            .Split('\n')
+            .Select(l => Spaces().Replace(l, " ").Trim(' ', '\u3000', '\u00A0'))
+            .Where(l => l.Length > 0);
+
+        // A title broken over lines: Chinese lines join as they are, Latin words keep a space between them.
+        var joined = new StringBuilder();
+        foreach (var line in lines)
+        {
+            if (joined.Length > 0 && (char.IsAscii(joined[^1]) || char.IsAscii(line[0])))
+            {
+                joined.Append(' ');
+            }
+
+            joined.Append(line);
+        }
+
+        return joined.ToString();
     }
 
     /// <summary>Body text as paragraphs: a paragraph, a line break or a division ends one; the ideographic indent is dropped.</summary>
