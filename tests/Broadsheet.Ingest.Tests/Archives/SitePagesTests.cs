@@ -84,6 +84,20 @@ public sealed class SitePagesTests : IDisposable
         Assert.Equal((label, name), (page.Label, page.Name));
     }
 
+    [Theory]
+    [InlineData("content_7.htm?div=-1")]
+    [InlineData("content_7.htm@div=-1")]
+    public void A_link_with_a_query_finds_the_file_wget_named_with_it_and_its_old_path_is_the_path_alone(string saved)
+    {
+        var mirror = Mirror(("html/2015-03/08/" + saved, "x"u8.ToArray()), ("html/2015-03/08/node_2.htm", "x"u8.ToArray()));
+        var page = Path.Combine(mirror.Root, "html", "2015-03", "08", "node_2.htm");
+
+        var file = mirror.Resolve(page, "content_7.htm?div=-1#top", "hotspot");
+
+        Assert.Equal(Path.Combine(mirror.Root, "html", "2015-03", "08", saved), file);
+        Assert.Equal("/html/2015-03/08/content_7.htm", mirror.OldPath(file!));
+    }
+
     private SiteMirror Mirror(params (string Path, byte[] Bytes)[] files)
     {
         var root = _temp.Folder("epaper.example.com");

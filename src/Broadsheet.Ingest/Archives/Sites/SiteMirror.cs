@@ -47,7 +47,14 @@ internal sealed class SiteMirror
     public string Name(string file) => Path.GetRelativePath(Root, file).Replace('\\', '/');
 
     /// <summary>The old URL's path of a file: <c>/html/2015-03/08/node_2.htm</c>.</summary>
-    public string OldPath(string file) => "/" + Name(file);
+    public string OldPath(string file)
+    {
+        // A file wget named with its query is asked for by its path alone; the query is not part of the path.
+        var name = Name(file);
+        var folder = name.LastIndexOf('/');
+        var cut = name.IndexOfAny(['?', '@'], folder + 1);
+        return "/" + (cut > 0 ? name[..cut] : name);
+    }
 
     /// <summary>
     /// The file a link on <paramref name="page"/> leads to: relative links from the page's folder, <c>/…</c> from the
@@ -65,7 +72,9 @@ internal sealed class SiteMirror
             return null;
         }
 
-        link = link.Split('#', 2)[0].Split('?', 2)[0];
+        link = link.Split('#', 2)[0];
+        var query = link.Contains('?', StringComparison.Ordinal) ? link[(link.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
+        link = link.Split('?', 2)[0];
         string relative;
         if (Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
@@ -94,6 +103,12 @@ internal sealed class SiteMirror
         if (!Inside(full))
         {
             throw Outside(page, href, what);
+        }
+
+        // wget saves content_1.htm?div=-1 under that name (with @ for ? when told to make Windows names).
+        if (query.Length > 0 && !File.Exists(full))
+        {
+            full = new[] { full + "?" + query, full + "@" + query }.FirstOrDefault(File.Exists) ?? full;
         }
 
         // A file saved as a link to somewhere else is outside too, wherever it sits.
