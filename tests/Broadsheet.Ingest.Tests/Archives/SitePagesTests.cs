@@ -84,6 +84,34 @@ public sealed class SitePagesTests : IDisposable
         Assert.Equal((label, name), (page.Label, page.Name));
     }
 
+    [Fact]
+    public void Areas_are_read_in_the_pixels_the_image_is_shown_at_and_one_leading_to_another_page_view_is_no_article()
+    {
+        var mirror = Mirror(
+            ("html/2015-03/08/node_2.htm", Encoding.UTF8.GetBytes("""
+                <html><head><title>第01版：要闻</title></head><body>
+                <img src="p.png" height="40" usemap="#PagePicMap">
+                <map name="PagePicMap">
+                <area shape="rect" coords="3,4,15,20" href="content_1.htm">
+                <area shape="polygon" coords="0,20, 30,20, 30,40, 0,40" href="node_3.htm">
+                <area shape="circle" coords="15,30,5" href="content_2.htm?div=-1">
+                <area shape="default" href="content_1.htm">
+                </map></body></html>
+                """)),
+            ("html/2015-03/08/p.png", TestPng.Create(60, 80, (_, _) => (255, 255, 255))),
+            ("html/2015-03/08/content_1.htm", "x"u8.ToArray()),
+            ("html/2015-03/08/content_2.htm", "x"u8.ToArray()),
+            ("html/2015-03/08/node_3.htm", "x"u8.ToArray()));
+
+        var page = NodePage.Read(mirror, Path.Combine(mirror.Root, "html", "2015-03", "08", "node_2.htm"), 1)!;
+
+        // Shown 40 px high, so 30 px wide: the map's pixels are those, not the image's 60 x 80.
+        Assert.Equal(["content_1.htm", "content_2.htm"], page.Hotspots.Select(h => Path.GetFileName(h.Content)));
+        Assert.Equal([(0.1, 0.1), (0.5, 0.1), (0.5, 0.5), (0.1, 0.5)], page.Hotspots[0].Outline.Select(p => (Math.Round(p.X, 6), Math.Round(p.Y, 6))));
+        Assert.Equal([(1 / 3.0, 0.625), (2 / 3.0, 0.625), (2 / 3.0, 0.875), (1 / 3.0, 0.875)], page.Hotspots[1].Outline.Select(p => (Math.Round(p.X, 6), Math.Round(p.Y, 6))), new Close());
+        Assert.Equal(("01", "要闻", null), (page.Label, page.Name, page.Pdf));
+    }
+
     [Theory]
     [InlineData("content_7.htm?div=-1")]
     [InlineData("content_7.htm@div=-1")]
@@ -109,5 +137,12 @@ public sealed class SitePagesTests : IDisposable
         }
 
         return SiteMirror.Open(root);
+    }
+
+    private sealed class Close : IEqualityComparer<(double, double)>
+    {
+        public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) < 1e-6 && Math.Abs(x.Item2 - y.Item2) < 1e-6;
+
+        public int GetHashCode((double, double) obj) => 0;
     }
 }

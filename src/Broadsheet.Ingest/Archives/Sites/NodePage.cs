@@ -64,8 +64,9 @@ internal sealed partial record NodePage(string File, string Label, string Name, 
                 throw new ImportException($"{name}: its hotspot leads to {mirror.Name(content)}, which is not in the mirror");
             }
 
+            // An area may lead to another page view (a jump to where the article goes on); only articles are regions.
             var outline = Outline(area, name, href, width, height);
-            if (outline is not null)
+            if (outline is not null && !SiteEdition.IsPageView(content))
             {
                 hotspots.Add(new Hotspot(content, outline));
             }

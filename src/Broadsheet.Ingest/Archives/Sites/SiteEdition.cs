@@ -64,6 +64,9 @@ internal sealed partial record SiteEdition(DateOnly Date, string Folder, IReadOn
         return found;
     }
 
+    /// <summary>Whether a file is named as a page view is: <c>node_2.htm</c>, <c>node_A01.html</c>.</summary>
+    public static bool IsPageView(string file) => NodeName().IsMatch(Path.GetFileName(file));
+
     /// <summary>node_2 before node_10; node_A01 by its label.</summary>
     private static int CompareNodes(string a, string b) =>
         PageFileName.CompareLabels(NodeName().Match(Path.GetFileName(a)).Groups[1].Value, NodeName().Match(Path.GetFileName(b)).Groups[1].Value);
