@@ -9,6 +9,7 @@ var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital
     ExportCommand.Create(),
     ImportCommand.Create(),
     ImportBatchCommand.Create(),
+    MigrateSiteCommand.Create(),
     ReindexCommand.Create(),
     BackupCommand.CreateRestore(),
     ServeCommand.Create(),

@@ -46,6 +46,9 @@ public class BroadsheetDbContext : IdentityDbContext<DeskUser>, IDataProtectionK
     /// <summary>Readers' flags on articles, the desk's queue.</summary>
     public DbSet<ReaderReport> ReaderReports => Set<ReaderReport>();
 
+    /// <summary>The old e-paper site's addresses and the permalinks they redirect to (<c>broadsheet migrate-site</c>).</summary>
+    public DbSet<OldLink> OldLinks => Set<OldLink>();
+
     /// <summary>The keys of sign-in cookies and antiforgery tokens when several web nodes share them (PostgreSQL).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -62,6 +62,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDeskGrants, Accounts.EfDeskGrants>();
         services.AddSingleton<IReaderEditions, Reader.EfReaderEditions>();
         services.AddSingleton<IReaderFeedback, Reader.EfReaderFeedback>();
+        services.AddSingleton<IOldLinks, Sites.EfOldLinks>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         return services;
     }

@@ -25,6 +25,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddTransient<EditionImporter>();
         services.TryAddTransient<Archives.ArchiveImporter>();
         services.TryAddTransient<Archives.BatchImporter>();
+        services.TryAddTransient<Archives.Sites.SiteMigrator>();
         services.TryAddTransient<OrphanBlobSweep>();
         return services;
     }

@@ -297,6 +297,38 @@ namespace Broadsheet.Data.Migrations
                     b.ToTable("EditionUndos", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Core.Model.OldLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.HasIndex("PublicationId", "Date");
+
+                    b.ToTable("OldLinks");
+                });
+
             modelBuilder.Entity("Broadsheet.Core.Model.Page", b =>
                 {
                     b.Property<int>("Id")
@@ -803,6 +835,15 @@ namespace Broadsheet.Data.Migrations
                     b.HasOne("Broadsheet.Core.Model.Edition", null)
                         .WithMany()
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Core.Model.OldLink", b =>
+                {
+                    b.HasOne("Broadsheet.Core.Model.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -52,6 +52,7 @@ internal static class ReaderRoutes
         app.MapOffline();
         app.MapSitemaps();
         app.MapRazorPages();
+        app.MapOldLinks();
         return app;
     }
 

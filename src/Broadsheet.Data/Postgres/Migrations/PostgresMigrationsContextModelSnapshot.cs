@@ -317,6 +317,40 @@ namespace Broadsheet.Data.Postgres.Migrations
                     b.ToTable("EditionUndos", (string)null);
                 });
 
+            modelBuilder.Entity("Broadsheet.Core.Model.OldLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.HasIndex("PublicationId", "Date");
+
+                    b.ToTable("OldLinks");
+                });
+
             modelBuilder.Entity("Broadsheet.Core.Model.Page", b =>
                 {
                     b.Property<int>("Id")
@@ -837,6 +871,15 @@ namespace Broadsheet.Data.Postgres.Migrations
                     b.HasOne("Broadsheet.Core.Model.Edition", null)
                         .WithMany()
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Broadsheet.Core.Model.OldLink", b =>
+                {
+                    b.HasOne("Broadsheet.Core.Model.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
