@@ -1,3 +1,5 @@
+using Broadsheet.Core.Model;
+
 namespace Broadsheet.Web.OpenData.Export;
 
 /// <summary>
@@ -29,6 +31,11 @@ internal static class ExportPaths
             return path;
         }
 
+        if (IsImageService(path))
+        {
+            return path;
+        }
+
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/iiif/", StringComparison.Ordinal))
         {
             return path + (path.EndsWith("/alto", StringComparison.Ordinal) ? ".xml" : ".json");
@@ -44,8 +51,41 @@ internal static class ExportPaths
         return (link.EndsWith('/') ? link + "index.html" : link).TrimStart('/');
     }
 
+    /// <summary>A IIIF Image API service's base (<c>/iiif/3/pages/…</c>), under which its info.json and tiles live.</summary>
+    public static bool IsImageService(string path) =>
+        path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !HasExtension(path) && !path.EndsWith('/');
+
     /// <summary>Content-addressed media never changes under its key: once exported, it is not fetched again.</summary>
     public static bool IsImmutable(string path) => path.StartsWith("/media/", StringComparison.Ordinal);
+
+    /// <summary>The publication a path belongs to (its slug), or null for what belongs to none (the front, IIIF images, media).</summary>
+    public static string? SlugOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["api", "v1", "publications", var s, ..] => s,
+            ["iiif", "3", ..] => null,
+            ["iiif" or "sitemaps", var s, ..] => s,
+            [var s, ..] when Publication.IsValidSlug(s) => s,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The folders and files of the export (relative to its root) that hold one edition's pages, articles, JSON and IIIF
+    /// documents (its images, under <c>media/</c> by content, are not among them).
+    /// </summary>
+    public static IEnumerable<string> EditionPrefixes(string slug, DateOnly date)
+    {
+        var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        yield return $"{slug}/{day}/";
+        yield return $"api/v1/publications/{slug}/editions/{day}.json";
+        yield return $"api/v1/publications/{slug}/editions/{day}/";
+        yield return $"iiif/{slug}/{day}/";
+        yield return $"iiif/{slug}/{day}_";
+    }
 
     private static bool HasExtension(string path)
     {
