@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Published;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,6 +27,7 @@ internal sealed class ExportFollower(
     IServer server,
     IBlobStore blobs,
     INodeLease lease,
+    IReaderCache cache,
     PublicOrigin origin,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -93,12 +95,23 @@ internal sealed class ExportFollower(
         }
         else
         {
+            // The reader cache's own watcher may not have looked yet: a cached calendar must not be exported stale.
+            foreach (var (slug, date) in changed)
+            {
+                await cache.InvalidateAsync(slug, date, cancellationToken);
+            }
+
             done = await exporter.RunAsync(new ExportScope(changed, await NeighboursAsync(changed, cancellationToken)), null, cancellationToken);
         }
 
         logger.LogInformation(
             "Static export in {Directory} ({What}): {Written} files written, {Unchanged} unchanged, {Kept} kept, {Deleted} deleted",
             directory, whole ? "everything" : string.Join(", ", changed.Select(c => $"{c.Slug} {ReaderUrls.Date(c.Date)}")), done.Written, done.Unchanged, done.Kept, done.Deleted);
+        foreach (var deleted in exporter.Deleted)
+        {
+            logger.LogDebug("Static export: {File} deleted", deleted);
+        }
+
         foreach (var missing in exporter.Missing.Where(m => !m.EndsWith("(404)", StringComparison.Ordinal)))
         {
             logger.LogWarning("Static export: {Path} did not answer, left out", missing);

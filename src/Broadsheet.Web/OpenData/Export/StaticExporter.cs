@@ -26,6 +26,7 @@ internal sealed partial class StaticExporter
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _missing = [];
     private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
+    private readonly List<string> _removed = [];
     private ExportScope? _scope;
     private int _fetched, _written, _unchanged, _kept, _deleted, _failed;
 
@@ -48,6 +49,9 @@ internal sealed partial class StaticExporter
 
     /// <summary>App paths that answered neither 200 nor a redirect (a link on a page to something that is not there).</summary>
     public IReadOnlyList<string> Missing => _missing;
+
+    /// <summary>Files an incremental pass deleted (relative to the export's root).</summary>
+    public IReadOnlyList<string> Deleted => _removed;
 
     /// <summary>Exports every page of <paramref name="publications"/> (those <see cref="ExportSettings"/> chose).</summary>
     public Task<ExportProgress> RunAsync(IReadOnlyList<string> publications, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
@@ -137,8 +141,7 @@ internal sealed partial class StaticExporter
                 var folder = prefix.EndsWith('/') ? prefix.TrimEnd('/') : prefix[..(prefix.LastIndexOf('/') + 1)].TrimEnd('/');
                 foreach (var file in _files.List(folder).Where(f => f.StartsWith(prefix, StringComparison.Ordinal) && !_produced.Contains(f)).ToList())
                 {
-                    _files.Delete(file);
-                    Interlocked.Increment(ref _deleted);
+                    Delete(file);
                 }
             }
         }
@@ -146,6 +149,16 @@ internal sealed partial class StaticExporter
 
     private ExportProgress Snapshot(string? current) =>
         new(Volatile.Read(ref _fetched), Volatile.Read(ref _written), Volatile.Read(ref _unchanged), Volatile.Read(ref _kept), current) { Deleted = Volatile.Read(ref _deleted) };
+
+    private void Delete(string file)
+    {
+        _files.Delete(file);
+        Interlocked.Increment(ref _deleted);
+        lock (_removed)
+        {
+            _removed.Add(file);
+        }
+    }
 
     private void Produced(string file)
     {
@@ -186,8 +199,7 @@ internal sealed partial class StaticExporter
             else if (_scope is not null && _files.Exists(file))
             {
                 // Gone from the app (a calendar month or a sitemap with no edition left in it): gone from the export.
-                _files.Delete(file);
-                Interlocked.Increment(ref _deleted);
+                Delete(file);
             }
 
             lock (_missing)
@@ -226,11 +238,13 @@ internal sealed partial class StaticExporter
             {
                 // Sitemaps, feeds and IIIF name the app's pages by absolute URL, the API by root-relative URL: each is
                 // pointed at the file that answers it in the export, in the export's URL form.
-                text = AbsoluteUrl().Replace(text, m => Relink(m.Value, json ? m.Value : WebUtility.HtmlDecode(m.Value), absolute: true, json, links));
+                // Root-relative first: an absolute URL made root-relative (no public address) must not be read twice.
                 if (json)
                 {
                     text = JsonPath().Replace(text, m => "\"" + Relink(m.Groups[1].Value, m.Groups[1].Value, absolute: false, json, links) + "\"");
                 }
+
+                text = AbsoluteUrl().Replace(text, m => Relink(m.Value, json ? m.Value : WebUtility.HtmlDecode(m.Value), absolute: true, json, links));
             }
 
             bytes = Encoding.UTF8.GetBytes(text.Replace(_origin, PublicPrefix, StringComparison.Ordinal));
