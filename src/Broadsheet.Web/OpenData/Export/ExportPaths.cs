@@ -8,7 +8,7 @@ namespace Broadsheet.Web.OpenData.Export;
 /// (<c>/binjiang/2026-11-02/01/</c>), which nginx and object-store websites serve as they are. The API's and IIIF's
 /// extensionless JSON gets <c>.json</c> (ALTO <c>.xml</c>); URLs with an extension stay as they are.
 /// </summary>
-internal static class ExportPaths
+internal static partial class ExportPaths
 {
     /// <summary>Paths the export leaves out: the desk, forms that post, live search, and what script makes up on the fly.</summary>
     public static bool IsDynamic(string path) =>
@@ -55,8 +55,16 @@ internal static class ExportPaths
     public static bool IsImageService(string path) =>
         path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !HasExtension(path) && !path.EndsWith('/');
 
+    /// <summary>
+    /// An IIIF identifier that names no document: a canvas's annotation pages and annotations, an edition's ranges
+    /// (Presentation 3 asks only collections, manifests and canvases to be dereferenceable). Kept as names, not fetched.
+    /// </summary>
+    public static bool IsIdentifier(string path) => IiifIdentifier().IsMatch(path);
+
     /// <summary>Content-addressed media never changes under its key: once exported, it is not fetched again.</summary>
-    public static bool IsImmutable(string path) => path.StartsWith("/media/", StringComparison.Ordinal);
+    public static bool IsImmutable(string path) =>
+        path.StartsWith("/media/", StringComparison.Ordinal)
+        || (path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !path.EndsWith("/info.json", StringComparison.Ordinal) && HasExtension(path));
 
     /// <summary>The publication a path belongs to (its slug), or null for what belongs to none (the front, IIIF images, media).</summary>
     public static string? SlugOf(string path)
@@ -93,4 +101,7 @@ internal static class ExportPaths
         var dot = last.LastIndexOf('.');
         return dot > 0 && dot < last.Length - 1 && last[(dot + 1)..].All(char.IsAsciiLetterOrDigit);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/iiif/[^/]+/[^/]+/(canvas/[^/]+/.+|range(/.*)?)$")]
+    private static partial System.Text.RegularExpressions.Regex IiifIdentifier();
 }

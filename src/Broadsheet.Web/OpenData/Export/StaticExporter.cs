@@ -95,6 +95,7 @@ internal sealed partial class StaticExporter
             Enqueue($"/{slug}/corrections");
             Enqueue($"/{slug}/corrections.atom");
             Enqueue($"/api/v1/publications/{slug}/editions");
+            Enqueue($"/iiif/{slug}");
         }
 
         while (queue.Count > 0)
@@ -238,6 +239,11 @@ internal sealed partial class StaticExporter
             {
                 // Sitemaps, feeds and IIIF name the app's pages by absolute URL, the API by root-relative URL: each is
                 // pointed at the file that answers it in the export, in the export's URL form.
+                if (json && JsonPruner.Prune(text, IsDynamicUrl) is { } pruned)
+                {
+                    text = pruned;
+                }
+
                 // Root-relative first: an absolute URL made root-relative (no public address) must not be read twice.
                 if (json)
                 {
@@ -259,6 +265,22 @@ internal sealed partial class StaticExporter
     /// <summary>A page's tiles, which only the deep-zoom viewer names (from info.json), listed from the blob store.</summary>
     private async Task<IReadOnlyList<string>> TilesAsync(string path, CancellationToken cancellationToken)
     {
+        if (path.StartsWith("/iiif/3/", StringComparison.Ordinal) && path.EndsWith("/info.json", StringComparison.Ordinal))
+        {
+            // The IIIF image service's tiles are the same blobs, under the service's own base, where viewers ask for them.
+            var key = path["/iiif/3/".Length..^"/info.json".Length];
+            var served = new List<string>();
+            await foreach (var blob in _blobs.ListAsync(key + "/tiles/", cancellationToken))
+            {
+                if (!blob.EndsWith("/info.json", StringComparison.Ordinal))
+                {
+                    served.Add($"/iiif/3/{key}/{blob[(key.Length + "/tiles/".Length)..]}");
+                }
+            }
+
+            return served;
+        }
+
         if (!path.EndsWith("/tiles/info.json", StringComparison.Ordinal))
         {
             return [];
@@ -273,6 +295,11 @@ internal sealed partial class StaticExporter
 
         return tiles;
     }
+
+    /// <summary>Whether a string of a document is a URL of the app that only the live app answers (a IIIF search service).</summary>
+    private bool IsDynamicUrl(string text) =>
+        (text.StartsWith("http", StringComparison.Ordinal) || text.StartsWith('/')) && Local(text) is { } local && (local.IndexOfAny(['?', '#']) is var cut)
+        && ExportPaths.IsDynamic(cut < 0 ? local : local[..cut]);
 
     private string PublicPrefix => _settings.PublicUrl?.TrimEnd('/') ?? "";
 
@@ -296,6 +323,11 @@ internal sealed partial class StaticExporter
         }
 
         var fragment = local.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? local[hash..] : "";
+        if (ExportPaths.IsIdentifier(path))
+        {
+            return absolute ? PublicPrefix + local : written;
+        }
+
         var link = ExportPaths.Link(path);
         if (ExportPaths.IsImageService(path))
         {
