@@ -61,6 +61,8 @@ public sealed class ExportSearchTests(SecondPassServer server, ITestOutputHelper
             await Expect(hit).ToBeVisibleAsync();
             await ShotAsync(page, "export-pagefind-search", "desktop");
             output.WriteLine($"searched '{headline}': {await page.Locator(".pagefind-ui__result").CountAsync()} results");
+            // The excerpt is the article's text, not the words of its toolbar.
+            Assert.DoesNotContain("朗读", await page.Locator(".pagefind-ui__result-excerpt").First.InnerTextAsync(), StringComparison.Ordinal);
 
             await hit.ClickAsync();
             await page.WaitForURLAsync(u => u.Contains(articlePath, StringComparison.Ordinal));

@@ -61,6 +61,11 @@ internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
         if (article && document.QuerySelector("main") is { } main)
         {
             main.SetAttribute("data-pagefind-body", "");
+            // The article's tools (默认 分享 朗读) are words on every article, not its text: not indexed, not in excerpts.
+            foreach (var tools in main.QuerySelectorAll("[role=toolbar], button, nav"))
+            {
+                tools.SetAttribute("data-pagefind-ignore", "all");
+            }
         }
 
         return ("<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml, links);
