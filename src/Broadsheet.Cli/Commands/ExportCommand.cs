@@ -49,6 +49,8 @@ internal static class ExportCommand
     {
         string[] database = folder.Database is { } db ? ["--Broadsheet:Database=" + db] : [];
         await using var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + folder.Root, "--urls=http://127.0.0.1:0", "--Broadsheet:SweepBlobsOnStart=false",
+            // This app is read by this command; a server's own export (set in the environment) is not its business.
+            "--Broadsheet:Export:Directory=",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. database]);
         await app.StartAsync(cancellationToken);
         var started = Stopwatch.StartNew();
