@@ -5,6 +5,7 @@ using Broadsheet.Web.Hosting;
 using Broadsheet.Web.Media;
 using Broadsheet.Web.Metrics;
 using Broadsheet.Web.OpenData;
+using Broadsheet.Web.OpenData.Export;
 using Broadsheet.Web.Published;
 using Broadsheet.Imaging;
 using Broadsheet.Web.Caching;
@@ -60,6 +61,7 @@ public static class BroadsheetWebHost
         builder.Services.AddMedia();
         builder.Services.AddBroadsheetApi();
         builder.Services.AddOpenData();
+        builder.Services.AddStaticExportFollower(builder.Configuration);
         builder.Services.AddBroadsheetSearchWeb(folder, new SearchRateLimit(options.SearchBurst, options.SearchPerMinute));
         builder.Services.AddBroadsheetDesk();
         builder.Services.AddDeskImports();

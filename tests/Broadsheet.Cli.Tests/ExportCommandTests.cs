@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Broadsheet.Samples;
 
 namespace Broadsheet.Cli.Tests;
 
@@ -39,11 +40,42 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
     }
 
     [Fact]
+    public async Task Since_fetches_only_the_new_edition_and_keeps_the_older_files_as_they_were()
+    {
+        var (data, site) = await ExportAsync();
+        var second = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 12, Date = new DateOnly(2026, 11, 3), PageCount = 4 }, Path.Combine(_work, "2026-11-03"));
+        var import = await BroadsheetProcess.RunAsync("import", second.Directory, "--publication", "binjiang", "--quiet", "--data", data);
+        Assert.True(import.ExitCode == 0, import.Error);
+        var before = Snapshot(site);
+
+        var run = await BroadsheetProcess.RunAsync("export", site, "--since", "2026-11-03", "--data", data);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("not found in the app", run.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "binjiang/2026-11-03/01/index.html", "binjiang/2026-11-03/01/1/index.html", "api/v1/publications/binjiang/editions/2026-11-03.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(site, file)), $"{file} is missing after export --since 2026-11-03");
+        }
+
+        foreach (var lister in new[] { "binjiang/2026/11/index.html", "binjiang/feed.atom", "sitemaps/binjiang/2026-11.xml", "api/v1/publications/binjiang/editions.json" })
+        {
+            Assert.Contains("2026-11-03", await File.ReadAllTextAsync(Path.Combine(site, lister)), StringComparison.Ordinal);
+        }
+
+        // The older edition's files, its images and tiles: not fetched, not written.
+        var after = Snapshot(site);
+        var older = before.Keys.Where(f => f.Contains("2026-11-02", StringComparison.Ordinal) || f.Contains("/media/", StringComparison.Ordinal)).ToList();
+        Assert.True(older.Count > 100, $"only {older.Count} files of the older edition");
+        Assert.All(older, f => Assert.True(after[f] == before[f], $"{Path.GetRelativePath(site, f)} was rewritten by export --since"));
+        Assert.Matches(@"[1-9]\d* kept without fetching", run.Output);
+    }
+
+    [Fact]
     public async Task Nginx_serves_the_export_and_every_link_answers_200_and_none_points_at_the_app()
     {
-        var (_, site) = await ExportAsync();
-        Assert.True(File.Exists(Path.Combine(site, "pagefind", "pagefind-ui.js")), "Pagefind built no index on the export");
         var port = FreePort();
+        var (_, site) = await ExportAsync("--public-url", $"http://127.0.0.1:{port}");
+        Assert.True(File.Exists(Path.Combine(site, "pagefind", "pagefind-ui.js")), "Pagefind built no index on the export");
         using var nginx = StartNginx(site, port);
         try
         {
@@ -60,24 +92,46 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForAsync(client);
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
-        var queue = new Queue<(string Url, string From)>([("/", "(start)")]);
+        var origin = client.BaseAddress.GetLeftPart(UriPartial.Authority);
+        // Search engines start from the sitemap, integrators from the API's list and IIIF's collection (docs/api.md):
+        // no page links to them.
+        string[] starts = ["/", "/sitemap.xml", "/api/v1/publications/binjiang/editions.json", "/iiif/binjiang.json"];
+        var seen = new HashSet<string>(starts, StringComparer.Ordinal);
+        var queue = new Queue<(string Url, string From)>(starts.Select(s => (s, "(start)")));
         var pages = 0;
+        var documents = new Dictionary<string, int>(StringComparer.Ordinal);
         while (queue.Count > 0)
         {
             var (url, from) = queue.Dequeue();
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} (linked from {from}) answered {(int)response.StatusCode}");
-            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            var type = response.Content.Headers.ContentType?.MediaType ?? "";
+            IEnumerable<string> targets;
+            if (type == "text/html")
+            {
+                pages++;
+                targets = Link().Matches(await response.Content.ReadAsStringAsync()).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value));
+            }
+            else if (type.Contains("json", StringComparison.Ordinal))
+            {
+                // Every string of the document that is a URL: the API's root-relative ones, IIIF's absolute ones.
+                targets = JsonUrl().Matches(await response.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value);
+            }
+            else if (type.Contains("xml", StringComparison.Ordinal))
+            {
+                // Sitemaps' <loc>, feeds' links, ALTO's references.
+                var xml = await response.Content.ReadAsStringAsync();
+                targets = XmlUrl().Matches(xml).Select(m => WebUtility.HtmlDecode(m.Value)).Concat(Link().Matches(xml).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)));
+            }
+            else
             {
                 continue;
             }
 
-            pages++;
-            var html = await response.Content.ReadAsStringAsync();
-            foreach (Match link in Link().Matches(html))
+            documents[type] = documents.GetValueOrDefault(type) + 1;
+            foreach (var written in targets)
             {
-                var target = WebUtility.HtmlDecode(link.Groups[2].Value);
+                var target = written.StartsWith(origin + "/", StringComparison.Ordinal) ? written[origin.Length..] : written;
                 Assert.False(target.Contains("127.0.0.1", StringComparison.Ordinal) || target.Contains("localhost", StringComparison.Ordinal),
                     $"{url} links to the app: {target}");
                 Assert.False(target.StartsWith("/desk", StringComparison.Ordinal) || target.StartsWith("/api/v1/search", StringComparison.Ordinal),
@@ -88,6 +142,19 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
                 }
 
                 var path = target.Split('#')[0];
+                // IIIF Presentation 3 asks only collections, manifests and canvases to be dereferenceable: the ids of a
+                // canvas's annotation pages and annotations and of ranges are names.
+                if (IiifIdentifier().IsMatch(path))
+                {
+                    continue;
+                }
+
+                // A IIIF image service is named by its base; viewers read its info.json.
+                if (path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !Path.HasExtension(path))
+                {
+                    path += "/info.json";
+                }
+
                 if (path.Length > 0 && seen.Add(path))
                 {
                     queue.Enqueue((path, url));
@@ -96,6 +163,15 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         }
 
         Assert.True(pages > 50, $"the crawl reached only {pages} pages");
+        foreach (var type in new[] { "application/json", "text/xml", "application/atom+xml" })
+        {
+            Assert.True(documents.GetValueOrDefault(type) > 0, $"the crawl read no {type}: {string.Join(", ", documents.Select(d => $"{d.Key} {d.Value}"))}");
+        }
+
+        Assert.Contains("/sitemaps/binjiang/2026-11.xml", seen);
+        var json = string.Join(' ', seen.Where(p => p.EndsWith(".json", StringComparison.Ordinal) && !p.StartsWith("/media/", StringComparison.Ordinal)));
+        Assert.True(seen.Contains("/api/v1/publications/binjiang/editions/2026-11-02/text.json"), $"the crawl did not reach the edition's text; JSON it read: {json}");
+        Assert.True(seen.Contains("/iiif/binjiang/2026-11-02/manifest.json"), $"the crawl did not reach the edition's IIIF manifest; JSON it read: {json}");
         Assert.Contains("/binjiang/2026-11-02/01/1/", seen);
         // The search box asks the export's own search page (Pagefind), not the app.
         Assert.Contains("action=\"/search/\"", await File.ReadAllTextAsync(Path.Combine(site, "binjiang/2026-11-02/01/index.html")), StringComparison.Ordinal);
@@ -103,15 +179,15 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    private async Task<(string Data, string Site)> ExportAsync()
+    private async Task<(string Data, string Site)> ExportAsync(params string[] options)
     {
         var data = Path.Combine(_work, "data");
         fixture.CopyTo(data);
         var site = Path.Combine(_work, "site");
-        var run = await BroadsheetProcess.RunAsync("export", site, "--data", data);
+        var run = await BroadsheetProcess.RunAsync(["export", site, "--data", data, .. options]);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("files written", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("not found in the app", run.Output, StringComparison.Ordinal);
+        Assert.False(run.Output.Contains("not found in the app", StringComparison.Ordinal), run.Output);
         return (data, site);
     }
 
@@ -183,4 +259,15 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
 
     [GeneratedRegex("""\b(href|src)="([^"]*)"?""")]
     private static partial Regex Link();
+
+    [GeneratedRegex("""
+        "((?:https?://|/)[^"\s]*)"
+        """)]
+    private static partial Regex JsonUrl();
+
+    [GeneratedRegex(@"^/iiif/[^/]+/[^/]+/(canvas/[^/]+/.+|range(/.*)?)$")]
+    private static partial Regex IiifIdentifier();
+
+    [GeneratedRegex("""https?://[^\s"'<>]+""")]
+    private static partial Regex XmlUrl();
 }

@@ -49,6 +49,8 @@ internal static class ExportCommand
     {
         string[] database = folder.Database is { } db ? ["--Broadsheet:Database=" + db] : [];
         await using var app = BroadsheetWebHost.Create(["--Broadsheet:Data=" + folder.Root, "--urls=http://127.0.0.1:0", "--Broadsheet:SweepBlobsOnStart=false",
+            // This app is read by this command; a server's own export (set in the environment) is not its business.
+            "--Broadsheet:Export:Directory=",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. database]);
         await app.StartAsync(cancellationToken);
         var started = Stopwatch.StartNew();
@@ -85,8 +87,7 @@ internal static class ExportCommand
     /// <summary>Builds the search index on the export when anything was written (an unchanged export keeps its index).</summary>
     private static async Task PagefindAsync(string directory, string? given, bool rebuild, bool quiet, CancellationToken cancellationToken)
     {
-        var binary = given ?? new[] { Path.Combine(AppContext.BaseDirectory, "pagefind", "pagefind_extended") }.FirstOrDefault(File.Exists) ?? OnPath("pagefind");
-        if (binary is null)
+        if (PagefindIndex.Find(given) is not { } binary)
         {
             Console.WriteLine("No Pagefind found (--pagefind, or scripts/install-deps installs it beside broadsheet): the export's search page will say it has no index.");
             return;
@@ -97,27 +98,10 @@ internal static class ExportCommand
             return;
         }
 
-        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--site");
-        start.ArgumentList.Add(directory);
-        using var process = Process.Start(start) ?? throw new IOException($"Pagefind ({binary}) did not start");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new IOException($"Pagefind ({binary}) failed: {(await errors).ReplaceLineEndings(" ").Trim()}");
-        }
-
+        await PagefindIndex.BuildAsync(binary, directory, cancellationToken);
         if (!quiet)
         {
             Console.WriteLine($"Search index built by Pagefind in {Path.Combine(directory, "pagefind")}.");
         }
-
-        _ = await output;
     }
-
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 }

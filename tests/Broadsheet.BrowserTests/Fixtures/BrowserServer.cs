@@ -26,6 +26,9 @@ public abstract class BrowserServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running application's services (what a test needs beside HTTP: the blob store).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the server is not running");
+
     /// <summary>Settings beyond the data folder and the port, as <c>--Key=value</c>.</summary>
     protected virtual IEnumerable<string> Settings => [];
 

@@ -47,4 +47,24 @@ internal sealed class ExportFiles(string root)
 
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>The files under the folder <paramref name="relative"/> (none when it is missing), relative to the root with '/'.</summary>
+    public IEnumerable<string> List(string relative)
+    {
+        var folder = PathOf(relative);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            : [];
+    }
+
+    /// <summary>Deletes a file, and the folders it leaves empty up to the root.</summary>
+    public void Delete(string relative)
+    {
+        var path = PathOf(relative);
+        File.Delete(path);
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder != Root && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
+        {
+            Directory.Delete(folder);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Broadsheet.Core.Model;
+
 namespace Broadsheet.Web.OpenData.Export;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Broadsheet.Web.OpenData.Export;
 /// (<c>/binjiang/2026-11-02/01/</c>), which nginx and object-store websites serve as they are. The API's and IIIF's
 /// extensionless JSON gets <c>.json</c> (ALTO <c>.xml</c>); URLs with an extension stay as they are.
 /// </summary>
-internal static class ExportPaths
+internal static partial class ExportPaths
 {
     /// <summary>Paths the export leaves out: the desk, forms that post, live search, and what script makes up on the fly.</summary>
     public static bool IsDynamic(string path) =>
@@ -29,6 +31,11 @@ internal static class ExportPaths
             return path;
         }
 
+        if (IsImageService(path))
+        {
+            return path;
+        }
+
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/iiif/", StringComparison.Ordinal))
         {
             return path + (path.EndsWith("/alto", StringComparison.Ordinal) ? ".xml" : ".json");
@@ -44,8 +51,49 @@ internal static class ExportPaths
         return (link.EndsWith('/') ? link + "index.html" : link).TrimStart('/');
     }
 
+    /// <summary>A IIIF Image API service's base (<c>/iiif/3/pages/…</c>), under which its info.json and tiles live.</summary>
+    public static bool IsImageService(string path) =>
+        path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !HasExtension(path) && !path.EndsWith('/');
+
+    /// <summary>
+    /// An IIIF identifier that names no document: a canvas's annotation pages and annotations, an edition's ranges
+    /// (Presentation 3 asks only collections, manifests and canvases to be dereferenceable). Kept as names, not fetched.
+    /// </summary>
+    public static bool IsIdentifier(string path) => IiifIdentifier().IsMatch(path);
+
     /// <summary>Content-addressed media never changes under its key: once exported, it is not fetched again.</summary>
-    public static bool IsImmutable(string path) => path.StartsWith("/media/", StringComparison.Ordinal);
+    public static bool IsImmutable(string path) =>
+        path.StartsWith("/media/", StringComparison.Ordinal)
+        || (path.StartsWith("/iiif/3/", StringComparison.Ordinal) && !path.EndsWith("/info.json", StringComparison.Ordinal) && HasExtension(path));
+
+    /// <summary>The publication a path belongs to (its slug), or null for what belongs to none (the front, IIIF images, media).</summary>
+    public static string? SlugOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["api", "v1", "publications", var s, ..] => s,
+            ["iiif", "3", ..] => null,
+            ["iiif" or "sitemaps", var s, ..] => s,
+            [var s, ..] when Publication.IsValidSlug(s) => s,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The folders and files of the export (relative to its root) that hold one edition's pages, articles, JSON and IIIF
+    /// documents (its images, under <c>media/</c> by content, are not among them).
+    /// </summary>
+    public static IEnumerable<string> EditionPrefixes(string slug, DateOnly date)
+    {
+        var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        yield return $"{slug}/{day}/";
+        yield return $"api/v1/publications/{slug}/editions/{day}.json";
+        yield return $"api/v1/publications/{slug}/editions/{day}/";
+        yield return $"iiif/{slug}/{day}/";
+        yield return $"iiif/{slug}/{day}_";
+    }
 
     private static bool HasExtension(string path)
     {
@@ -53,4 +101,7 @@ internal static class ExportPaths
         var dot = last.LastIndexOf('.');
         return dot > 0 && dot < last.Length - 1 && last[(dot + 1)..].All(char.IsAsciiLetterOrDigit);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/iiif/[^/]+/[^/]+/(canvas/[^/]+/.+|range(/.*)?)$")]
+    private static partial System.Text.RegularExpressions.Regex IiifIdentifier();
 }

@@ -7,7 +7,7 @@ namespace Broadsheet.Web.OpenData.Export;
 /// post (reporting a problem) and links to what only the live app does taken out, the search form sent to the
 /// export's own search page, and an article's text marked for Pagefind to index.
 /// </summary>
-internal sealed class HtmlRewriter(string origin)
+internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
 {
     private static readonly HtmlParser Parser = new();
     private static readonly string[] LinkAttributes = ["href", "src", "action", "poster"];
@@ -61,6 +61,11 @@ internal sealed class HtmlRewriter(string origin)
         if (article && document.QuerySelector("main") is { } main)
         {
             main.SetAttribute("data-pagefind-body", "");
+            // The article's tools (默认 分享 朗读) are words on every article, not its text: not indexed, not in excerpts.
+            foreach (var tools in main.QuerySelectorAll("[role=toolbar], button, nav"))
+            {
+                tools.SetAttribute("data-pagefind-ignore", "all");
+            }
         }
 
         return ("<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml, links);
@@ -69,12 +74,17 @@ internal sealed class HtmlRewriter(string origin)
     /// <summary>The path and the rest of a URL of the app (root-relative, or absolute at the app's origin), or null.</summary>
     private string? Local(string url)
     {
-        if (url.StartsWith(origin, StringComparison.Ordinal))
+        foreach (var origin in origins)
         {
-            url = url[origin.Length..];
-            if (url.Length == 0)
+            if (url.StartsWith(origin, StringComparison.Ordinal) && (url.Length == origin.Length || url[origin.Length] is '/' or '?' or '#'))
             {
-                url = "/";
+                url = url[origin.Length..];
+                if (url.Length == 0 || url[0] != '/')
+                {
+                    url = "/" + url;
+                }
+
+                break;
             }
         }
 
