@@ -81,7 +81,8 @@ public sealed class EditionImporter
         // The database's first queries (EF Core building its model and compiling them) and the package's unpacking
         // and page checks need nothing of each other, so each runs beside the other instead of leaving a core idle.
         // A failure on either side waits for the other, so nothing still writes into staging when the folder is removed.
-        var finding = _store.FindPublicationAsync(slug, cancellationToken);
+        // On a pool thread: EF builds its model and compiles the query before the call first awaits.
+        var finding = Task.Run(() => _store.FindPublicationAsync(slug, cancellationToken), cancellationToken);
 
         // Staging is this import's own folder; what a killed import left there is removed first, and the blobs it
         // stored without saving its edition with it.
