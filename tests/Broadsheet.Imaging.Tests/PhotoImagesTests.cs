@@ -43,6 +43,20 @@ public sealed class PhotoImagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_photo_narrower_than_the_article_width_is_the_same_file_at_the_large_and_the_page_size()
+    {
+        var photo = await MakeAsync(new PhotoSource(Raster(), Printed));
+
+        var large = photo.Derivatives.Where(d => d.Size == "large").OrderBy(d => d.Format, StringComparer.Ordinal).ToList();
+        var page = photo.Derivatives.Where(d => d.Size == "page").OrderBy(d => d.Format, StringComparer.Ordinal).ToList();
+        Assert.Equal(["jpeg", "webp"], page.Select(d => d.Format));
+        Assert.Equal(large.Select(d => (d.Width, d.Height)), page.Select(d => (d.Width, d.Height)));
+        Assert.Equal(large.Select(d => File.ReadAllBytes(d.Path)), page.Select(d => File.ReadAllBytes(d.Path)));
+        Assert.All(page, d => Assert.Equal(Path.Combine(photo.Directory, d.FileName), d.Path));
+        Assert.Equal(240, photo.Derivatives.Single(d => d.Size == "thumb" && d.Format == "webp").Width);
+    }
+
+    [Fact]
     public async Task A_negative_of_the_picture_is_not_used_and_the_page_is_cut_instead()
     {
         var raster = Raster();

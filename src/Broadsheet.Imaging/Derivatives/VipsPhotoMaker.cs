@@ -25,11 +25,23 @@ internal sealed class VipsPhotoMaker(DerivativeOptions options)
         var made = new List<ImageDerivative>();
         foreach (var (size, width) in new[] { ("large", options.LargeWidth), ("page", options.PhotoWidth), ("thumb", options.ThumbnailWidth) })
         {
-            using var sized = chosen.Width <= width ? chosen.Copy() : chosen.ThumbnailImage(width, height: width * 10, size: Enums.Size.Down);
             var jpeg = Path.Combine(outputDirectory, $"{size}.jpg");
+            var webp = Path.Combine(outputDirectory, $"{size}.webp");
+            if (chosen.Width <= width && made.Count > 0)
+            {
+                // Smaller than this size and the one before: the same pixels, so the same files (most photos are
+                // narrower than both the large and the article width, and were encoded twice over).
+                var (previousJpeg, previousWebp) = (made[^2], made[^1]);
+                File.Copy(previousJpeg.Path, jpeg);
+                File.Copy(previousWebp.Path, webp);
+                made.Add(previousJpeg with { Size = size, Path = jpeg });
+                made.Add(previousWebp with { Size = size, Path = webp });
+                continue;
+            }
+
+            using var sized = chosen.Width <= width ? chosen.Copy() : chosen.ThumbnailImage(width, height: width * 10, size: Enums.Size.Down);
             sized.Jpegsave(jpeg, q: options.JpegQuality, optimizeCoding: true, interlace: size != "thumb", keep: Enums.ForeignKeep.None);
             made.Add(new ImageDerivative(size, "jpeg", jpeg, sized.Width, sized.Height));
-            var webp = Path.Combine(outputDirectory, $"{size}.webp");
             sized.Webpsave(webp, q: options.WebpQuality, effort: options.WebpEffort, keep: Enums.ForeignKeep.None);
             made.Add(new ImageDerivative(size, "webp", webp, sized.Width, sized.Height));
         }

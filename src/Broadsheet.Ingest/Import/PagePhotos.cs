@@ -34,35 +34,50 @@ internal static class PagePhotos
         int largeWidth,
         CancellationToken cancellationToken)
     {
-        var made = new Dictionary<Polygon, StoredPhoto>();
-        foreach (var photo in photos)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (left, top, right, bottom) = photo.Bounds;
-            if (right - left < 0.005 || bottom - top < 0.005)
+        // As many at a time as there are cores: a page's photos are the last work of its import, and of the
+        // edition's last page they were made one after another while the other core had nothing left to do. Two
+        // photos whose outlines print alike would share a folder, so each folder is made once.
+        var made = new StoredPhoto?[photos.Count];
+        var ids = photos.Select(Id).ToList();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, photos.Count).Where(i => ids.IndexOf(ids[i]) == i),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, ct) =>
             {
-                continue;
-            }
+                var photo = photos[i];
+                var (left, top, right, bottom) = photo.Bounds;
+                if (right - left < 0.005 || bottom - top < 0.005)
+                {
+                    return;
+                }
 
-            var relative = "photos/" + Id(photo);
-            var source = embedded.TryGetValue(photo, out var own)
-                ? new PhotoSource(rasterPath, new ImageCrop(left, top, right, bottom, largeWidth), own.Path, own.Area)
-                : new PhotoSource(rasterPath, new ImageCrop(left, top, right, bottom, largeWidth));
-            try
+                var relative = "photos/" + ids[i];
+                var source = embedded.TryGetValue(photo, out var own)
+                    ? new PhotoSource(rasterPath, new ImageCrop(left, top, right, bottom, largeWidth), own.Path, own.Area)
+                    : new PhotoSource(rasterPath, new ImageCrop(left, top, right, bottom, largeWidth));
+                try
+                {
+                    var result = await images.CreatePhotoImagesAsync(source, Path.Combine(imagesFolder, relative), ct);
+                    made[i] = new StoredPhoto(relative, result.Largest.Width, result.Largest.Height);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // One bad photo costs only its own images.
+                }
+            });
+
+        var stored = new Dictionary<Polygon, StoredPhoto>();
+        for (var i = 0; i < photos.Count; i++)
+        {
+            if (made[ids.IndexOf(ids[i])] is { } photo)
             {
-                var result = await images.CreatePhotoImagesAsync(source, Path.Combine(imagesFolder, relative), cancellationToken);
-                made[photo] = new StoredPhoto(relative, result.Largest.Width, result.Largest.Height);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                // One bad photo costs only its own images.
+                stored[photos[i]] = photo;
             }
         }
 
-        return made;
+        return stored;
     }
 
-    /// <summary>Where the photo lies on its page, as a short hash: the same page and photo always give the same key.</summary>
     private static string Id(Polygon photo) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(photo.ToString())))[..16];
 
