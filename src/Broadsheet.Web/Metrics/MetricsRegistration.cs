@@ -38,23 +38,46 @@ internal static class MetricsRegistration
         }
 
         var metrics = app.ApplicationServices.GetRequiredService<BroadsheetMetrics>();
-        app.Use(async (context, next) =>
+        // Not an async lambda: a cached page is answered synchronously, and its request is counted without a state machine.
+        app.Use((context, next) =>
         {
-            var status = StatusCodes.Status500InternalServerError;
+            Task answering;
             try
             {
-                await next(context);
-                status = context.Response.StatusCode;
+                answering = next(context);
             }
-            finally
+            catch
             {
-                metrics.Request(RouteClasses.Of(context.Request.Path), status);
+                metrics.Request(RouteClasses.IndexOf(context.Request.Path), StatusCodes.Status500InternalServerError);
+                throw;
             }
+
+            if (answering.IsCompletedSuccessfully)
+            {
+                metrics.Request(RouteClasses.IndexOf(context.Request.Path), context.Response.StatusCode);
+                return answering;
+            }
+
+            return CountAsync(answering, context, metrics);
         });
         // Anyone else asking for /metrics goes on down the pipeline, to the reader's 404.
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path.Equals(Path, StringComparison.Ordinal) && MayScrape(context, options));
         return app;
+    }
+
+    private static async Task CountAsync(Task answering, HttpContext context, BroadsheetMetrics metrics)
+    {
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await answering;
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            metrics.Request(RouteClasses.IndexOf(context.Request.Path), status);
+        }
     }
 
     internal static bool MayScrape(HttpContext context, MetricsOptions options) =>

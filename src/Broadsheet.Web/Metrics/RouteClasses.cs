@@ -15,6 +15,22 @@ internal static class RouteClasses
     public const string Health = "health";
     public const string Static = "static";
 
+    /// <summary>Every class, in the order of the indexes <see cref="IndexOf"/> gives.</summary>
+    public static IReadOnlyList<string> All { get; } = [Reader, Media, Search, Api, OpenData, Desk, Health, Static];
+
+    /// <summary>The route class of <paramref name="path"/> as its index in <see cref="All"/>.</summary>
+    public static int IndexOf(PathString path) => Of(path) switch
+    {
+        Media => 1,
+        Search => 2,
+        Api => 3,
+        OpenData => 4,
+        Desk => 5,
+        Health => 6,
+        Static => 7,
+        _ => 0,
+    };
+
     public static string Of(PathString path)
     {
         var value = path.Value ?? "/";
