@@ -165,44 +165,14 @@ internal static class FounderPackage
         return buffer.ToArray();
     }
 
-    private static void WriteArticle(Utf8JsonWriter json, string label, FounderArticle article)
-    {
-        json.WriteStartObject();
-        json.WriteString("kind", article.Kind);
-        WriteOptional(json, "kicker", article.Kicker);
-        json.WriteString("headline", article.Headline);
-        WriteOptional(json, "subheadline", article.Subheadline);
-        WriteOptional(json, "byline", article.Byline);
-        json.WriteStartArray("paragraphs");
-        foreach (var paragraph in article.Paragraphs)
-        {
-            json.WriteStringValue(paragraph);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("regions");
-        json.WriteStartObject();
-        json.WriteString("page", label);
-        json.WriteStartArray("polygon");
-        foreach (var (x, y) in article.Outline)
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(Math.Round(x, 6));
-            json.WriteNumberValue(Math.Round(y, 6));
-            json.WriteEndArray();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
+    private static void WriteArticle(Utf8JsonWriter json, string label, FounderArticle article) =>
+        ManifestArticleJson.Write(
+            json,
+            article.Kind,
+            article.Kicker,
+            article.Headline,
+            article.Subheadline,
+            article.Byline,
+            article.Paragraphs,
+            [(label, article.Outline)]);
 }

@@ -157,49 +157,15 @@ internal sealed class SitePackage
         return buffer.ToArray();
     }
 
-    private void WriteArticle(Utf8JsonWriter json, SiteArticle article, ContentPage content)
-    {
-        json.WriteStartObject();
+    private void WriteArticle(Utf8JsonWriter json, SiteArticle article, ContentPage content) =>
         // An article page with no text but a title is how these sites give a photo with its caption.
-        json.WriteString("kind", content.Paragraphs.Count == 0 ? "photoNews" : "story");
-        WriteOptional(json, "kicker", content.Kicker);
-        json.WriteString("headline", content.Headline);
-        WriteOptional(json, "subheadline", content.Subheadline);
-        WriteOptional(json, "byline", content.Byline);
-        json.WriteStartArray("paragraphs");
-        foreach (var paragraph in content.Paragraphs)
-        {
-            json.WriteStringValue(paragraph);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("regions");
-        foreach (var (page, outline) in article.Regions)
-        {
-            json.WriteStartObject();
-            json.WriteString("page", Pages[page].Label);
-            json.WriteStartArray("polygon");
-            foreach (var point in outline)
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(Math.Round(point.X, 6));
-                json.WriteNumberValue(Math.Round(point.Y, 6));
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
+        ManifestArticleJson.Write(
+            json,
+            content.Paragraphs.Count == 0 ? "photoNews" : "story",
+            content.Kicker,
+            content.Headline,
+            content.Subheadline,
+            content.Byline,
+            content.Paragraphs,
+            article.Regions.Select(r => (Pages[r.Page].Label, r.Outline.Select(p => (p.X, p.Y)))));
 }
