@@ -72,7 +72,7 @@ public sealed class Page
 
     /// <summary>
     /// Key prefix of the reader's images made from the master: <c>{prefix}/thumb.webp</c>, <c>page.jpg</c>,
-    /// <c>large.webp</c> and so on (sizes thumb, page, large; formats jpg, webp). Null when none were made.
+    /// <c>large.jpg</c> and so on (sizes thumb, page, large; formats jpg, and webp for thumb and page). Null when none were made.
     /// </summary>
     public string? DerivativesKey { get; set; }
 

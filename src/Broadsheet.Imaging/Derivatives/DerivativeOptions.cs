@@ -33,13 +33,10 @@ public sealed class DerivativeOptions
     public int WebpQuality { get; set; } = 78;
 
     /// <summary>
-    /// libvips' WebP effort (0 fastest … 6 smallest) for the thumbnail and page-width images. Default 2: the
-    /// page-width image is the one every reader downloads, so its bytes matter most.
+    /// libvips' WebP effort (0 fastest … 6 smallest) for the thumbnail and page-width images (the large one is a
+    /// JPEG only). Default 2: the page-width image is the one every reader downloads, so its bytes matter most.
     /// </summary>
     public int WebpEffort { get; set; } = 2;
-
-    /// <summary>WebP effort for the large image, which is 2.8 times the pixels and seldom downloaded. Default 0.</summary>
-    public int LargeWebpEffort { get; set; }
 
     /// <summary>Whether to cut IIIF deep-zoom tiles. Default true.</summary>
     public bool Tiles { get; set; } = true;

@@ -64,9 +64,12 @@ internal sealed class VipsPageImageProcessor : IPageImageProcessor
             cancellationToken);
 
     /// <summary>
-    /// Decodes and resizes one after another (each size from the one before it), then runs the seven encodes
-    /// (three JPEGs, three WebPs, the tiles) side by side. Each libvips encoder works on one core; run in turn,
+    /// Decodes and resizes one after another (each size from the one before it), then runs the six encodes
+    /// (three JPEGs, two WebPs, the tiles) side by side. Each libvips encoder works on one core; run in turn,
     /// the last page of an import kept one core busy for over a second while the other had nothing to do.
+    /// The large size is a JPEG only: it is the page's single file for everyone who wants one (share cards,
+    /// clips, IIIF, the API), and a WebP of it as well cost a quarter of each page's image time (bench/HISTORY,
+    /// "Import speed") to save dense screens about a third of its bytes.
     /// </summary>
     private async Task<PageImages> CreateAsync(string rasterPath, string outputDirectory, CancellationToken cancellationToken)
     {
@@ -80,11 +83,11 @@ internal sealed class VipsPageImageProcessor : IPageImageProcessor
 
         // Largest first, so each smaller size shrinks the one before it rather than the full page again.
         var source = full;
-        var sizes = new[] { ("large", _options.LargeWidth, _options.LargeWebpEffort), ("page", _options.PageWidth, _options.WebpEffort), ("thumb", _options.ThumbnailWidth, _options.WebpEffort) };
+        var sizes = new[] { ("large", _options.LargeWidth, false), ("page", _options.PageWidth, true), ("thumb", _options.ThumbnailWidth, true) };
         var owned = new List<Image>();
         try
         {
-            foreach (var (size, width, webpEffort) in sizes)
+            foreach (var (size, width, webpToo) in sizes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var image = source.Width <= width ? source : source.ThumbnailImage(width, height: width * 10, size: Enums.Size.Down).CopyMemory();
@@ -100,9 +103,13 @@ internal sealed class VipsPageImageProcessor : IPageImageProcessor
                 encodes.Add(() => image.Jpegsave(jpeg, q: _options.JpegQuality, optimizeCoding: size != "large", interlace: size == "page", keep: Enums.ForeignKeep.None));
                 made.Add(new ImageDerivative(size, "jpeg", jpeg, image.Width, image.Height));
 
-                var webp = Path.Combine(outputDirectory, $"{size}.webp");
-                encodes.Add(() => image.Webpsave(webp, q: _options.WebpQuality, effort: webpEffort, keep: Enums.ForeignKeep.None));
-                made.Add(new ImageDerivative(size, "webp", webp, image.Width, image.Height));
+                if (webpToo)
+                {
+                    var webp = Path.Combine(outputDirectory, $"{size}.webp");
+                    encodes.Add(() => image.Webpsave(webp, q: _options.WebpQuality, effort: _options.WebpEffort, keep: Enums.ForeignKeep.None));
+                    made.Add(new ImageDerivative(size, "webp", webp, image.Width, image.Height));
+                }
+
                 source = image;
             }
 

@@ -48,7 +48,7 @@ function networkFirst(request, url) {
 }
 
 // A page image's larger size (2000 px, asked for by dense screens) falls back to the saved 1200 px one.
-var SMALLER = { "large.webp": "page.webp", "large.jpg": "page.jpg" };
+var SMALLER = { "large.jpg": "page.jpg" };
 
 function savedFirst(request, url) {
     return saved(request, false).then(function (hit) {

@@ -42,7 +42,8 @@ public sealed class SecondPassAppFactory : ReaderAppFactory
         {
             using var copy = new MemoryStream();
             await image!.CopyToAsync(copy);
-            foreach (var file in new[] { "page.jpg", "page.webp", "large.jpg", "large.webp", "thumb.jpg", "thumb.webp" })
+            // What an import makes: the large size as a JPEG only.
+            foreach (var file in new[] { "page.jpg", "page.webp", "large.jpg", "thumb.jpg", "thumb.webp" })
             {
                 await blobs.PutAsync($"{ImagesKey}/{file}", new MemoryStream(copy.ToArray()));
             }
