@@ -18,7 +18,7 @@ public sealed class MigrateSiteCommandTests : IDisposable
         Assert.Equal(0, (await BroadsheetProcess.RunAsync("publication", "add", "binjiang", "--name", "滨江日报", "--data", _data)).ExitCode);
         string[] migrate = ["migrate-site", _site, "--publication", "binjiang", "--data", _data];
         var articles = mirror.Articles.Count(a => a.Date.Day == 8);
-        var links = articles + mirror.Pages.Count(p => p.Date.Day == 8);
+        var links = articles + (3 * mirror.Pages.Count(p => p.Date.Day == 8)); // each page view, its image and its PDF
 
         var first = await BroadsheetProcess.RunAsync(migrate);
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Ingest.Archives.Sites;
@@ -85,6 +87,29 @@ public sealed class OldLinkRedirectTests(MigratedSiteAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.MovedPermanently, head.StatusCode);
         using var now = await client.GetAsync(old.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_old_page_pdf_or_page_image_answers_301_to_that_pages_pdf_or_image_now()
+    {
+        using var client = app.NewClient();
+        foreach (var page in app.Mirror.Pages)
+        {
+            var edition = await client.GetFromJsonAsync<JsonElement>(string.Create(CultureInfo.InvariantCulture, $"/api/v1/publications/binjiang/editions/{page.Date:yyyy-MM-dd}"));
+            var now = edition.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("label").GetString() == page.Label);
+
+            using var pdf = await client.GetAsync(new Uri(page.PdfPath, UriKind.Relative));
+            using var image = await client.GetAsync(new Uri(page.ImagePath, UriKind.Relative));
+
+            Assert.Equal((HttpStatusCode.MovedPermanently, HttpStatusCode.MovedPermanently), (pdf.StatusCode, image.StatusCode));
+            Assert.Equal(now.GetProperty("pdfUrl").GetString(), pdf.Headers.Location!.OriginalString);
+            Assert.Equal(now.GetProperty("imageUrl").GetString(), image.Headers.Location!.OriginalString);
+            using var file = await client.GetAsync(pdf.Headers.Location);
+            Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await file.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
+            using var picture = await client.GetAsync(image.Headers.Location);
+            Assert.Equal("image/jpeg", picture.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Theory]

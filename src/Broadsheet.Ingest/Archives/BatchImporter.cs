@@ -22,7 +22,8 @@ public sealed record BatchResult(int Imported, int Skipped, int Pages, int Artic
 /// Imports a library batch (METS/ALTO in the NDNP layout) issue by issue, each through the one import job, so each is
 /// all-or-nothing: the whole batch is read and checked first, issues already in are skipped (a batch killed halfway
 /// finishes on a rerun with nothing twice), and each page's ALTO stands in for OCR, so articles are detected from its
-/// lines and blocks (or taken from the METS's ARTICLE divisions) and its line boxes are kept for search.
+/// lines and blocks (or taken from the METS's ARTICLE divisions) and its line boxes are kept for search. A page without
+/// ALTO is read from its PDF's text layer, or by the OCR engine where that is missing or junk or there is no PDF.
 /// </summary>
 public sealed class BatchImporter(
     IEditionStore store,
@@ -32,7 +33,8 @@ public sealed class BatchImporter(
     IPdfSanitizer sanitizer,
     DataFolder folder,
     TimeProvider clock,
-    IOptions<IngestOptions> options)
+    IOptions<IngestOptions> options,
+    IPageOcr? ocr = null)
 {
     /// <exception cref="ImportException">The batch, or an issue in it, cannot be imported; the message names the file.</exception>
     public async Task<BatchResult> ImportAsync(string batchFolder, string publicationSlug, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -58,7 +60,7 @@ public sealed class BatchImporter(
             using (var staging = StagingArea.Create(folder.StagingPath))
             {
                 var package = await IssuePackage.StageAsync(issue, alto, staging.Path, cancellationToken);
-                var importer = new EditionImporter(store, blobs, rasterizer, images, sanitizer, folder, clock, options, new AltoOcr(alto));
+                var importer = new EditionImporter(store, blobs, rasterizer, images, sanitizer, folder, clock, options, new AltoOcr(alto, ocr));
                 var issueProgress = progress is null ? null : new Forward(p => progress.Report(new(i, issues.Count, null, p)));
                 try
                 {

@@ -4,6 +4,7 @@ using Broadsheet.Imaging;
 using Broadsheet.Ingest.Archives;
 using Broadsheet.Ingest.Tests.Fakes;
 using Broadsheet.Ingest.Tests.Import;
+using Broadsheet.Ingest.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Ingest.Tests.Archives;
@@ -15,6 +16,8 @@ namespace Broadsheet.Ingest.Tests.Archives;
 public sealed class BatchImportTests : IDisposable
 {
     private static readonly IPageImageProcessor RealImages = new ServiceCollection().AddBroadsheetImaging().BuildServiceProvider().GetRequiredService<IPageImageProcessor>();
+
+    private static readonly IPageRasterizer RealRasterizer = new ServiceCollection().AddBroadsheetImaging().BuildServiceProvider().GetRequiredService<IPageRasterizer>();
 
     private readonly ImporterFixture _f = new();
 
@@ -103,6 +106,40 @@ public sealed class BatchImportTests : IDisposable
         Assert.Equal(3, _f.Store.Editions.Count);
         Assert.Equal(3, _f.Store.Editions.Select(e => e.Date).Distinct().Count());
         Assert.Empty(_f.StagingFiles);
+    }
+
+    [Fact]
+    [Trait("Suite", "Full")] // mutool draws the PDF pages
+    public async Task A_page_without_alto_is_read_from_its_pdf_text_layer_or_by_ocr_where_the_pdf_has_none()
+    {
+        var root = _f.PathOf("batch_pdf_ver01");
+        var issue = NdnpFixture.IssueFolder(root, "1887030601");
+        Directory.CreateDirectory(issue);
+        NdnpFixture.Image(Path.Combine(issue, "0001.png"));
+        TestPdf.Newspaper("01", new TestStory("Harbour board orders a new pier", 40, 70, 2, 20)).Save(Path.Combine(issue, "0001.pdf"));
+        // A scan's PDF without its hidden text: nothing to read but the picture.
+        new TestPdf().Rule(40, 45, 555).Save(Path.Combine(issue, "0002.pdf"));
+        File.WriteAllText(Path.Combine(issue, "1887030601.xml"), NdnpFixture.MetsOfFiles("1887-03-06", 261, [("0001.png", "0001.pdf", null), (null, "0002.pdf", null)]));
+        File.WriteAllText(Path.Combine(root, "data", "batch.xml"), NdnpFixture.Batch(("1887-03-06", 1, "./sn00000001/1887030601/1887030601.xml")));
+        var ocr = new FakeOcr();
+        var importer = new BatchImporter(_f.Store, _f.Blobs, RealRasterizer, RealImages, ImporterFixture.Sanitizer, _f.Data, new FixedClock(ImporterFixture.Now),
+            Microsoft.Extensions.Options.Options.Create(_f.Options), ocr);
+
+        var result = await importer.ImportAsync(root, "binjiang");
+
+        Assert.Equal((1, 2), (result.Imported, result.Pages));
+        var edition = Assert.Single(_f.Store.Editions);
+        var (first, second) = (edition.Pages.Single(p => p.Label == "01"), edition.Pages.Single(p => p.Label == "02"));
+        // Page 01's text from its PDF, not left empty for want of ALTO; its PDF is the page's download.
+        Assert.Equal(PageTextSource.Pdf, first.TextSource);
+        var pier = Assert.Single(edition.Articles, a => a.Regions.Any(r => ReferenceEquals(r.Page, first)));
+        Assert.Equal("Harbour board orders a new pier", pier.Headline);
+        Assert.Contains("Harbour line 1 of the story text here.", string.Join(' ', pier.Paragraphs), StringComparison.Ordinal);
+        Assert.NotNull(first.PdfKey);
+        // Page 02's PDF has no text: read by OCR, and only that page.
+        Assert.Equal(PageTextSource.Ocr, second.TextSource);
+        Assert.Contains(edition.Articles, a => a.Headline == "Flood defences hold as river peaks" && a.Regions.Any(r => ReferenceEquals(r.Page, second)));
+        Assert.Single(ocr.Reads);
     }
 
     public static TheoryData<string, string> BadBatches => new()

@@ -78,6 +78,43 @@ internal static class NdnpFixture
         return xml.Append("</div></structMap>").Append(logical).Append("</mets>").ToString();
     }
 
+    /// <summary>
+    /// An issue's METS whose pages name only the files given: an image, a PDF and an ALTO, each where not null (NDNP
+    /// gives every page a PDF; batches from elsewhere leave out the ALTO of some pages).
+    /// </summary>
+    public static string MetsOfFiles(string date, int issue, IReadOnlyList<(string? Image, string? Pdf, string? Alto)> pages)
+    {
+        var xml = new StringBuilder();
+        xml.Append(CultureInfo.InvariantCulture, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mets LABEL="The Harbour Gazette, {date}" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns="http://www.loc.gov/METS/">
+            <dmdSec ID="issueModsBib"><mdWrap MDTYPE="MODS"><xmlData><mods:mods>
+              <mods:relatedItem type="host"><mods:part><mods:detail type="issue"><mods:number>{issue}</mods:number></mods:detail></mods:part></mods:relatedItem>
+              <mods:originInfo><mods:dateIssued encoding="iso8601">{date}</mods:dateIssued></mods:originInfo>
+            </mods:mods></xmlData></mdWrap></dmdSec><fileSec>
+            """);
+        var divs = new StringBuilder();
+        for (var p = 1; p <= pages.Count; p++)
+        {
+            var (image, pdf, alto) = pages[p - 1];
+            xml.Append(CultureInfo.InvariantCulture, $"<fileGrp ID='pageFileGrp{p}'>");
+            divs.Append("<div TYPE='np:page'>");
+            foreach (var (id, use, file) in new[] { ("serviceFile", "service", image), ("derivativeFile", "derivative", pdf), ("ocrFile", "ocr", alto) })
+            {
+                if (file is not null)
+                {
+                    xml.Append(CultureInfo.InvariantCulture, $"<file ID='{id}{p}' USE='{use}'{(use == "derivative" ? " MIMETYPE='application/pdf'" : "")}><FLocat LOCTYPE='OTHER' xlink:href='{file}'/></file>");
+                    divs.Append(CultureInfo.InvariantCulture, $"<fptr FILEID='{id}{p}'/>");
+                }
+            }
+
+            xml.Append("</fileGrp>");
+            divs.Append("</div>");
+        }
+
+        return xml.Append("</fileSec><structMap><div TYPE='np:issue' DMDID='issueModsBib'>").Append(divs).Append("</div></structMap></mets>").ToString();
+    }
+
     /// <summary>batch.xml listing issues: (date, edition, METS path from the batch's folder).</summary>
     public static string Batch(params (string Date, int Edition, string Mets)[] issues)
     {

@@ -74,10 +74,13 @@ public sealed class SiteMigrationTests : IDisposable
 
         var result = await Migrator.MigrateAsync(mirror.Folder, "binjiang");
 
-        Assert.Equal(mirror.Pages.Count + mirror.Articles.Count, result.Links);
+        Assert.Equal((3 * mirror.Pages.Count) + mirror.Articles.Count, result.Links);
         foreach (var page in mirror.Pages)
         {
             Assert.Equal($"/binjiang/{page.Date:yyyy-MM-dd}/{page.Label}", await _links.FindAsync(page.OldPath));
+            // The page's PDF and image files: that page's PDF and image, whichever file holds them when the link is followed.
+            Assert.Equal($"/binjiang/{page.Date:yyyy-MM-dd}/{page.Label}.pdf", await _links.FindAsync(page.PdfPath));
+            Assert.Equal($"/binjiang/{page.Date:yyyy-MM-dd}/{page.Label}.jpg", await _links.FindAsync(page.ImagePath));
         }
 
         foreach (var expected in mirror.Articles)

@@ -20,8 +20,13 @@ public enum SiteMarkup
 /// <summary>One generated article as the site gives it: its page's old path and the truth it was printed from.</summary>
 public sealed record MirrorArticle(DateOnly Date, string OldPath, TruthArticle Truth);
 
-/// <summary>One generated page view: its old path, its label and the page file the importer should take.</summary>
-public sealed record MirrorPage(DateOnly Date, string OldPath, string Label, string Name);
+/// <summary>One generated page view: its old path, its label and name, and the old paths of its page image and PDF.</summary>
+public sealed record MirrorPage(DateOnly Date, string OldPath, string Label, string Name)
+{
+    public string ImagePath { get; init; } = "";
+
+    public string PdfPath { get; init; } = "";
+}
 
 /// <summary>A generated mirror: its folder (the one wget -m makes, holding the host's folder) and what it holds.</summary>
 public sealed record GeneratedMirror(string Folder, string HostFolder, IReadOnlyList<MirrorPage> Pages, IReadOnlyList<MirrorArticle> Articles);
@@ -111,7 +116,7 @@ public static class SiteMirrorWriter
                     </body></html>
                     """;
                 File.WriteAllText(Path.Combine(html, node), text, new UTF8Encoding(false));
-                pages.Add(new MirrorPage(date, $"/html/{month}/{day}/{node}", page.Label, page.Name));
+                pages.Add(new MirrorPage(date, $"/html/{month}/{day}/{node}", page.Label, page.Name) { ImagePath = "/" + imageRelative, PdfPath = "/" + pdfRelative });
             }
         }
 

@@ -6,9 +6,10 @@ namespace Broadsheet.Ingest.Archives.Alto;
 /// <summary>
 /// The text a library already read for each page (its ALTO), given to the import job where it would run an OCR engine:
 /// the job then finds articles in the ALTO's lines and blocks and keeps their boxes, as for any OCR'd page. Pages are
-/// known by their label, the folder the import job reads each page's master image in.
+/// known by their label, the folder the import job reads each page's master image in. A page without ALTO (its text
+/// layer junk or missing, or a scan the batch has no ALTO for) is read by the OCR engine, where there is one.
 /// </summary>
-internal sealed class AltoOcr(IReadOnlyDictionary<string, AltoPage> pages) : IPageOcr
+internal sealed class AltoOcr(IReadOnlyDictionary<string, AltoPage> pages, IPageOcr? engine = null) : IPageOcr
 {
     public const string Engine = "ALTO";
 
@@ -17,6 +18,11 @@ internal sealed class AltoOcr(IReadOnlyDictionary<string, AltoPage> pages) : IPa
         var label = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(imagePath))) ?? "";
         if (!pages.TryGetValue(label, out var alto))
         {
+            if (engine is not null)
+            {
+                return engine.ReadAsync(imagePath, languages, cancellationToken);
+            }
+
             throw new InvalidDataException($"{Path.GetFileName(imagePath)}: no ALTO for page {label}");
         }
 

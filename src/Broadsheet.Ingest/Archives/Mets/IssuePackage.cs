@@ -7,8 +7,8 @@ using Broadsheet.Ingest.Packages;
 namespace Broadsheet.Ingest.Archives.Mets;
 
 /// <summary>
-/// One issue of a batch as an edition package for the import job: a page file per page (the TIFF or JPEG where there
-/// is one, else the JPEG 2000 decoded to PNG, else the PDF) and an <c>edition.json</c> with the date, edition, issue
+/// One issue of a batch as an edition package for the import job: a page file per page (the PDF where the page has no
+/// ALTO, so its text layer is read; else the TIFF or JPEG where there is one, else the JPEG 2000 decoded to PNG, else the PDF) and an <c>edition.json</c> with the date, edition, issue
 /// number and, where the METS has a logical structure, its articles placed by their ALTO blocks.
 /// </summary>
 internal static class IssuePackage
@@ -24,7 +24,13 @@ internal static class IssuePackage
         {
             var present = page.Images.Where(NdnpBatch.Present).ToList();
             string file;
-            if (present.FirstOrDefault(i => Readable.Contains(Path.GetExtension(i), StringComparer.OrdinalIgnoreCase)) is { } image)
+            if (!alto.ContainsKey(page.Label) && page.Pdf is { } textLayer && NdnpBatch.Present(textLayer))
+            {
+                // No ALTO: the PDF's own text layer is the page's text (the import job reads it by OCR where it is missing or junk).
+                file = page.Label + ".pdf";
+                File.Copy(textLayer, Path.Combine(folder, file));
+            }
+            else if (present.FirstOrDefault(i => Readable.Contains(Path.GetExtension(i), StringComparer.OrdinalIgnoreCase)) is { } image)
             {
                 file = page.Label + Path.GetExtension(image).ToLowerInvariant();
                 File.Copy(image, Path.Combine(folder, file));

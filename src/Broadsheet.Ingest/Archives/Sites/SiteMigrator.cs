@@ -85,9 +85,15 @@ public sealed class SiteMigrator(EditionImporter importer, IEditionStore store, 
     private async Task<int> SaveLinksAsync(Publication publication, SiteMirror mirror, SitePackage package, CancellationToken cancellationToken)
     {
         var date = package.Edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var page = $"/{publication.Slug}/{date}/";
         var links = package.Links(mirror)
-            .Select(l => new OldLink(publication.Id, package.Edition.Date, l.OldPath,
-                l.N is { } n ? string.Create(CultureInfo.InvariantCulture, $"/{publication.Slug}/{date}/{l.Label}/{n}") : $"/{publication.Slug}/{date}/{l.Label}"))
+            .Select(l => new OldLink(publication.Id, package.Edition.Date, l.OldPath, l.Kind switch
+            {
+                SiteLinkKind.Article => string.Create(CultureInfo.InvariantCulture, $"{page}{l.Label}/{l.N}"),
+                SiteLinkKind.PagePdf => page + l.Label + OldLink.PagePdfSuffix,
+                SiteLinkKind.PageImage => page + l.Label + OldLink.PageImageSuffix,
+                _ => page + l.Label,
+            }))
             .ToList();
         await oldLinks.ReplaceAsync(publication.Id, package.Edition.Date, links, cancellationToken);
         return links.Count;

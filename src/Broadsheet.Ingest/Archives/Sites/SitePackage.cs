@@ -6,8 +6,17 @@ using Broadsheet.Ingest.Packages;
 
 namespace Broadsheet.Ingest.Archives.Sites;
 
-/// <summary>An old page of the site and where it is now: a page (<see cref="N"/> null) or the n-th article on a page.</summary>
-internal sealed record SiteLink(string OldPath, string Label, int? N);
+/// <summary>What an old address of the site showed: a page view, an article page, or a page's PDF or image file.</summary>
+internal enum SiteLinkKind
+{
+    Page,
+    Article,
+    PagePdf,
+    PageImage,
+}
+
+/// <summary>An old address of the site and where it is now: a page, the n-th article on a page, or that page's PDF or image.</summary>
+internal sealed record SiteLink(string OldPath, string Label, SiteLinkKind Kind, int? N = null);
 
 /// <summary>An article as the site gives it: its page, and its hotspots on every page view that has them.</summary>
 internal sealed record SiteArticle(string Content, IReadOnlyList<(int Page, IReadOnlyList<NormalisedPoint> Outline)> Regions);
@@ -78,15 +87,28 @@ internal sealed class SitePackage
     /// </summary>
     public IReadOnlyList<SiteLink> Links(SiteMirror mirror)
     {
-        var links = Pages.Select(p => new SiteLink(mirror.OldPath(p.File), p.Label, null)).ToList();
+        var links = Pages.Select(p => new SiteLink(mirror.OldPath(p.File), p.Label, SiteLinkKind.Page)).ToList();
         foreach (var article in Articles)
         {
             var home = article.Regions.Min(r => r.Page);
             var n = Articles.TakeWhile(a => !ReferenceEquals(a, article)).Count(a => a.Regions.Any(r => r.Page == home)) + 1;
-            links.Add(new SiteLink(mirror.OldPath(article.Content), Pages[home].Label, n));
+            links.Add(new SiteLink(mirror.OldPath(article.Content), Pages[home].Label, SiteLinkKind.Article, n));
         }
 
-        return links;
+        // The page files people linked to or saved (the PDF download, the page image): the page's own PDF and image now.
+        foreach (var page in Pages)
+        {
+            if (page.Pdf is not null)
+            {
+                links.Add(new SiteLink(mirror.OldPath(page.Pdf), page.Label, SiteLinkKind.PagePdf));
+            }
+
+            links.Add(new SiteLink(mirror.OldPath(page.Image), page.Label, SiteLinkKind.PageImage));
+        }
+
+        // A file two page views share (a site's placeholder image) is no one page's: left out rather than a coin toss.
+        var shared = links.GroupBy(l => l.OldPath, StringComparer.Ordinal).Where(g => g.Select(l => (l.Label, l.Kind, l.N)).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. links.Where(l => !shared.Contains(l.OldPath)).DistinctBy(l => l.OldPath, StringComparer.Ordinal)];
     }
 
     /// <summary>Reads every article page and writes the package into <paramref name="staging"/>; returns its folder.</summary>
