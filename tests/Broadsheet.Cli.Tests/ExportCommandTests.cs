@@ -109,7 +109,10 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         var site = Path.Combine(_work, "site");
         var first = await BroadsheetProcess.RunAsync("export", site, "--data", data, "--public-url", $"http://127.0.0.1:{port}");
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.DoesNotContain("not found in the app", first.Output, StringComparison.Ordinal);
+        // The reader shows a day's first edition: the reader URLs in the second edition's JSON are the day's pages, and
+        // those of its articles the first edition has no article for are 404 in the app itself (docs/api.md). Nothing else.
+        var appMissing = NotFound().Matches(first.Output).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.All(appMissing, p => Assert.Matches(@"^/binjiang/2026-11-02/\w+(/\d+)?$", p));
 
         // Its own files, as the app names it (?number=2, IIIF's 2026-11-02_2), and the API's list links them.
         const string api = "api/v1/publications/binjiang/editions/";
@@ -135,7 +138,7 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         {
             try
             {
-                var seen = await CrawlAsync(site, port);
+                var seen = await CrawlAsync(site, port, appMissing);
                 Assert.Contains("/" + api + "2026-11-02_2.json", seen);
                 Assert.Contains("/iiif/binjiang/2026-11-02_2/manifest.json", seen);
                 await DeepZoomAsync(site, port);
@@ -240,7 +243,8 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
             ? File.Exists(Path.Combine(site, "media", unit))
             : Directory.Exists(Path.Combine(site, "media", unit)) || Directory.Exists(Path.Combine(site, "iiif/3", unit));
 
-    private static async Task<HashSet<string>> CrawlAsync(string site, int port)
+    /// <param name="appMissing">Links the app itself answers 404 (left out of the export, and said so).</param>
+    private static async Task<HashSet<string>> CrawlAsync(string site, int port, IReadOnlySet<string>? appMissing = null)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForAsync(client);
@@ -256,6 +260,11 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         while (queue.Count > 0)
         {
             var (url, from) = queue.Dequeue();
+            if (appMissing?.Contains(url.TrimEnd('/')) == true)
+            {
+                continue;
+            }
+
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} (linked from {from}) answered {(int)response.StatusCode}");
             var type = response.Content.Headers.ContentType?.MediaType ?? "";
@@ -424,6 +433,9 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
 
     [GeneratedRegex(@"/media/(pages/[^/""]+/[^/""]+|pdf/[^""]+?\.pdf)")]
     private static partial Regex MediaUnit();
+
+    [GeneratedRegex(@"not found in the app, left out: (\S+) \(404\)")]
+    private static partial Regex NotFound();
 
     [GeneratedRegex(@"data-tiles=""([^""]+)""")]
     private static partial Regex DataTiles();
