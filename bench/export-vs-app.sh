@@ -3,7 +3,8 @@
 # against the app serving the same page, measured in one run.
 #   bench/export-vs-app.sh [seconds] [rounds]     (defaults 10 s, 3; wrk -t2 -c64)
 # Data: the demo (7 editions of 8 pages), made here unless BENCH_DATA names a folder `broadsheet demo` filled.
-# Files a second: a first export into an empty folder, then a second one (which rewrites nothing), both timed.
+# Files a second: a first export into an empty folder, then a second one (which rewrites nothing), both timed;
+# the bytes the tiles take (kept once, under iiif/3/).
 # Serving: a page view at the app (Kestrel, page cache) and the same page as a file at nginx; medians of rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,11 @@ end=$(date +%s.%N)
 second_s=$(echo "$end - $start" | bc -l)
 printf 'first export: %d files (without Pagefind'"'"'s) in %.1f s, %.0f files/s including the app start and Pagefind\n' "$files" "$first_s" "$(echo "$files / $first_s" | bc -l)"
 printf 'second export: %.1f s; %s\n' "$second_s" "$(grep -o '[0-9]* files written, [0-9]* unchanged, [0-9]* kept' <<<"$second")"
+# The tiles are written once, under iiif/3/ (docs/api.md, "Tiles, once"): what a second copy under media/ would add.
+tiles_b=$(du -sb "$site/iiif/3" | cut -f1) all_b=$(du -sb --exclude=pagefind "$site" | cut -f1)
+media_tiles=$(find "$site/media" -path '*/tiles/*' -type f | wc -l)
+printf 'tiles kept once: %.1f MB of %.1f MB (%.0f%%); a second copy under media/ would add that again; tile files under media/: %d\n' \
+  "$(echo "$tiles_b / 1048576" | bc -l)" "$(echo "$all_b / 1048576" | bc -l)" "$(echo "100 * $tiles_b / $all_b" | bc -l)" "$media_tiles"
 
 "${cli[@]}" serve --data "$data" --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -29,7 +29,9 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
             Assert.True(File.Exists(Path.Combine(site, file)), $"{file} is missing from the export");
         }
 
-        Assert.Contains(Directory.EnumerateFiles(Path.Combine(site, "media"), "*", SearchOption.AllDirectories), f => f.Contains("/tiles/", StringComparison.Ordinal));
+        // The tiles are written once, where IIIF viewers and the reader's deep zoom both read them.
+        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(site, "media"), "*", SearchOption.AllDirectories), f => f.Contains("/tiles/", StringComparison.Ordinal));
+        Assert.Contains(Directory.EnumerateFiles(Path.Combine(site, "iiif", "3"), "*.jpg", SearchOption.AllDirectories), f => f.EndsWith("/0/default.jpg", StringComparison.Ordinal));
         var before = Snapshot(site);
 
         var again = await BroadsheetProcess.RunAsync("export", site, "--data", data);
@@ -64,7 +66,7 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
 
         // The older edition's files, its images and tiles: not fetched, not written.
         var after = Snapshot(site);
-        var older = before.Keys.Where(f => f.Contains("2026-11-02", StringComparison.Ordinal) || f.Contains("/media/", StringComparison.Ordinal)).ToList();
+        var older = before.Keys.Where(f => f.Contains("2026-11-02", StringComparison.Ordinal) || f.Contains("/media/", StringComparison.Ordinal) || f.Contains("/iiif/3/", StringComparison.Ordinal)).ToList();
         Assert.True(older.Count > 100, $"only {older.Count} files of the older edition");
         Assert.All(older, f => Assert.True(after[f] == before[f], $"{Path.GetRelativePath(site, f)} was rewritten by export --since"));
         Assert.Matches(@"[1-9]\d* kept without fetching", run.Output);
@@ -87,7 +89,162 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         }
     }
 
-    private static async Task CrawlAsync(string site, int port)
+    [Fact]
+    public async Task A_day_s_second_edition_is_exported_apart_and_once_withdrawn_nothing_of_it_is_left()
+    {
+        var data = Path.Combine(_work, "data");
+        fixture.CopyTo(data);
+        // The day's second edition: a page of its own, and the first edition's front page as it was (the same PDF, so
+        // the same images and tiles, which must outlive the second edition).
+        var package = Path.Combine(_work, "second");
+        var generated = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 13, Date = PublishedDataFixture.Date, PageCount = 4 }, package);
+        File.Delete(generated.Pages[0].PdfPath);
+        File.Delete(generated.Pages[0].TruthPath);
+        File.Copy(fixture.Edition.Pages[0].PdfPath, Path.Combine(package, Path.GetFileName(fixture.Edition.Pages[0].PdfPath)));
+        await File.WriteAllTextAsync(Path.Combine(package, "edition.json"), """{ "publication": "binjiang", "date": "2026-11-02", "edition": 2 }""");
+        var import = await BroadsheetProcess.RunAsync("import", package, "--publication", "binjiang", "--quiet", "--data", data);
+        Assert.True(import.ExitCode == 0, import.Error);
+
+        var port = FreePort();
+        var site = Path.Combine(_work, "site");
+        var first = await BroadsheetProcess.RunAsync("export", site, "--data", data, "--public-url", $"http://127.0.0.1:{port}");
+        Assert.True(first.ExitCode == 0, first.Error);
+        // The reader shows a day's first edition: the reader URLs in the second edition's JSON are the day's pages, and
+        // those of its articles the first edition has no article for are 404 in the app itself (docs/api.md). Nothing else.
+        var appMissing = NotFound().Matches(first.Output).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.All(appMissing, p => Assert.Matches(@"^/binjiang/2026-11-02/\w+(/\d+)?$", p));
+
+        // Its own files, as the app names it (?number=2, IIIF's 2026-11-02_2), and the API's list links them.
+        const string api = "api/v1/publications/binjiang/editions/";
+        foreach (var file in new[] { api + "2026-11-02_2.json", api + "2026-11-02_2/text.json", api + "2026-11-02_2/alto.xml", "iiif/binjiang/2026-11-02_2/manifest.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(site, file)), $"{file} is missing from the export");
+        }
+
+        var secondJson = await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02_2.json"));
+        var firstJson = await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02.json"));
+        Assert.Contains("\"number\":2", secondJson, StringComparison.Ordinal);
+        Assert.Contains("\"number\":1", firstJson, StringComparison.Ordinal);
+        Assert.Contains("/" + api + "2026-11-02_2.json", await File.ReadAllTextAsync(Path.Combine(site, "api/v1/publications/binjiang/editions.json")), StringComparison.Ordinal);
+        Assert.Contains("/" + api + "2026-11-02_2/alto.xml", await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02_2/text.json")), StringComparison.Ordinal);
+        var firstMedia = MediaOf(firstJson);
+        var secondMedia = MediaOf(secondJson);
+        var shared = secondMedia.Intersect(firstMedia).ToList();
+        var own = secondMedia.Except(firstMedia).ToList();
+        Assert.True(shared.Count > 0 && own.Count > 0, $"shared {shared.Count}, own {own.Count} of the second edition's media");
+        Assert.All(secondMedia, m => Assert.True(MediaExists(site, m), $"{m} of the second edition is not in the export"));
+
+        using (var nginx = StartNginx(site, port))
+        {
+            try
+            {
+                var seen = await CrawlAsync(site, port, appMissing);
+                Assert.Contains("/" + api + "2026-11-02_2.json", seen);
+                Assert.Contains("/iiif/binjiang/2026-11-02_2/manifest.json", seen);
+                await DeepZoomAsync(site, port);
+            }
+            finally
+            {
+                nginx.Kill(entireProcessTree: true);
+            }
+        }
+
+        await WithdrawAsync(data, "/desk/binjiang/2026-11-02?n=2");
+        var again = await BroadsheetProcess.RunAsync("export", site, "--data", data, "--public-url", $"http://127.0.0.1:{port}");
+        Assert.True(again.ExitCode == 0, again.Error);
+
+        // Nothing of it is left: its documents, its own images, tiles and PDFs; the front page it shared stays.
+        Assert.False(File.Exists(Path.Combine(site, api + "2026-11-02_2.json")), "the withdrawn edition's JSON is still in the export");
+        Assert.False(Directory.Exists(Path.Combine(site, api + "2026-11-02_2")), "the withdrawn edition's text and ALTO are still in the export");
+        Assert.False(Directory.Exists(Path.Combine(site, "iiif/binjiang/2026-11-02_2")), "the withdrawn edition's IIIF manifest is still in the export");
+        Assert.All(own, m => Assert.False(MediaExists(site, m), $"{m}, the withdrawn edition's own, is still in the export"));
+        Assert.All(firstMedia, m => Assert.True(MediaExists(site, m), $"{m} of the first edition went with the withdrawn one"));
+        foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/pagefind/", StringComparison.Ordinal) && !f.Contains("/media/", StringComparison.Ordinal) && !f.Contains("/iiif/3/", StringComparison.Ordinal)
+                && !f.EndsWith(".zip", StringComparison.Ordinal) && !f.EndsWith(".epub", StringComparison.Ordinal)))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.False(text.Contains("2026-11-02_2", StringComparison.Ordinal) || text.Contains("number=2", StringComparison.Ordinal) || own.Any(m => text.Contains(m, StringComparison.Ordinal)),
+                $"{Path.GetRelativePath(site, file)} still names the withdrawn edition");
+        }
+
+        using (var nginx = StartNginx(site, port))
+        {
+            try
+            {
+                await CrawlAsync(site, port);
+            }
+            finally
+            {
+                nginx.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reader's deep zoom asks for the page's tiles where IIIF viewers do (the export keeps them once): its info.json
+    /// and a tile it lists answer through nginx.
+    /// </summary>
+    private static async Task DeepZoomAsync(string site, int port)
+    {
+        var page = await File.ReadAllTextAsync(Path.Combine(site, "binjiang/2026-11-02/01/index.html"));
+        var tiles = DataTiles().Match(page);
+        Assert.True(tiles.Success, "the page view names no tiles");
+        Assert.StartsWith("/iiif/3/pages/", tiles.Groups[1].Value, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var info = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(tiles.Groups[1].Value, UriKind.Relative)));
+        var tile = info.RootElement.GetProperty("tiles")[0];
+        var width = tile.GetProperty("width").GetInt32();
+        var scale = tile.GetProperty("scaleFactors")[0].GetInt32();
+        var url = tiles.Groups[1].Value.Replace("/info.json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/0,0,{width * scale},{width * scale}/{width},/0/default.jpg"), StringComparison.Ordinal);
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"the tile {url} answered {(int)response.StatusCode}");
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Withdraws an edition at the desk of a server started for it on the data folder, then stops the server.</summary>
+    private static async Task WithdrawAsync(string data, string deskPage)
+    {
+        const string password = "a-long-enough-password";
+        var users = await BroadsheetProcess.RunWithInputAsync(password + "\n", "users", "add", "chief", "--role", "admin", "--password-stdin", "--data", data);
+        Assert.True(users.ExitCode == 0, users.Error);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = BroadsheetProcess.StartInfo(null, ["serve", "--data", data, "--urls", url]);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        using var server = Process.Start(start)!;
+        try
+        {
+            using (var probe = new HttpClient { BaseAddress = new Uri(url) })
+            {
+                await WaitForAsync(probe);
+            }
+
+            using var desk = new DeskSession(url);
+            await desk.SignInAsync("chief", password);
+            var form = await desk.FormAsync(deskPage, "Withdraw");
+            Assert.True(form.Action is not null, $"{deskPage} has no Withdraw form");
+            using var withdrawn = await desk.PostAsync(form);
+            Assert.True((int)withdrawn.StatusCode < 400, $"withdrawing answered {(int)withdrawn.StatusCode}");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>The media an edition's JSON names: its pages' image folders (images, photos, tiles) and PDFs.</summary>
+    private static HashSet<string> MediaOf(string json) =>
+        [.. MediaUnit().Matches(json).Select(m => m.Groups[1].Value)];
+
+    private static bool MediaExists(string site, string unit) =>
+        unit.StartsWith("pdf/", StringComparison.Ordinal)
+            ? File.Exists(Path.Combine(site, "media", unit))
+            : Directory.Exists(Path.Combine(site, "media", unit)) || Directory.Exists(Path.Combine(site, "iiif/3", unit));
+
+    /// <param name="appMissing">Links the app itself answers 404 (left out of the export, and said so).</param>
+    private static async Task<HashSet<string>> CrawlAsync(string site, int port, IReadOnlySet<string>? appMissing = null)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitForAsync(client);
@@ -103,6 +260,11 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         while (queue.Count > 0)
         {
             var (url, from) = queue.Dequeue();
+            if (appMissing?.Contains(url.TrimEnd('/')) == true)
+            {
+                continue;
+            }
+
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} (linked from {from}) answered {(int)response.StatusCode}");
             var type = response.Content.Headers.ContentType?.MediaType ?? "";
@@ -175,6 +337,7 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         Assert.Contains("/binjiang/2026-11-02/01/1/", seen);
         // The search box asks the export's own search page (Pagefind), not the app.
         Assert.Contains("action=\"/search/\"", await File.ReadAllTextAsync(Path.Combine(site, "binjiang/2026-11-02/01/index.html")), StringComparison.Ordinal);
+        return seen;
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -267,6 +430,15 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
 
     [GeneratedRegex(@"^/iiif/[^/]+/[^/]+/(canvas/[^/]+/.+|range(/.*)?)$")]
     private static partial Regex IiifIdentifier();
+
+    [GeneratedRegex(@"/media/(pages/[^/""]+/[^/""]+|pdf/[^""]+?\.pdf)")]
+    private static partial Regex MediaUnit();
+
+    [GeneratedRegex(@"not found in the app, left out: (\S+) \(404\)")]
+    private static partial Regex NotFound();
+
+    [GeneratedRegex(@"data-tiles=""([^""]+)""")]
+    private static partial Regex DataTiles();
 
     [GeneratedRegex("""https?://[^\s"'<>]+""")]
     private static partial Regex XmlUrl();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Broadsheet.Samples;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ namespace Broadsheet.Cli.Tests;
 /// <c>broadsheet serve</c> with <c>Broadsheet:Export:Directory</c> set keeps a static export up to date (issue 17, item 5):
 /// a second edition imported while it runs appears in the export without the first edition's files being written again
 /// (only its pages whose 下一期 link now names the new one), and the calendar, feeds, sitemap and API list name it; withdrawn
-/// at the desk, its files are deleted and no file of the export names it any more.
+/// at the desk, its files are deleted, its images, tiles and PDFs too, and no file of the export names it any more.
 /// </summary>
 public sealed class ExportFollowerTests(PublishedDataFixture fixture, ITestOutputHelper output) : IClassFixture<PublishedDataFixture>, IDisposable
 {
@@ -56,7 +57,7 @@ public sealed class ExportFollowerTests(PublishedDataFixture fixture, ITestOutpu
         // The first edition's files: kept as they were, but for the pages whose 上一期/下一期 link now names the new one.
         var after = Snapshot();
         var rewritten = before.Keys.Where(f => after.TryGetValue(f, out var now) && now != before[f] && !f.Contains("/pagefind/", StringComparison.Ordinal)).ToList();
-        var ofFirst = before.Keys.Where(f => f.Contains("2026-11-02", StringComparison.Ordinal) || f.Contains("/media/", StringComparison.Ordinal)).ToList();
+        var ofFirst = before.Keys.Where(f => f.Contains("2026-11-02", StringComparison.Ordinal) || f.Contains("/media/", StringComparison.Ordinal) || f.Contains("/iiif/3/", StringComparison.Ordinal)).ToList();
         var firstRewritten = rewritten.Where(ofFirst.Contains).ToList();
         output.WriteLine($"{rewritten.Count} of {before.Count} files rewritten; of the first edition's {ofFirst.Count}: {firstRewritten.Count}");
         foreach (var file in firstRewritten)
@@ -66,9 +67,15 @@ public sealed class ExportFollowerTests(PublishedDataFixture fixture, ITestOutpu
         }
 
         Assert.True(firstRewritten.Count < ofFirst.Count / 4, $"{firstRewritten.Count} of the first edition's {ofFirst.Count} files were rewritten");
-        Assert.DoesNotContain(rewritten, f => f.Contains("/media/", StringComparison.Ordinal));
+        Assert.DoesNotContain(rewritten, f => f.Contains("/media/", StringComparison.Ordinal) || f.Contains("/iiif/3/", StringComparison.Ordinal));
 
-        // Withdrawn at the desk: gone from the export, and nothing there names it.
+        // Its images, tiles and PDFs (it shares none with the first edition), as its JSON names them.
+        var firstMedia = MediaOf(await File.ReadAllTextAsync(Path.Combine(Site, "api/v1/publications/binjiang/editions/2026-11-02.json")));
+        var ownMedia = MediaOf(await File.ReadAllTextAsync(Path.Combine(Site, "api/v1/publications/binjiang/editions/2026-11-03.json")));
+        Assert.NotEmpty(ownMedia);
+        Assert.All(ownMedia, m => Assert.True(MediaExists(m), $"{m} of the new edition is not in the export"));
+
+        // Withdrawn at the desk: gone from the export, media and all, and nothing there names it.
         using (var desk = new DeskSession(server.Url))
         {
             await desk.SignInAsync("chief", Password);
@@ -81,6 +88,8 @@ public sealed class ExportFollowerTests(PublishedDataFixture fixture, ITestOutpu
         await UntilAsync(() => File.ReadAllText(state).Contains("binjiang|2026-11-03|1\":\"Withdrawn", StringComparison.Ordinal), "the withdrawal's export", server);
         Assert.False(Directory.Exists(Path.Combine(Site, "binjiang/2026-11-03")), "the withdrawn edition's pages are still in the export");
         Assert.False(File.Exists(Path.Combine(Site, "api/v1/publications/binjiang/editions/2026-11-03.json")), "the withdrawn edition's JSON is still in the export");
+        Assert.All(ownMedia, m => Assert.False(MediaExists(m), $"{m} of the withdrawn edition is still in the export"));
+        Assert.All(firstMedia, m => Assert.True(MediaExists(m), $"{m} of the first edition went with the withdrawn one"));
         foreach (var file in Directory.EnumerateFiles(Site, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/pagefind/", StringComparison.Ordinal) && !f.Contains("/media/", StringComparison.Ordinal) && !f.EndsWith(".zip", StringComparison.Ordinal)))
         {
@@ -89,6 +98,15 @@ public sealed class ExportFollowerTests(PublishedDataFixture fixture, ITestOutpu
     }
 
     public void Dispose() => GeneratedEditionFixture.DeleteQuietly(_work);
+
+    /// <summary>The media an edition's JSON names: its pages' image folders (images, photos, tiles) and PDFs.</summary>
+    private static HashSet<string> MediaOf(string json) =>
+        [.. Regex.Matches(json, @"/media/(pages/[^/""]+/[^/""]+|pdf/[^""]+?\.pdf)").Select(m => m.Groups[1].Value)];
+
+    private bool MediaExists(string unit) =>
+        unit.StartsWith("pdf/", StringComparison.Ordinal)
+            ? File.Exists(Path.Combine(Site, "media", unit))
+            : Directory.Exists(Path.Combine(Site, "media", unit)) || Directory.Exists(Path.Combine(Site, "iiif/3", unit));
 
     private Dictionary<string, (DateTime, long)> Snapshot() =>
         Directory.EnumerateFiles(Site, "*", SearchOption.AllDirectories)

@@ -62,8 +62,8 @@ internal static class ExportCommand
             throw new IOException($"there is no publication '{chosen}' with a published edition in {folder.Root}");
         }
 
-        var exporter = new StaticExporter(client, settings, app.Services.GetRequiredService<IBlobStore>());
-        var progress = quiet || Console.IsErrorRedirected ? null : new Progress<ExportProgress>(p => Console.Error.Write($"\r{p.Fetched} fetched, {p.Written} written, {p.Unchanged} unchanged, {p.Kept} kept   "));
+        var exporter = new StaticExporter(client, settings, app.Services.GetRequiredService<IBlobStore>(), editions);
+        var progress = quiet || Console.IsErrorRedirected ? null : new Progress<ExportProgress>(p => Console.Error.Write($"\r{p.Fetched} fetched, {p.Written} written, {p.Unchanged} unchanged, {p.Kept} kept, {p.Deleted} deleted   "));
         var done = await exporter.RunAsync(slugs, progress, cancellationToken);
         await app.StopAsync(cancellationToken);
         if (!quiet)
@@ -73,18 +73,18 @@ internal static class ExportCommand
                 Console.Error.WriteLine();
             }
 
-            Console.WriteLine($"Exported to {Path.GetFullPath(settings.Directory)} in {started.Elapsed.TotalSeconds:0.0} s: {done.Written} files written, {done.Unchanged} unchanged, {done.Kept} kept without fetching.");
+            Console.WriteLine($"Exported to {Path.GetFullPath(settings.Directory)} in {started.Elapsed.TotalSeconds:0.0} s: {done.Written} files written, {done.Unchanged} unchanged, {done.Kept} kept without fetching, {done.Deleted} deleted.");
             foreach (var missing in exporter.Missing)
             {
                 Console.WriteLine($"  not found in the app, left out: {missing}");
             }
         }
 
-        await PagefindAsync(settings.Directory, pagefind, rebuild: done.Written > 0, quiet, cancellationToken);
+        await PagefindAsync(settings.Directory, pagefind, rebuild: done.Written > 0 || done.Deleted > 0, quiet, cancellationToken);
         return 0;
     }
 
-    /// <summary>Builds the search index on the export when anything was written (an unchanged export keeps its index).</summary>
+    /// <summary>Builds the search index on the export when anything was written or deleted (an unchanged export keeps its index).</summary>
     private static async Task PagefindAsync(string directory, string? given, bool rebuild, bool quiet, CancellationToken cancellationToken)
     {
         if (PagefindIndex.Find(given) is not { } binary)

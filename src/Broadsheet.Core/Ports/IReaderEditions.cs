@@ -49,4 +49,10 @@ public interface IReaderEditions
 
     /// <summary>One row per edition of any status.</summary>
     Task<IReadOnlyList<EditionState>> StatesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The blob keys the pages of published editions use: page images, PDFs, and derivatives folders (ending in '/').
+    /// What a withdrawn or replaced edition used and no published one does is not among them.
+    /// </summary>
+    Task<IReadOnlySet<string>> BlobKeysAsync(CancellationToken cancellationToken = default);
 }

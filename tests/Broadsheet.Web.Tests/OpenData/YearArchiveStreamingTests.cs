@@ -108,5 +108,7 @@ public sealed class YearArchiveStreamingTests(YearArchiveStreamingTests.GatedApp
         public Task<IReadOnlyList<(string Slug, int Year, int Month)>> MonthsAsync(CancellationToken cancellationToken = default) => inner.MonthsAsync(cancellationToken);
 
         public Task<IReadOnlyList<EditionState>> StatesAsync(CancellationToken cancellationToken = default) => inner.StatesAsync(cancellationToken);
+
+        public Task<IReadOnlySet<string>> BlobKeysAsync(CancellationToken cancellationToken = default) => inner.BlobKeysAsync(cancellationToken);
     }
 }

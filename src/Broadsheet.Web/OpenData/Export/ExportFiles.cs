@@ -57,6 +57,24 @@ internal sealed class ExportFiles(string root)
             : [];
     }
 
+    /// <summary>The names of the folders directly under <paramref name="relative"/> (none when it is missing).</summary>
+    public IEnumerable<string> Folders(string relative)
+    {
+        var folder = PathOf(relative);
+        return Directory.Exists(folder) ? Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>() : [];
+    }
+
+    /// <summary>The files directly in the folder <paramref name="relative"/>, relative to the root with '/'.</summary>
+    public IEnumerable<string> Files(string relative)
+    {
+        var folder = PathOf(relative);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            : [];
+    }
+
+    public long Size(string relative) => new FileInfo(PathOf(relative)).Length;
+
     /// <summary>Deletes a file, and the folders it leaves empty up to the root.</summary>
     public void Delete(string relative)
     {

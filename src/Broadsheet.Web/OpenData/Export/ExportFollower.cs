@@ -24,6 +24,7 @@ internal sealed class ExportFollower(
     IOptions<ExportOptions> options,
     IOptions<BroadsheetWebOptions> web,
     PublishedEditions editions,
+    IReaderEditions published,
     IServer server,
     IBlobStore blobs,
     INodeLease lease,
@@ -86,7 +87,7 @@ internal sealed class ExportFollower(
         })
         { BaseAddress = AppAddress(), Timeout = TimeSpan.FromMinutes(5) };
         var publicUrl = options.Value.PublicUrl ?? origin.Prefix;
-        var exporter = new StaticExporter(client, new ExportSettings(directory, PublicUrl: publicUrl), blobs, origin.Prefix is { } prefix ? [prefix] : []);
+        var exporter = new StaticExporter(client, new ExportSettings(directory, PublicUrl: publicUrl), blobs, published, origin.Prefix is { } prefix ? [prefix] : []);
         ExportProgress done;
         if (whole)
         {

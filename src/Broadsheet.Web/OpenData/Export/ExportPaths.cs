@@ -23,9 +23,37 @@ internal static partial class ExportPaths
         || path.Contains("/search1", StringComparison.Ordinal)
         || (path.StartsWith("/iiif/", StringComparison.Ordinal) && path.EndsWith("/search", StringComparison.Ordinal));
 
-    /// <summary>The exported link for an app path (no query, no fragment).</summary>
+    /// <summary>
+    /// The app path the export fetches for a URL's <paramref name="path"/> and <paramref name="query"/>: the path alone,
+    /// but for two things. A day's later edition (<c>?number=2</c>, the one query whose answer is another document) keeps
+    /// its number, to be written apart (<see cref="Link"/>). A page's tiles under <c>/media/{derivatives}/tiles/</c> are
+    /// the blobs the IIIF image service serves at <c>/iiif/3/{derivatives}/</c>: the export fetches and keeps them once,
+    /// there, and the reader's deep zoom reads them there too.
+    /// </summary>
+    public static string Fetched(string path, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (MediaTiles().Match(path) is { Success: true } tiles)
+        {
+            path = $"/iiif/3/{tiles.Groups[1].Value}/{tiles.Groups[2].Value}";
+        }
+
+        // Only the API answers ?number= (IIIF names a later edition by its path, the reader shows a day's first).
+        return query is not null && path.StartsWith("/api/", StringComparison.Ordinal) && EditionSegment().IsMatch(path)
+            && NumberQuery().Match(query) is { Success: true } number && number.Groups[1].Value != "1"
+            ? path + "?number=" + number.Groups[1].Value
+            : path;
+    }
+
+    /// <summary>The exported link for an app path (no fragment; no query but a later edition's <c>?number=</c>).</summary>
     public static string Link(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        path = Fetched(query < 0 ? path : path[..query], query < 0 ? null : path[query..]) is var fetched && fetched.IndexOf('?', StringComparison.Ordinal) is var at and >= 0
+            // …/editions/2026-11-02?number=2 → …/editions/2026-11-02_2(.json), as IIIF names it: a file of its own.
+            ? EditionSegment().Replace(fetched[..at], m => m.Value + "_" + fetched[(at + "?number=".Length)..], 1)
+            : fetched;
         if (HasExtension(path))
         {
             return path;
@@ -91,6 +119,7 @@ internal static partial class ExportPaths
         yield return $"{slug}/{day}/";
         yield return $"api/v1/publications/{slug}/editions/{day}.json";
         yield return $"api/v1/publications/{slug}/editions/{day}/";
+        yield return $"api/v1/publications/{slug}/editions/{day}_";
         yield return $"iiif/{slug}/{day}/";
         yield return $"iiif/{slug}/{day}_";
     }
@@ -101,6 +130,16 @@ internal static partial class ExportPaths
         var dot = last.LastIndexOf('.');
         return dot > 0 && dot < last.Length - 1 && last[(dot + 1)..].All(char.IsAsciiLetterOrDigit);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/media/(pages/[^/]+/[^/]+)/tiles/(.+)$")]
+    private static partial System.Text.RegularExpressions.Regex MediaTiles();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^\??|&)number=([1-9][0-9]{0,3})(?:&|$)")]
+    private static partial System.Text.RegularExpressions.Regex NumberQuery();
+
+    /// <summary>An edition's date as the path segment that names it (followed by its documents, or last).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=/)\d{4}-\d{2}-\d{2}(?=/|$)", System.Text.RegularExpressions.RegexOptions.RightToLeft)]
+    private static partial System.Text.RegularExpressions.Regex EditionSegment();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^/iiif/[^/]+/[^/]+/(canvas/[^/]+/.+|range(/.*)?)$")]
     private static partial System.Text.RegularExpressions.Regex IiifIdentifier();

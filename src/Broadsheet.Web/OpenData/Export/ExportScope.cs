@@ -81,7 +81,7 @@ internal sealed partial class ExportScope(IReadOnlyCollection<(string Slug, Date
 
     private static DateOnly Parse(string text, string format) => DateOnly.ParseExact(text, format, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"/(\d{4}-\d{2}-\d{2})(/|_|\.|$)")]
+    [GeneratedRegex(@"/(\d{4}-\d{2}-\d{2})(/|_|\.|\?|$)")]
     private static partial Regex EditionDate();
 
     /// <summary>A calendar (<c>/slug/2026/11</c>) or a month's sitemap (<c>/sitemaps/slug/2026-11.xml</c>).</summary>

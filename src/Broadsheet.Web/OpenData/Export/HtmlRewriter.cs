@@ -107,7 +107,8 @@ internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
         }
 
         links.Add(local);
-        return ExportPaths.Link(Uri.UnescapeDataString(path)) is var link && path.Contains('%', StringComparison.Ordinal)
+        var query = cut >= 0 && local[cut] == '?' ? local[cut..(fragment.Length > 0 ? local.Length - fragment.Length : local.Length)] : null;
+        return ExportPaths.Link(ExportPaths.Fetched(Uri.UnescapeDataString(path), query)) is var link && path.Contains('%', StringComparison.Ordinal)
             ? EscapePath(link) + fragment
             : link + fragment;
     }

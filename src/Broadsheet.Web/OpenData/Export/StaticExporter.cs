@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
+using Broadsheet.Web.Published;
 
 namespace Broadsheet.Web.OpenData.Export;
 
@@ -19,6 +20,7 @@ internal sealed partial class StaticExporter
     private readonly HttpClient _app;
     private readonly ExportSettings _settings;
     private readonly IBlobStore _blobs;
+    private readonly IReaderEditions _editions;
     private readonly ExportFiles _files;
     private readonly HtmlRewriter _html;
     private readonly string _origin;
@@ -27,20 +29,23 @@ internal sealed partial class StaticExporter
     private readonly List<string> _missing = [];
     private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
     private readonly List<string> _removed = [];
+    private readonly HashSet<string> _goneMedia = new(StringComparer.Ordinal);
     private ExportScope? _scope;
     private int _fetched, _written, _unchanged, _kept, _deleted, _failed;
 
     /// <param name="app">A client whose base address is the running app.</param>
     /// <param name="settings">What to export, and where.</param>
     /// <param name="blobs">The app's blob store, to list a page's tiles (which only the deep-zoom viewer names).</param>
+    /// <param name="editions">The app's published editions, whose pages' blobs are the only media the export keeps.</param>
     /// <param name="publicOrigins">The app's own public address (<c>Broadsheet:PublicUrl</c>), which its absolute URLs name instead of the client's.</param>
-    public StaticExporter(HttpClient app, ExportSettings settings, IBlobStore blobs, IReadOnlyList<string>? publicOrigins = null)
+    public StaticExporter(HttpClient app, ExportSettings settings, IBlobStore blobs, IReaderEditions editions, IReadOnlyList<string>? publicOrigins = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
         _app = app;
         _settings = settings;
         _blobs = blobs;
+        _editions = editions;
         _files = new ExportFiles(settings.Directory);
         _origin = app.BaseAddress!.GetLeftPart(UriPartial.Authority);
         _origins = [_origin, .. (publicOrigins ?? []).Select(o => o.TrimEnd('/'))];
@@ -116,13 +121,125 @@ internal sealed partial class StaticExporter
         }
 
         Count(await _files.WriteAsync("search/index.html", Encoding.UTF8.GetBytes(SearchPage.Html), cancellationToken));
-        if (scope is not null)
+        // Not after a failed fetch, which could have left out what still exists.
+        if (Volatile.Read(ref _failed) == 0)
         {
-            Prune(scope);
+            if (scope is not null)
+            {
+                Prune(scope);
+            }
+            else if (_settings.Since is null)
+            {
+                SweepUnreached();
+            }
+
+            await SweepWithdrawnAsync(cancellationToken);
+            await SweepMediaAsync(cancellationToken);
         }
 
         return Snapshot(null);
     }
+
+    /// <summary>
+    /// After a whole pass: deletes the files of the papers' pages, API, IIIF and sitemaps that no link reached any more
+    /// (a withdrawn edition's, a month left with none). Other files of the folder (someone's own robots.txt) are not
+    /// the export's to delete.
+    /// </summary>
+    private void SweepUnreached()
+    {
+        foreach (var slug in _files.Folders("api/v1/publications").Where(s => _settings.Publication is null || s == _settings.Publication))
+        {
+            foreach (var file in new[] { slug, $"api/v1/publications/{slug}", $"iiif/{slug}", $"sitemaps/{slug}" }.SelectMany(_files.List)
+                .Append($"iiif/{slug}.json").Where(f => _files.Exists(f) && !_produced.Contains(f)).ToList())
+            {
+                Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes every file of the editions the export holds and the app no longer publishes (withdrawn, or gone with a
+    /// replace): their pages (a day's, when no edition of it is left), API documents and IIIF manifests. Whatever the
+    /// pass reached or kept (<c>--since</c> keeps older editions unread), what readers may no longer see goes.
+    /// </summary>
+    private async Task SweepWithdrawnAsync(CancellationToken cancellationToken)
+    {
+        foreach (var slug in _files.Folders("api/v1/publications").Where(s => _settings.Publication is null || s == _settings.Publication).ToList())
+        {
+            var listed = await _editions.ListAsync(slug, cancellationToken);
+            var days = listed.Select(e => ReaderUrls.Date(e.Date)).ToHashSet(StringComparer.Ordinal);
+            var named = listed.Select(e => ReaderUrls.Date(e.Date) + (e.Number == 1 ? "" : "_" + e.Number.ToString(CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
+            var editions = $"api/v1/publications/{slug}/editions";
+            var gone = _files.Folders(slug).Where(d => EditionName().IsMatch(d) && !d.Contains('_', StringComparison.Ordinal) && !days.Contains(d)).Select(d => $"{slug}/{d}")
+                .Concat(_files.Folders(editions).Where(d => EditionName().IsMatch(d) && !named.Contains(d)).Select(d => $"{editions}/{d}"))
+                .Concat(_files.Folders($"iiif/{slug}").Where(d => EditionName().IsMatch(d) && !named.Contains(d)).Select(d => $"iiif/{slug}/{d}"))
+                .ToList();
+            foreach (var file in gone.SelectMany(_files.List)
+                .Concat(_files.Files(editions).Where(f => f.EndsWith(".json", StringComparison.Ordinal) && EditionName().IsMatch(Path.GetFileNameWithoutExtension(f)) && !named.Contains(Path.GetFileNameWithoutExtension(f))))
+                .ToList())
+            {
+                Delete(file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the page images, tiles and PDFs no published edition uses any more (a withdrawn or replaced edition's;
+    /// those it shares with an edition still published stay), and what was made from them that the deleted pages named
+    /// (the whole edition's PDF, articles' share cards) unless one of its pages is still in use.
+    /// </summary>
+    private async Task SweepMediaAsync(CancellationToken cancellationToken)
+    {
+        var inUse = await _editions.BlobKeysAsync(cancellationToken);
+        foreach (var root in new[] { "media/pages", "iiif/3/pages" })
+        {
+            foreach (var folder in _files.Folders(root).SelectMany(h2 => _files.Folders($"{root}/{h2}").Select(dir => $"{h2}/{dir}")).ToList())
+            {
+                if (!inUse.Contains($"pages/{folder}/"))
+                {
+                    DeleteAll($"{root}/{folder}");
+                }
+                else if (root == "media/pages")
+                {
+                    // Tiles are kept once, under iiif/3/ (ExportPaths.Fetched); an older export had them here too.
+                    DeleteAll($"{root}/{folder}/tiles");
+                }
+            }
+        }
+
+        foreach (var pdf in _files.List("media/pdf").Where(f => !inUse.Contains(f["media/".Length..])).ToList())
+        {
+            Delete(pdf);
+        }
+
+        List<string> gone;
+        lock (_goneMedia)
+        {
+            gone = [.. _goneMedia];
+        }
+
+        if (!gone.Any(k => k.StartsWith("pages/", StringComparison.Ordinal) && inUse.Contains(PageFolder(k))))
+        {
+            foreach (var made in gone.Where(k => !k.StartsWith("pages/", StringComparison.Ordinal) && !k.StartsWith("pdf/", StringComparison.Ordinal)))
+            {
+                if (_files.Exists("media/" + made))
+                {
+                    Delete("media/" + made);
+                }
+            }
+        }
+    }
+
+    private void DeleteAll(string folder)
+    {
+        foreach (var file in _files.List(folder).ToList())
+        {
+            Delete(file);
+        }
+    }
+
+    /// <summary>The derivatives folder (<c>pages/{h2}/{dir}/</c>) of a page's media key.</summary>
+    private static string PageFolder(string key) => string.Join('/', key.Split('/').Take(3)) + "/";
 
     /// <summary>
     /// Deletes the files of the changed editions that this pass did not reach: all of a withdrawn edition's, the pages of
@@ -153,6 +270,19 @@ internal sealed partial class StaticExporter
 
     private void Delete(string file)
     {
+        if (!file.StartsWith("media/", StringComparison.Ordinal) && !file.StartsWith("iiif/3/", StringComparison.Ordinal) && _files.Size(file) < 4 << 20)
+        {
+            // What a deleted page named among the media: made from its edition's pages, perhaps by nothing else.
+            var text = File.ReadAllText(_files.PathOf(file));
+            lock (_goneMedia)
+            {
+                foreach (Match media in MediaKey().Matches(text))
+                {
+                    _goneMedia.Add(media.Groups[1].Value);
+                }
+            }
+        }
+
         _files.Delete(file);
         Interlocked.Increment(ref _deleted);
         lock (_removed)
@@ -262,7 +392,7 @@ internal sealed partial class StaticExporter
         return links;
     }
 
-    /// <summary>A page's tiles, which only the deep-zoom viewer names (from info.json), listed from the blob store.</summary>
+    /// <summary>A page's tiles, which only deep-zoom viewers name (from info.json), listed from the blob store.</summary>
     private async Task<IReadOnlyList<string>> TilesAsync(string path, CancellationToken cancellationToken)
     {
         if (path.StartsWith("/iiif/3/", StringComparison.Ordinal) && path.EndsWith("/info.json", StringComparison.Ordinal))
@@ -281,19 +411,7 @@ internal sealed partial class StaticExporter
             return served;
         }
 
-        if (!path.EndsWith("/tiles/info.json", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var prefix = path["/media/".Length..^"info.json".Length];
-        var tiles = new List<string>();
-        await foreach (var key in _blobs.ListAsync(prefix, cancellationToken))
-        {
-            tiles.Add("/media/" + key);
-        }
-
-        return tiles;
+        return [];
     }
 
     /// <summary>Whether a string of a document is a URL of the app that only the live app answers (a IIIF search service).</summary>
@@ -316,14 +434,16 @@ internal sealed partial class StaticExporter
         }
 
         var cut = local.IndexOfAny(['?', '#']);
-        var path = Uri.UnescapeDataString(cut < 0 ? local : local[..cut]);
-        if (path.Length == 0 || ExportPaths.IsDynamic(path))
+        var bare = Uri.UnescapeDataString(cut < 0 ? local : local[..cut]);
+        if (bare.Length == 0 || ExportPaths.IsDynamic(bare))
         {
             return written;
         }
 
+        var path = ExportPaths.Fetched(bare, QueryOf(local));
+
         var fragment = local.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? local[hash..] : "";
-        if (ExportPaths.IsIdentifier(path))
+        if (ExportPaths.IsIdentifier(bare))
         {
             return absolute ? PublicPrefix + local : written;
         }
@@ -369,11 +489,22 @@ internal sealed partial class StaticExporter
             return null;
         }
 
-        url = local;
+        var end = local.IndexOfAny(['?', '#']);
+        var path = Uri.UnescapeDataString(end < 0 ? local : local[..end]);
+        return path.Length == 0 || ExportPaths.IsDynamic(path) ? null : ExportPaths.Fetched(path, QueryOf(local));
+    }
 
-        var end = url.IndexOfAny(['?', '#']);
-        var path = Uri.UnescapeDataString(end < 0 ? url : url[..end]);
-        return path.Length == 0 || ExportPaths.IsDynamic(path) ? null : path;
+    /// <summary>The query of a root-relative URL, with its '?', or null.</summary>
+    private static string? QueryOf(string local)
+    {
+        var start = local.IndexOf('?', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var end = local.IndexOf('#', start);
+        return end < 0 ? local[start..] : local[start..end];
     }
 
     /// <summary>With a publication chosen, another paper's pages, API, IIIF and sitemaps are left out.</summary>
@@ -402,8 +533,15 @@ internal sealed partial class StaticExporter
     [GeneratedRegex(@"""(/[^""\s]*)""")]
     private static partial Regex JsonPath();
 
-    [GeneratedRegex(@"/(\d{4}-\d{2}-\d{2})(/|$)")]
+    [GeneratedRegex(@"/(\d{4}-\d{2}-\d{2})(/|_|\?|$)")]
     private static partial Regex EditionDate();
+
+    /// <summary>An edition's name in the export's folders: its date, and <c>_N</c> for a day's later edition.</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(_[1-9][0-9]*)?$")]
+    private static partial Regex EditionName();
+
+    [GeneratedRegex(@"/media/((?:pages|pdf|editions|cards)/[^""'\s<>?#]+)")]
+    private static partial Regex MediaKey();
 
     [GeneratedRegex(@"^/[a-z0-9-]+/\d{4}-\d{2}-\d{2}/[A-Za-z0-9]+/\d+/?$")]
     private static partial Regex ArticlePath();
