@@ -28,7 +28,7 @@ public sealed class ExportSearchTests(SecondPassServer server, ITestOutputHelper
         var site = Path.Combine(work, "site");
         using (var app = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress })
         {
-            var exporter = new StaticExporter(app, new ExportSettings(site, "binjiang"), server.Services.GetRequiredService<IBlobStore>());
+            var exporter = new StaticExporter(app, new ExportSettings(site, "binjiang"), server.Services.GetRequiredService<IBlobStore>(), server.Services.GetRequiredService<IReaderEditions>());
             await exporter.RunAsync(["binjiang"], null, CancellationToken.None);
         }
 
