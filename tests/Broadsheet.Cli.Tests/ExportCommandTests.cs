@@ -154,7 +154,7 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         Assert.True(again.ExitCode == 0, again.Error);
 
         // Nothing of it is left: its documents, its own images, tiles and PDFs; the front page it shared stays.
-        Assert.False(File.Exists(Path.Combine(site, api + "2026-11-02_2.json")), "the withdrawn edition's JSON is still in the export");
+        Assert.False(File.Exists(Path.Combine(site, api + "2026-11-02_2.json")), "the withdrawn edition's JSON is still in the export; the export said: " + again.Output);
         Assert.False(Directory.Exists(Path.Combine(site, api + "2026-11-02_2")), "the withdrawn edition's text and ALTO are still in the export");
         Assert.False(Directory.Exists(Path.Combine(site, "iiif/binjiang/2026-11-02_2")), "the withdrawn edition's IIIF manifest is still in the export");
         Assert.All(own, m => Assert.False(MediaExists(site, m), $"{m}, the withdrawn edition's own, is still in the export"));
@@ -195,8 +195,10 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         using var info = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(tiles.Groups[1].Value, UriKind.Relative)));
         var tile = info.RootElement.GetProperty("tiles")[0];
         var width = tile.GetProperty("width").GetInt32();
+        var height = tile.TryGetProperty("height", out var h) ? h.GetInt32() : width;
         var scale = tile.GetProperty("scaleFactors")[0].GetInt32();
-        var url = tiles.Groups[1].Value.Replace("/info.json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/0,0,{width * scale},{width * scale}/{width},/0/default.jpg"), StringComparison.Ordinal);
+        // Image API 3 names a level-0 tile's size by width and height ("512,512").
+        var url = tiles.Groups[1].Value.Replace("/info.json", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/0,0,{width * scale},{height * scale}/{width},{height}/0/default.jpg"), StringComparison.Ordinal);
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the tile {url} answered {(int)response.StatusCode}");
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);

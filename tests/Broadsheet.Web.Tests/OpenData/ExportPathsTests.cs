@@ -33,4 +33,17 @@ public sealed class ExportPathsTests
         Assert.Equal("api/v1/publications/binjiang/editions/2026-11-02_2.json", second);
         Assert.NotEqual(first, second);
     }
+
+    [Fact]
+    public void An_api_edition_document_leads_to_its_text_and_alto_with_its_number()
+    {
+        const string editions = "/api/v1/publications/binjiang/editions/";
+
+        Assert.Equal([editions + "2026-11-02/text", editions + "2026-11-02/alto"], ExportPaths.EditionData(editions + "2026-11-02"));
+        Assert.Equal([editions + "2026-11-02/text?number=2", editions + "2026-11-02/alto?number=2"], ExportPaths.EditionData(editions + "2026-11-02?number=2"));
+        Assert.Equal(["api/v1/publications/binjiang/editions/2026-11-02_2/text.json", "api/v1/publications/binjiang/editions/2026-11-02_2/alto.xml"],
+            ExportPaths.EditionData(editions + "2026-11-02?number=2").Select(ExportPaths.File));
+        Assert.Empty(ExportPaths.EditionData(editions + "2026-11-02/text"));
+        Assert.Empty(ExportPaths.EditionData("/binjiang/2026-11-02/01"));
+    }
 }

@@ -72,6 +72,18 @@ internal static partial class ExportPaths
         return path.EndsWith('/') ? path : path + "/";
     }
 
+    /// <summary>
+    /// An API edition document's text and ALTO (…/editions/{date}/text and /alto, with its <c>?number=</c>). Only the
+    /// reader's page view links them, and it shows a day's first edition: a later edition's would never be reached.
+    /// </summary>
+    public static IEnumerable<string> EditionData(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ApiEdition().Match(path) is { Success: true } edition
+            ? [$"{edition.Groups[1].Value}/text{edition.Groups[2].Value}", $"{edition.Groups[1].Value}/alto{edition.Groups[2].Value}"]
+            : [];
+    }
+
     /// <summary>The file, relative to the export's root, that answers <see cref="Link"/>.</summary>
     public static string File(string path)
     {
@@ -138,6 +150,9 @@ internal static partial class ExportPaths
     private static partial System.Text.RegularExpressions.Regex NumberQuery();
 
     /// <summary>An edition's date as the path segment that names it (followed by its documents, or last).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(/api/v1/publications/[^/?]+/editions/\d{4}-\d{2}-\d{2})(\?number=[1-9][0-9]{0,3})?$")]
+    private static partial System.Text.RegularExpressions.Regex ApiEdition();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=/)\d{4}-\d{2}-\d{2}(?=/|$)", System.Text.RegularExpressions.RegexOptions.RightToLeft)]
     private static partial System.Text.RegularExpressions.Regex EditionSegment();
 

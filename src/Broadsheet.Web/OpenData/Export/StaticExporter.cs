@@ -388,6 +388,7 @@ internal sealed partial class StaticExporter
 
         Count(await _files.WriteAsync(file, bytes, cancellationToken));
         Produced(file);
+        links.AddRange(ExportPaths.EditionData(path));
         links.AddRange(await TilesAsync(path, cancellationToken));
         return links;
     }

@@ -61,6 +61,9 @@ internal sealed class EditionModel(
     public string ReviewLink(Core.Model.Page page) =>
         $"/desk/{Edition.Publication.Slug}/{Edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{page.Label}" + (Edition.Number > 1 ? $"?n={Edition.Number}" : "");
 
+    /// <summary>The edition's number when it is not the day's first, for the forms to act on it and not on the first (null otherwise).</summary>
+    public int? LaterNumber => Edition.Number > 1 ? Edition.Number : null;
+
     public string ReaderLink => ReaderUrls.Edition(Edition.Publication.Slug, Edition.Date);
 
     /// <summary>The edition's publish time in the publication's own time zone.</summary>
