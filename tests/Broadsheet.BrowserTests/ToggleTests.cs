@@ -40,7 +40,8 @@ public sealed class ToggleTests(SecondPassServer server)
         await WaitForPathAsync(page, Day + "/01");
         Assert.Equal("#a3", new Uri(page.Url).Fragment);
         var target = page.Locator(".sheet-frame a.hotspot#a3 polygon").First;
-        Assert.NotEqual("rgba(0, 0, 0, 0)", await target.EvaluateAsync<string>("p => getComputedStyle(p).stroke"));
+        // The mark fades in (a 0.12 s transition): wait for it rather than read the first frame.
+        await Expect(target).Not.ToHaveCSSAsync("stroke", "rgba(0, 0, 0, 0)");
         await Expect(page.Locator(".sheet-frame a.hotspot#a3")).ToBeInViewportAsync();
         await ShotAsync(page, "toggle-page", device);
 
