@@ -82,17 +82,7 @@ public sealed class DbCopyTests(PublishedDataFixture published) : IClassFixture<
 
     public async Task DisposeAsync()
     {
-        if (_database.Length > 0)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var drop = new NpgsqlConnectionStringBuilder(_database);
-            var name = drop.Database;
-            drop.Database = "postgres";
-            await using var connection = new NpgsqlConnection(drop.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ThrowawayDatabase.DropAsync(_database);
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_root, recursive: true);

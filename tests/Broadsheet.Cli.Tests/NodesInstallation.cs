@@ -52,17 +52,7 @@ public sealed class NodesInstallation : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Database.Length > 0)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var drop = new NpgsqlConnectionStringBuilder(Database);
-            var name = drop.Database;
-            drop.Database = "postgres";
-            await using var connection = new NpgsqlConnection(drop.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ThrowawayDatabase.DropAsync(Database);
 
         Directory.Delete(Root, recursive: true);
     }

@@ -72,16 +72,9 @@ public sealed class PostgresBackupCommandTests(PublishedDataFixture published) :
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         foreach (var database in _databases)
         {
-            var drop = new NpgsqlConnectionStringBuilder(database);
-            var name = drop.Database;
-            drop.Database = "postgres";
-            await using var connection = new NpgsqlConnection(drop.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await ThrowawayDatabase.DropAsync(database);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

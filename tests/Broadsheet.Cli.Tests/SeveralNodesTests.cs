@@ -200,17 +200,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_database.Length > 0)
-        {
-            NpgsqlConnection.ClearAllPools();
-            var drop = new NpgsqlConnectionStringBuilder(_database);
-            var name = drop.Database;
-            drop.Database = "postgres";
-            await using var connection = new NpgsqlConnection(drop.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ThrowawayDatabase.DropAsync(_database);
 
         Directory.Delete(_root, recursive: true);
     }
