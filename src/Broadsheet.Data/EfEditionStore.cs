@@ -80,19 +80,6 @@ internal sealed class EfEditionStore(IDbContextFactory<BroadsheetDbContext> cont
     public async Task<IReadOnlySet<string>> BlobKeysInUseAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pages = await db.Pages.AsNoTracking().Select(p => new { p.ImageKey, p.PdfKey, p.DerivativesKey }).ToListAsync(cancellationToken);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            foreach (var key in new[] { page.ImageKey, page.PdfKey, page.DerivativesKey is null ? null : page.DerivativesKey + "/" })
-            {
-                if (key is not null)
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
-        return keys;
+        return await PageBlobKeys.OfAsync(db.Pages, cancellationToken);
     }
 }

@@ -138,21 +138,7 @@ internal sealed class EfReaderEditions(IDbContextFactory<BroadsheetDbContext> co
     public async Task<IReadOnlySet<string>> BlobKeysAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pages = await db.Pages.AsNoTracking().Where(p => p.Edition.Status == EditionStatus.Published)
-            .Select(p => new { p.ImageKey, p.PdfKey, p.DerivativesKey }).ToListAsync(cancellationToken);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            foreach (var key in new[] { page.ImageKey, page.PdfKey, page.DerivativesKey is null ? null : page.DerivativesKey + "/" })
-            {
-                if (key is not null)
-                {
-                    keys.Add(key);
-                }
-            }
-        }
-
-        return keys;
+        return await PageBlobKeys.OfAsync(db.Pages.Where(p => p.Edition.Status == EditionStatus.Published), cancellationToken);
     }
 
     private static async Task<PublishedTally> TallyAsync(IQueryable<Edition> ofPublication, CancellationToken cancellationToken)
