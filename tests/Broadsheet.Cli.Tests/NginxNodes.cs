@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Broadsheet.TestKit.Nginx;
 
 namespace Broadsheet.Cli.Tests;
 
@@ -25,14 +21,14 @@ internal sealed class NginxNodes : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static string ConfigPath(string name) => Path.Combine(RepositoryRoot(), "deploy", "nginx", name);
+    public static string ConfigPath(string name) => NginxProcess.ConfigPath(name);
 
     public static async Task<NginxNodes> StartAsync(string work, string blobs, int nodeA, int nodeB)
     {
         var conf = File.ReadAllText(ConfigPath("broadsheet-nodes.conf"));
         Directory.CreateDirectory(Path.Combine(work, "tmp"));
-        var (certificate, key) = SelfSigned(work);
-        var port = FreePort();
+        var (certificate, key) = NginxProcess.SelfSigned(work);
+        var port = NginxProcess.FreePort();
         conf = Replace(conf, "server 10.0.0.11:5080 ", $"server 127.0.0.1:{nodeA} ");
         conf = Replace(conf, "server 10.0.0.12:5080 ", $"server 127.0.0.1:{nodeB} ");
         conf = Replace(conf, "listen 443 ssl http2;", $"listen 127.0.0.1:{port} ssl http2;");
@@ -54,7 +50,7 @@ internal sealed class NginxNodes : IAsyncDisposable
                 include {{work}}/broadsheet-nodes.conf;
             }
             """);
-        await RunAsync(["-c", main, "-p", work]);
+        await NginxProcess.RunAsync(["-c", main, "-p", work]);
         return new NginxNodes(work, main, new Uri($"https://127.0.0.1:{port}/"));
     }
 
@@ -73,7 +69,7 @@ internal sealed class NginxNodes : IAsyncDisposable
     {
         if (File.Exists(Path.Combine(_work, "nginx.pid")))
         {
-            await RunAsync(["-c", _main, "-p", _work, "-s", "stop"]);
+            await NginxProcess.RunAsync(["-c", _main, "-p", _work, "-s", "stop"]);
         }
     }
 
@@ -81,56 +77,4 @@ internal sealed class NginxNodes : IAsyncDisposable
         conf.Contains(line, StringComparison.Ordinal)
             ? conf.Replace(line, with, StringComparison.Ordinal)
             : throw new InvalidOperationException($"deploy/nginx/broadsheet-nodes.conf: no line '{line}' to change; keep the test and the file in step");
-
-    private static async Task RunAsync(IEnumerable<string> arguments)
-    {
-        var binary = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("nginx is not installed (scripts/install-deps --test installs it)");
-        var start = new ProcessStartInfo(binary) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"nginx {string.Join(' ', start.ArgumentList)}: exit {process.ExitCode}: {error}");
-        }
-    }
-
-    private static (string Certificate, string Key) SelfSigned(string work)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var certPath = Path.Combine(work, "cert.pem");
-        var keyPath = Path.Combine(work, "key.pem");
-        File.WriteAllText(certPath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportRSAPrivateKeyPem());
-        return (certPath, keyPath);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("no Broadsheet.slnx above " + AppContext.BaseDirectory);
-    }
 }

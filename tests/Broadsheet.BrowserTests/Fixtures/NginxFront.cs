@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Broadsheet.TestKit.Nginx;
 
 namespace Broadsheet.BrowserTests.Fixtures;
 
@@ -25,11 +21,11 @@ internal sealed class NginxFront : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static string? Binary => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
+    public static string? Binary => NginxProcess.Binary;
 
     public static async Task<NginxFront> StartAsync(BrowserServer app, string work)
     {
-        var production = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "nginx", "broadsheet.conf"));
+        var production = File.ReadAllText(NginxProcess.ConfigPath("broadsheet.conf"));
         Directory.CreateDirectory(Path.Combine(work, "tmp"));
         // nginx's workers run as an unprivileged user and read the blobs and the work folder.
         if (!OperatingSystem.IsWindows())
@@ -40,8 +36,8 @@ internal sealed class NginxFront : IAsyncDisposable
             }
         }
 
-        var (certificate, key) = SelfSigned(work);
-        var port = FreePort();
+        var (certificate, key) = NginxProcess.SelfSigned(work);
+        var port = NginxProcess.FreePort();
         var conf = Replace(production, "server 127.0.0.1:5000;", $"server 127.0.0.1:{app.BaseAddress.Port};");
         conf = Replace(conf, "listen 443 ssl http2;", $"listen 127.0.0.1:{port} ssl http2;");
         conf = Replace(conf, "ssl_certificate /etc/ssl/epaper.example.org.pem;", $"ssl_certificate {certificate};");
@@ -62,7 +58,7 @@ internal sealed class NginxFront : IAsyncDisposable
                 include {{work}}/broadsheet.conf;
             }
             """);
-        await RunAsync(["-c", main, "-p", work]);
+        await NginxProcess.RunAsync(["-c", main, "-p", work]);
         return new NginxFront(work, main, new Uri($"https://127.0.0.1:{port}/"));
     }
 
@@ -78,7 +74,7 @@ internal sealed class NginxFront : IAsyncDisposable
     {
         if (File.Exists(Path.Combine(_work, "nginx.pid")))
         {
-            await RunAsync(["-c", _conf, "-p", _work, "-s", "stop"]);
+            await NginxProcess.RunAsync(["-c", _conf, "-p", _work, "-s", "stop"]);
         }
     }
 
@@ -86,54 +82,4 @@ internal sealed class NginxFront : IAsyncDisposable
         conf.Contains(line, StringComparison.Ordinal)
             ? conf.Replace(line, with, StringComparison.Ordinal)
             : throw new InvalidOperationException($"deploy/nginx/broadsheet.conf: no line '{line}' to change; keep the test and the file in step");
-
-    private static async Task RunAsync(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(Binary!) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"nginx {string.Join(' ', start.ArgumentList)}: exit {process.ExitCode}: {error}");
-        }
-    }
-
-    private static (string Certificate, string Key) SelfSigned(string work)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var certPath = Path.Combine(work, "cert.pem");
-        var keyPath = Path.Combine(work, "key.pem");
-        File.WriteAllText(certPath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportRSAPrivateKeyPem());
-        return (certPath, keyPath);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Broadsheet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("no Broadsheet.slnx above " + AppContext.BaseDirectory);
-    }
 }
