@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The soak: minutes of wrk at saturation over page, article, page image, search and API URLs while imports run.
-#   bench/soak.sh [seconds] [warm-up seconds]      (defaults 600 s, 60 s; wrk -t2 -c64, bench/soak.lua rotates the URLs)
+#   bench/soak.sh [seconds] [warm-up seconds]      (defaults 600 s, 180 s; wrk -t2 -c64, bench/soak.lua rotates the URLs)
+# The warm-up: the server's memory rises over its first imports (page cache, search readers, SQLite's and malloc's
+# heaps filling) for about three minutes, then holds (bench/HISTORY.md, "The soak"): RSS is judged after that.
 # Archive: a year of one 8-page sample edition (bench/ReaderArchive seed), served by `broadsheet serve`.
 # Beside wrk, `broadsheet import --replace` of a generated 8-page edition for the day after runs again and again,
 # so pages are rendered, blobs stored and swept, the search index written and the output cache invalidated under load.
@@ -10,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-warmup=${2:-60}
+warmup=${2:-180}
 for tool in wrk curl; do command -v "$tool" >/dev/null || { echo "needs $tool (scripts/install-deps --bench)" >&2; exit 1; }; done
 
 dotnet build bench/ReaderArchive -c Release -v quiet -nologo >/dev/null
@@ -79,6 +81,8 @@ done <"$work/urls"
 imports_pid=$!
 
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$app_pid/status"; }
+# RSS split: anonymous (the heaps) and file-backed (mapped index segments, libraries), in MB.
+rss_kinds() { awk '/^RssAnon/ {a = int($2 / 1024)} /^RssFile/ {f = int($2 / 1024)} END {print "anon " a " file " f}' "/proc/$app_pid/status"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "start $(date -u +%H:%M:%S) load $(load)"
 SOAK_URLS=$work/urls wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s bench/soak.lua "$base/" >"$work/wrk.out" 2>&1 &
@@ -90,7 +94,7 @@ while kill -0 "$wrk_pid" 2>/dev/null; do
   elapsed=$((elapsed + 10))
   kill -0 "$wrk_pid" 2>/dev/null || break
   r=$(rss)
-  echo "t=${elapsed}s rss ${r} MB load $(load) imports $(wc -l <"$work/imports.log" 2>/dev/null || echo 0)"
+  echo "t=${elapsed}s rss ${r} MB ($(rss_kinds)) load $(load) imports $(wc -l <"$work/imports.log" 2>/dev/null || echo 0)"
   (( elapsed > warmup )) && samples+=("$r")
 done
 wait "$wrk_pid" || true

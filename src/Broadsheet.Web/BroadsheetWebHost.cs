@@ -46,6 +46,8 @@ public static class BroadsheetWebHost
         var options = builder.AddBroadsheetWebOptions();
         builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
+        NativeHeap.CapArenas();
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
         var folder = new DataFolder(options.Data, options.Database, options.Index);
         builder.Services.AddBroadsheetData(folder);
         builder.Services.AddDataProtection().KeepKeysWithDatabase(folder);

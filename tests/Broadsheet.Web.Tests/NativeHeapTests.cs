@@ -1,0 +1,48 @@
+using Broadsheet.Web.Hosting;
+
+namespace Broadsheet.Web.Tests;
+
+/// <summary>The server's cap on glibc's malloc arenas (what kept its RSS flat in the soak, bench/README.md).</summary>
+public sealed class NativeHeapTests
+{
+    [Fact]
+    public void Glibc_takes_the_cap()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"));
+
+        Assert.True(NativeHeap.CapArenas());
+    }
+
+    [Fact]
+    public void Freed_native_memory_goes_back_to_the_system()
+    {
+        // 64 MB in small blocks (under glibc's mmap threshold, so they come from an arena), written, then freed.
+        var blocks = new nint[64 * 1024];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = System.Runtime.InteropServices.Marshal.AllocHGlobal(1000);
+            System.Runtime.InteropServices.Marshal.WriteByte(blocks[i], 500, 1);
+        }
+
+        foreach (var block in blocks)
+        {
+            System.Runtime.InteropServices.Marshal.FreeHGlobal(block);
+        }
+
+        Assert.True(NativeHeap.Trim());
+    }
+
+    [Fact]
+    public void An_operators_own_arena_limit_is_left_alone()
+    {
+        Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", "4");
+        try
+        {
+            Assert.False(NativeHeap.CapArenas());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", null);
+        }
+    }
+}
