@@ -6,10 +6,11 @@ namespace Broadsheet.Web.Hosting;
 /// Keeps the server's native heap (glibc's malloc, used by SQLite, the compressors and libvips) from growing without
 /// bound. glibc gives a thread that meets contention an arena of its own, up to eight a core, and keeps what is freed
 /// in an arena for later use rather than giving it back. Under the soak (bench/soak.sh: reads at saturation, an
-/// import every twenty seconds beside them) the native heap kept growing while the GC heap stayed flat: RSS 405–507 MB,
-/// 14.8 % from its mean over ten minutes (2026-12-07). So the server caps the arenas and, every
-/// <see cref="TrimEvery"/>, hands the free pages inside them back to the system (bench/README.md has the runs).
-/// An operator's own <c>MALLOC_ARENA_MAX</c> wins over the cap.
+/// import every twenty seconds beside them) the native heap kept growing while the GC heap stayed flat: after the
+/// first three minutes RSS went on from 407 to 507 MB (12.2 % from its mean). With two arenas, and every
+/// <see cref="TrimEvery"/> the free pages inside them handed back to the system, it held within ±6 % after those
+/// minutes in each run (2026-12-07, bench/README.md and HISTORY, "The soak"). An operator's own
+/// <c>MALLOC_ARENA_MAX</c> wins over the cap.
 /// </summary>
 internal static class NativeHeap
 {
