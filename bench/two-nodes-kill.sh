@@ -34,7 +34,7 @@ trap cleanup EXIT
 
 "${samples[@]}" sample "$work/edition" --date 2026-11-02 --pages 8 >/dev/null
 "${broadsheet[@]}" publication add binjiang --name 滨江日报 --data "$shared" --db "$db" >/dev/null
-"${broadsheet[@]}" import "$work/edition" --publication binjiang --quiet --data "$shared" --db "$db" >/dev/null
+"${broadsheet[@]}" import "$work/edition" --publication binjiang --date 2026-11-02 --quiet --data "$shared" --db "$db" >/dev/null
 
 start_node() { # name port -> pid
   mkdir -p "$work/$1/home"
