@@ -77,12 +77,15 @@ if [[ ! -f "$bench/copied" ]]; then
   echo "copying into PostgreSQL (broadsheet db copy)" >&2
   t=$(date +%s.%N)
   "${broadsheet[@]}" db copy --from "$data" --to "$db" >"$work/copy.log"
+  tail -n 1 "$work/copy.log" >&2
   printf '%.0f\n' "$(elapsed "$t")" >"$bench/copied"
+fi
+if [[ ! -d "$pgdata/index" ]]; then
   # The copy holds the same rows under the same ids, so the PostgreSQL node's index starts as a copy of the SQLite
   # one's (building it again from the database takes as long as the seed's rebuild did), its outbox cursor (index.feed,
-  # docs/operations.md) at 0: SQLite's rebuild emptied the outbox the copy took.
+  # docs/operations.md) at the newest change the copy took (none when SQLite's rebuild had emptied the outbox first).
   cp -a "$data/index" "$pgdata/index"
-  echo "0 $(date -u +%Y-%m-%dT%H:%M:%S.0000000Z)" >"$pgdata/index.feed"
+  echo "$(psql 'SELECT coalesce(max("Id"), 0) FROM "SearchOutbox"') $(date -u +%Y-%m-%dT%H:%M:%S.0000000Z)" >"$pgdata/index.feed"
 fi
 echo "seed $(cat "$bench/seeded") s (once), db copy $(cat "$bench/copied") s (once)"
 
