@@ -110,14 +110,15 @@ printf 'both nodes ready and searchable after %.0f s\n' "$(elapsed "$t")"
 latest=$(curl -fs -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$port_s/binjiang" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}')
 first=2026-11-02
 edition=$(curl -fsL "http://127.0.0.1:$port_s/binjiang/$first")
-mapfile -t labels < <(grep -oE "/binjiang/$first/[0-9A-Za-z]+\"" <<<"$edition" | grep -oE '[^/"]+"$' | tr -d '"' | sort -u)
-[[ ${#labels[@]} -gt 0 ]] || { echo "no page links in /binjiang/$first" >&2; exit 1; }
+mapfile -t labels < <(grep -oE "/binjiang/$first/[0-9A-Za-z]+\"" <<<"$edition" | grep -oE '[^/"]+"$' | tr -d '"' | grep '[0-9]' | sort -u)   # labels have a digit; other links (edition.epub) do not
+[[ -n "$latest" && ${#labels[@]} -gt 0 ]] || { echo "no latest edition or no page links in /binjiang/$first" >&2; exit 1; }
 articles=()
 for label in "${labels[@]}"; do
   mapfile -t -O "${#articles[@]}" articles < <(curl -fs "http://127.0.0.1:$port_s/binjiang/$first/$label" \
     | grep -oE "/binjiang/$first/$label/[0-9]+\"" | sed -E "s|/binjiang/$first/||; s|\"$||" | sort -u)
 done
-seq 0 $((days - 1)) | while read -r i; do date -d "$first - $i days" +%F; done >"$work/dates"
+[[ ${#articles[@]} -gt 0 ]] || { echo "no article links on /binjiang/$first's pages" >&2; exit 1; }
+seq 0 $((days - 1)) | sed "s/.*/$first - & days/" | date -f - +%F >"$work/dates"
 awk -v labels="${labels[*]}" 'BEGIN { n = split(labels, l, " ") } { for (i = 1; i <= n; i++) print "/binjiang/" $1 "/" l[i] "?uncached" }' "$work/dates" >"$work/pages"
 awk -v arts="${articles[*]}" 'BEGIN { n = split(arts, a, " ") } { for (i = 1; i <= n; i++) print "/binjiang/" $1 "/" a[i] "?uncached" }' "$work/dates" >"$work/articles"
 cut -c1-7 "$work/dates" | sort -u | sed -E 's|^([0-9]{4})-([0-9]{2})$|/binjiang/\1/\2?uncached|' >"$work/months"
@@ -176,8 +177,8 @@ urls=()
 for q in "${queries[@]}"; do urls+=("/api/v1/search?q=$(printf '%s' "$q" | jq -sRr @uri)"); done
 search() { # port passes -> one time in ms a line
   local args=()
-  for _ in $(seq "$2"); do for u in "${urls[@]}"; do args+=("http://127.0.0.1:$1$u"); done; done
-  curl -fs -w '%{time_total}\n' -o /dev/null "${args[@]}" | awk '{ printf "%.3f\n", $1 * 1000 }'
+  for _ in $(seq "$2"); do for u in "${urls[@]}"; do args+=(-o /dev/null "http://127.0.0.1:$1$u"); done; done
+  curl -fs -w '%{time_total}\n' "${args[@]}" | awk '{ printf "%.3f\n", $1 * 1000 }'
 }
 percentile() { sort -g | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; print v[i] }'; }
 hits=$(curl -fs "http://127.0.0.1:$port_s${urls[0]}" | jq .total)
