@@ -6,9 +6,11 @@
 # otherwise, reached through a Unix socket only). The two installations share the blobs (the PostgreSQL one's data
 # folder links to the SQLite one's) and each has its own search index (the PostgreSQL one's a copy of the SQLite one's,
 # made with the database copy); each is served by `broadsheet serve`.
-# BENCH_DATA=<folder> keeps all of it (data/, pg-data/, postgres/), so a rerun skips the seed (about 20 minutes on two
-# idle cores) and the copy; the folder must be readable by the postgres user.
-# BENCH_DAYS=<n> seeds n days instead of 10,950 (to try the script out); BENCH_PORT=<n> uses ports n and n+1.
+# BENCH_DATA=<folder> keeps all of it (data/, pg-data/, postgres/), so a rerun skips the seed and the copy, which take
+# long (on the loaded machine: 22 minutes for the seed's rows, over an hour for its search index; bench/HISTORY.md);
+# the folder must be readable by the postgres user.
+# BENCH_PREPARE=1 stops once the archive and the copy are made (run that niced, the measurement quiet). BENCH_DAYS=<n>
+# seeds n days instead of 10,950 (to try the script out); BENCH_PORT=<n> uses ports n and n+1.
 # Measured per database, each round SQLite then PostgreSQL, medians of the rounds:
 #   cached: one page view, one article view and one calendar, the same URL again and again (the page cache answers);
 #   uncached: random pages, articles and months over the 30 years, each URL with a query string, which the page
@@ -88,6 +90,7 @@ if [[ ! -d "$pgdata/index" ]]; then
   echo "$(psql 'SELECT coalesce(max("Id"), 0) FROM "SearchOutbox"') $(date -u +%Y-%m-%dT%H:%M:%S.0000000Z)" >"$pgdata/index.feed"
 fi
 echo "seed $(cat "$bench/seeded") s (once), db copy $(cat "$bench/copied") s (once)"
+[[ -z "${BENCH_PREPARE:-}" ]] || exit 0
 
 start_node() { # name data-folder port [db] -> pid
   mkdir -p "$work/$1-home"
