@@ -34,7 +34,7 @@ trap cleanup EXIT
 
 "${samples[@]}" sample "$work/edition" --date 2026-11-02 --pages 8 >/dev/null
 "${broadsheet[@]}" publication add binjiang --name 滨江日报 --data "$shared" --db "$db" >/dev/null
-"${broadsheet[@]}" import "$work/edition" --publication binjiang --quiet --data "$shared" --db "$db" >/dev/null
+"${broadsheet[@]}" import "$work/edition" --publication binjiang --date 2026-11-02 --quiet --data "$shared" --db "$db" >/dev/null
 
 start_node() { # name port -> pid
   mkdir -p "$work/$1/home"
@@ -127,5 +127,5 @@ printf '%-9s %9.0f %6.2fms %8d %7d %9d %-14s %s\n' survivor "$rps_after" "$p99" 
 failed=$((failed + bad + err))
 
 printf 'survivor / both: %.2f; requests failed after the kill: %d\n' "$(echo "$rps_after / $rps_both" | bc -l)" "$failed"
-grep -E "connect\(\) failed|upstream prematurely|no live upstreams" "$work/nginx/error.log" | sed -E 's/^[0-9\/: ]+\[[a-z]+\] [0-9#*]+ //; s/, client.*//' | sort | uniq -c | sed 's/^/nginx: /' || true
+grep -E "connect\(\) failed|upstream prematurely|no live upstreams" "$work/nginx/error.log" | sed -E 's/^[0-9\/: ]+\[[a-z]+\] [0-9#]+: \*[0-9]+ //; s/, client.*//' | sort | uniq -c | sed 's/^/nginx: /' || true
 [[ $failed -eq 0 ]]
