@@ -91,8 +91,10 @@ for way in pdf alto ocr; do
 done
 
 per_minute() { echo "$pages * 60 / $1" | bc -l; }
-printf 'pages: %d (broadsheet-samples sample --seed 7)\n' "$pages"
-printf 'wall: seconds, pages a minute; cpu: seconds, pages a CPU-minute; ratios are pages a minute over the reference'"'"'s\n'
+echo "bench/batch-vs-tools.sh $pages: $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores"
+printf 'pages: %d (broadsheet-samples sample --seed 7, drawn 2000 px wide), all steps one after another in this run\n' "$pages"
+printf 'wall: seconds, pages a minute; cpu: user + system seconds (children included), pages a CPU-minute\n'
+printf 'ratios: the import'"'"'s pages a minute over the reference'"'"'s (above 1: faster than the tool alone; an import does more than the tool)\n'
 printf 'mutool draw -w 2000:       wall %7.2f s %7.2f/min   cpu %7.2f s %7.2f/min\n' "$mutool_s" "$(per_minute "$mutool_s")" "$mutool_cpu" "$(per_minute "$mutool_cpu")"
 printf 'tesseract -l chi_sim alto: wall %7.2f s %7.2f/min   cpu %7.2f s %7.2f/min\n' "$tesseract_s" "$(per_minute "$tesseract_s")" "$tesseract_cpu" "$(per_minute "$tesseract_cpu")"
 for way in pdf alto ocr; do
@@ -102,3 +104,4 @@ for way in pdf alto ocr; do
     "$c" "$(per_minute "$c")" "$(echo "$mutool_cpu / $c" | bc -l)" "$(echo "$tesseract_cpu / $c" | bc -l)" "${rss[$way]}"
 done
 echo "load average (1 min) before each step: $(printf '%s; ' "${loads[@]}")"
+echo "(a load average above the $(nproc) cores means other work shared the machine: compare the cpu columns, not the wall ones)"

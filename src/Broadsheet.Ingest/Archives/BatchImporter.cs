@@ -64,7 +64,7 @@ public sealed class BatchImporter(
                 var issueProgress = progress is null ? null : new Forward(p => progress.Report(new(i, issues.Count, null, p)));
                 try
                 {
-                    result = await importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = publicationSlug, Date = issue.Mets.Date }, issueProgress, cancellationToken);
+                    result = await importer.ImportAsync(new ImportRequest { SourcePath = package, PublicationSlug = publicationSlug, Date = issue.Mets.Date, ReadByOcr = alto.Keys.ToHashSet(StringComparer.Ordinal) }, issueProgress, cancellationToken);
                 }
                 catch (ImportException ex)
                 {

@@ -143,7 +143,7 @@ public sealed class EditionImporter
             var planned = ManifestArticles.Plan(package.Manifest, validated);
             var covered = ManifestArticles.PagesCovered(package.Manifest);
             var given = planned.SelectMany(a => a.Images).ToLookup(i => i.Page, i => i.Polygon);
-            var pages = await ProcessAsync(validated, staging.Path, publication.Language, covered, given, blobs, progress, cancellationToken);
+            var pages = await ProcessAsync(validated, staging.Path, publication.Language, covered, request.ReadByOcr, given, blobs, progress, cancellationToken);
             (edition, warnings) = Build(publication, identity, package.Manifest?.IssueNumber, pages, planned, covered);
             progress?.Report(new(ImportStage.Saving, null, pages.Count, pages.Count));
             unused = await _store.SaveEditionAsync(edition, request.Replace, cancellationToken);
@@ -285,6 +285,7 @@ public sealed class EditionImporter
         string staging,
         string language,
         IReadOnlySet<string> manifestPages,
+        IReadOnlySet<string> textFromOcr,
         ILookup<int, Polygon> givenPhotos,
         ImportBlobs blobs,
         IProgress<ImportProgress>? progress,
@@ -319,7 +320,7 @@ public sealed class EditionImporter
                         ? new ImagePageProcessor(_images, _options.RasterWidth) { GivenPhotos = photos, Ocr = ocr, OcrStarting = OcrStarting }.ProcessAsync
                         : (PageWork)new PageProcessor(_rasterizer, detector, _images, _options.RasterWidth, script, _budget.Tool)
                         {
-                            GivenPhotos = photos, Ocr = ocr, OcrStarting = OcrStarting,
+                            GivenPhotos = photos, Ocr = ocr, OcrStarting = OcrStarting, TextFromOcr = textFromOcr.Contains(pages[i].Page.Label),
                         }.ProcessAsync)(
                         pages[i], staging, Report, blobs, pageTime.Token);
                 }

@@ -17,4 +17,10 @@ public sealed record ImportRequest
 
     /// <summary>Replace an edition that already exists for that date instead of refusing.</summary>
     public bool Replace { get; init; }
+
+    /// <summary>
+    /// Labels of pages whose text the import's OCR source already holds (a library batch's ALTO): such a page is read
+    /// from it even where its PDF has a text layer of its own.
+    /// </summary>
+    internal IReadOnlySet<string> ReadByOcr { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -28,6 +28,9 @@ internal sealed class PageProcessor(
     /// <summary>Reads the page by OCR when its PDF gives no usable text; null to leave such a page to the desk.</summary>
     public OcrReading? Ocr { get; init; }
 
+    /// <summary>The OCR source holds this page's text already (its ALTO): it is read from there even when the PDF has text.</summary>
+    public bool TextFromOcr { get; init; }
+
     /// <summary>Called before OCR starts, which takes far longer than the rest of a page (the importer extends the page's time).</summary>
     public Action? OcrStarting { get; init; }
 
@@ -66,7 +69,7 @@ internal sealed class PageProcessor(
 
         report(ImportStage.Rasterising);
         var rasterized = await raster;
-        if (Ocr is not null && (found.Doubts & NeedsOcr) != 0)
+        if (Ocr is not null && (TextFromOcr || (found.Doubts & NeedsOcr) != 0))
         {
             report(ImportStage.ReadingText);
             OcrStarting?.Invoke();

@@ -109,6 +109,28 @@ public sealed class BatchImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_validated_batch_is_read_from_its_batch_1_xml_whose_issue_mets_list_the_pages_delivered()
+    {
+        // As open-oni/sample-data's batch_nbu_manyissues_ver01: batch.xml names a first METS for the 1887-03-05 issue that
+        // lists a second page no one delivered; batch_1.xml, written by validation, names the issue's validated METS,
+        // which lists only the page there.
+        var root = Batch();
+        var issue = NdnpFixture.IssueFolder(root, "1887030501");
+        var first = Path.Combine(issue, "1887030501.xml");
+        File.Move(first, Path.Combine(issue, "1887030501_1.xml"));
+        File.WriteAllText(first, NdnpFixture.Mets("1887-03-05", 1, 260, "16", [("0004.png", "0004.xml"), ("0005.png", "0005.xml")]));
+        var listed = File.ReadAllText(Path.Combine(root, "data", "batch.xml"));
+        File.WriteAllText(Path.Combine(root, "data", "batch_1.xml"), listed.Replace("1887030501.xml", "1887030501_1.xml", StringComparison.Ordinal));
+
+        var result = await Importer.ImportAsync(root, "binjiang");
+
+        Assert.Equal((3, 0, 4), (result.Imported, result.Skipped, result.Pages));
+        var edition = _f.Store.Editions.Single(e => e.Date == new DateOnly(1887, 3, 5));
+        Assert.Single(edition.Pages);
+        Assert.Equal("Flood defences hold", Assert.Single(edition.Articles).Headline);
+    }
+
+    [Fact]
     [Trait("Suite", "Full")] // mutool draws the PDF pages
     public async Task A_page_without_alto_is_read_from_its_pdf_text_layer_or_by_ocr_where_the_pdf_has_none()
     {
@@ -140,6 +162,35 @@ public sealed class BatchImportTests : IDisposable
         Assert.Equal(PageTextSource.Ocr, second.TextSource);
         Assert.Contains(edition.Articles, a => a.Headline == "Flood defences hold as river peaks" && a.Regions.Any(r => ReferenceEquals(r.Page, second)));
         Assert.Single(ocr.Reads);
+    }
+
+    [Fact]
+    [Trait("Suite", "Full")] // mutool draws the PDF page
+    public async Task A_pdf_page_with_alto_is_read_from_its_alto_not_from_the_pdfs_own_text_layer()
+    {
+        // As an NDNP batch whose JPEG 2000 images are missing: the page is its PDF, whose hidden text layer is not the
+        // library's reading; the ALTO is, and its lines are placed on the PDF's raster by the ALTO page's size.
+        var root = _f.PathOf("batch_pdf_alto_ver01");
+        var issue = NdnpFixture.IssueFolder(root, "1887030701");
+        Directory.CreateDirectory(issue);
+        TestPdf.Newspaper("01", new TestStory("Harbour board orders a new pier", 40, 70, 2, 20)).Save(Path.Combine(issue, "0001.pdf"));
+        File.WriteAllText(Path.Combine(issue, "0001.xml"), AltoXml.Page(AltoXml.V3, null, "pixel", 1));
+        File.WriteAllText(Path.Combine(issue, "1887030701.xml"), NdnpFixture.MetsOfFiles("1887-03-07", 262, [("0001.jp2", "0001.pdf", "0001.xml")]));
+        File.WriteAllText(Path.Combine(root, "data", "batch.xml"), NdnpFixture.Batch(("1887-03-07", 1, "./sn00000001/1887030701/1887030701.xml")));
+        var ocr = new FakeOcr();
+        var importer = new BatchImporter(_f.Store, _f.Blobs, RealRasterizer, RealImages, ImporterFixture.Sanitizer, _f.Data, new FixedClock(ImporterFixture.Now),
+            Microsoft.Extensions.Options.Options.Create(_f.Options), ocr);
+
+        await importer.ImportAsync(root, "binjiang");
+
+        var edition = Assert.Single(_f.Store.Editions);
+        var page = Assert.Single(edition.Pages);
+        Assert.Equal(PageTextSource.Ocr, page.TextSource);
+        Assert.Equal(["Flood defences hold as river peaks"], edition.Articles.Select(a => a.Headline));
+        Assert.Empty(ocr.Reads);
+        await using var stream = new MemoryStream(_f.Blobs[$"{page.DerivativesKey}/{PageTextLayer.FileName}"]);
+        var line = Assert.Single(await PageTextLayer.ReadAsync(stream), l => l.Text.Contains("continued", StringComparison.Ordinal));
+        Assert.InRange(line.Top, 428.0 / 2828 - 0.005, 428.0 / 2828 + 0.005);
     }
 
     public static TheoryData<string, string> BadBatches => new()

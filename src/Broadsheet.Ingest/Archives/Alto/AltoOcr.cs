@@ -26,8 +26,58 @@ internal sealed class AltoOcr(IReadOnlyDictionary<string, AltoPage> pages, IPage
             throw new InvalidDataException($"{Path.GetFileName(imagePath)}: no ALTO for page {label}");
         }
 
-        var image = ImageHeader.Read(imagePath, FileSignature.Sniff(imagePath));
-        return Task.FromResult(ToOcr(alto, (int)image.Width, (int)image.Height));
+        var (width, height) = SizeOf(imagePath);
+        return Task.FromResult(ToOcr(alto, width, height));
+    }
+
+    /// <summary>
+    /// The size of the image the page is read from: a scan's image, or the raster mutool drew of its PDF (a PPM, whose
+    /// header is <c>P6 width height maxval</c> in text, with <c>#</c> comments allowed between the fields).
+    /// </summary>
+    private static (int Width, int Height) SizeOf(string imagePath)
+    {
+        Span<byte> head = stackalloc byte[256];
+        int read;
+        using (var stream = File.OpenRead(imagePath))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (read < 2 || head[0] != (byte)'P' || head[1] != (byte)'6')
+        {
+            var image = ImageHeader.Read(imagePath, FileSignature.Sniff(imagePath));
+            return ((int)image.Width, (int)image.Height);
+        }
+
+        var fields = new List<int>(2);
+        for (var at = 2; at < read && fields.Count < 2;)
+        {
+            if (head[at] == (byte)'#')
+            {
+                while (at < read && head[at] != (byte)'\n')
+                {
+                    at++;
+                }
+            }
+            else if (char.IsAsciiDigit((char)head[at]))
+            {
+                var value = 0;
+                while (at < read && char.IsAsciiDigit((char)head[at]) && value < 1_000_000)
+                {
+                    value = (value * 10) + (head[at++] - '0');
+                }
+
+                fields.Add(value);
+            }
+            else
+            {
+                at++;
+            }
+        }
+
+        return fields is [> 0 and var width, > 0 and var height]
+            ? (width, height)
+            : throw new InvalidDataException($"{Path.GetFileName(imagePath)}: the PPM header gives no size");
     }
 
     /// <summary>The ALTO page's lines in pixels of an image of <paramref name="width"/> x <paramref name="height"/>.</summary>

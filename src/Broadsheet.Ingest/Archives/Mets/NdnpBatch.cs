@@ -20,9 +20,14 @@ internal sealed record BatchIssue(IssueMets Mets, string MetsPath, IReadOnlyDict
 /// </summary>
 internal static class NdnpBatch
 {
-    public const string FileName = "batch.xml";
+    /// <summary>
+    /// The names a batch's issue list goes by, the validated one first: a batch that passed the Library of Congress's
+    /// validation has <c>batch_1.xml</c> beside the <c>batch.xml</c> it was delivered with, naming the issues' validated
+    /// METS (<c>…_1.xml</c>), which may list fewer pages than the first ones did. Open ONI and chronam look in this order.
+    /// </summary>
+    private static readonly string[] Names = ["batch_1.xml", "BATCH_1.xml", "batchfile_1.xml", "batch_2.xml", "BATCH_2.xml", "batch.xml"];
 
-    /// <summary>The batch's <c>batch.xml</c>: in the folder given, or in its <c>data/</c> folder.</summary>
+    /// <summary>The batch's issue list: in the folder given or in its <c>data/</c> folder, by the first of <see cref="Names"/> there.</summary>
     public static string Find(string folder)
     {
         if (!Directory.Exists(folder))
@@ -30,7 +35,7 @@ internal static class NdnpBatch
             throw new ImportException($"{folder}: no such folder");
         }
 
-        foreach (var candidate in new[] { Path.Combine(folder, FileName), Path.Combine(folder, "data", FileName) })
+        foreach (var candidate in new[] { folder, Path.Combine(folder, "data") }.SelectMany(f => Names.Select(n => Path.Combine(f, n))))
         {
             if (File.Exists(candidate))
             {
@@ -38,16 +43,17 @@ internal static class NdnpBatch
             }
         }
 
-        throw new ImportException($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}/: no {FileName} (an NDNP batch has one in its root or in data/)");
+        throw new ImportException($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}/: no batch.xml (an NDNP batch has one, or a validated batch_1.xml, in its root or in data/)");
     }
 
     public static IReadOnlyList<BatchIssue> Read(string folder, CancellationToken cancellationToken)
     {
         var batchPath = Find(folder);
-        var root = SafeXml.Load(batchPath, FileName).Root!;
+        var listName = Path.GetFileName(batchPath);
+        var root = SafeXml.Load(batchPath, listName).Root!;
         if (root.Name.LocalName != "batch")
         {
-            throw new ImportException($"{FileName}: not an NDNP batch (its root is <{root.Name.LocalName}>, not <batch>)");
+            throw new ImportException($"{listName}: not an NDNP batch (its root is <{root.Name.LocalName}>, not <batch>)");
         }
 
         var batchFolder = Path.GetDirectoryName(batchPath)!;
@@ -56,11 +62,11 @@ internal static class NdnpBatch
         {
             cancellationToken.ThrowIfCancellationRequested();
             var href = entry.Value.Trim();
-            var metsPath = IssueMets.Resolve(batchFolder, href, FileName);
+            var metsPath = IssueMets.Resolve(batchFolder, href, listName);
             var name = Path.GetRelativePath(batchFolder, metsPath).Replace('\\', '/');
             if (!File.Exists(metsPath))
             {
-                throw new ImportException($"{FileName}: names {href} for the issue of {(string?)entry.Attribute("issueDate")}, which is not there");
+                throw new ImportException($"{listName}: names {href} for the issue of {(string?)entry.Attribute("issueDate")}, which is not there");
             }
 
             DateOnly? date = DateOnly.TryParseExact((string?)entry.Attribute("issueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
@@ -71,14 +77,14 @@ internal static class NdnpBatch
 
         if (issues.Count == 0)
         {
-            throw new ImportException($"{FileName}: lists no issues");
+            throw new ImportException($"{listName}: lists no issues");
         }
 
         foreach (var twice in issues.GroupBy(i => (i.Mets.Date, i.Mets.Edition)).Where(g => g.Count() > 1))
         {
             var names = twice.Select(i => i.Mets.FileName).ToList();
             throw new ImportException(string.Create(CultureInfo.InvariantCulture,
-                $"{FileName}: two issues for {twice.Key.Date:yyyy-MM-dd} edition {twice.Key.Edition} ({names[0]} and {names[1]}); one date and edition is one issue"));
+                $"{listName}: two issues for {twice.Key.Date:yyyy-MM-dd} edition {twice.Key.Edition} ({names[0]} and {names[1]}); one date and edition is one issue"));
         }
 
         return [.. issues.OrderBy(i => i.Mets.Date).ThenBy(i => i.Mets.Edition)];
