@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Broadsheet.Cli.Commands;
+using Broadsheet.Web.Hosting;
+
+// Imports and batches grow glibc's per-thread arenas as the server does (bench/HISTORY.md, "Library batches").
+NativeHeap.CapArenas();
 
 var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")
 {
