@@ -115,6 +115,31 @@ public sealed class LaterEditionTests(SecondEditionAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task In_the_export_the_ocr_note_and_the_reader_s_chrome_are_left_out_of_the_search_index_and_the_article_is_not()
+    {
+        var html = await app.NewClient().GetStringAsync(new Uri(Later + "/03/1", UriKind.Relative));
+        var (exported, _) = new global::Broadsheet.Web.OpenData.Export.HtmlRewriter(["http://localhost"]).Rewrite(html, article: true);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(exported);
+
+        Assert.NotNull(page.QuerySelector("main[data-pagefind-body]"));
+        var note = page.QuerySelector("p.ocr-note");
+        Assert.NotNull(note);
+        Assert.Equal("all", note!.GetAttribute("data-pagefind-ignore"));
+        foreach (var chrome in new[] { ".article-top", ".article-meta", "details.report", "aside.sidebar", "nav.article-pager" })
+        {
+            Assert.True(page.QuerySelector(chrome)?.Closest("[data-pagefind-ignore]") is not null, $"{chrome} is indexed");
+        }
+
+        // The article itself is what the index holds.
+        foreach (var text in new[] { "h1.headline", ".article-body p" })
+        {
+            var element = page.QuerySelector(text);
+            Assert.True(element is not null, $"no {text}");
+            Assert.Null(element!.Closest("[data-pagefind-ignore]"));
+        }
+    }
+
+    [Fact]
     public async Task The_sitemap_and_the_feed_link_the_second_edition_s_pages()
     {
         var client = app.NewClient();

@@ -22,7 +22,9 @@ internal static class SecondEdition
         var edition = new Edition(publication, TestEdition.Day, number: 2);
         var front = edition.AddPage("01", "号外", new PageSize(842, 1191));
         var feature = edition.AddPage("02", "专题", new PageSize(842, 1191));
+        // Read by OCR (a scan), so its article carries the reader's OCR note.
         var photos = edition.AddPage("03", "图片", new PageSize(842, 1191));
+        photos.TextSource = PageTextSource.Ocr;
         edition.AddArticle(new ArticleContent { Headline = headline, Paragraphs = ["大桥上午九时通车。"] })
             .AddRegion(front, Polygon.Rectangle(0.1, 0.1, 0.9, 0.5));
         edition.AddArticle(new ArticleContent { Headline = FeatureHeadline, Paragraphs = ["十年建设，一朝通车。"] })
