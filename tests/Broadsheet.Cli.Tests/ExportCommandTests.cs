@@ -29,6 +29,9 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
             Assert.True(File.Exists(Path.Combine(site, file)), $"{file} is missing from the export");
         }
 
+        // A URL the app redirects to a file (the edition's PDF) is that file in the export, not an HTML page leading to it.
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(Path.Combine(site, "binjiang/2026-11-02/edition.pdf"))[..4]);
+
         // The tiles are written once, where IIIF viewers and the reader's deep zoom both read them.
         Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(site, "media"), "*", SearchOption.AllDirectories), f => f.Contains("/tiles/", StringComparison.Ordinal));
         Assert.Contains(Directory.EnumerateFiles(Path.Combine(site, "iiif", "3"), "*.jpg", SearchOption.AllDirectories), f => f.EndsWith("/0/default.jpg", StringComparison.Ordinal));
@@ -109,21 +112,36 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         var site = Path.Combine(_work, "site");
         var first = await BroadsheetProcess.RunAsync("export", site, "--data", data, "--public-url", $"http://127.0.0.1:{port}");
         Assert.True(first.ExitCode == 0, first.Error);
-        // The reader shows a day's first edition: the reader URLs in the second edition's JSON are the day's pages, and
-        // those of its articles the first edition has no article for are 404 in the app itself (docs/api.md). Nothing else.
-        var appMissing = NotFound().Matches(first.Output).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.All(appMissing, p => Assert.Matches(@"^/binjiang/2026-11-02/\w+(/\d+)?$", p));
+        // Every link of it leads somewhere: its reader pages are its own (2026-11-02_2), as its JSON names them.
+        Assert.DoesNotMatch(NotFound(), first.Output);
 
-        // Its own files, as the app names it (?number=2, IIIF's 2026-11-02_2), and the API's list links them.
+        // Its own files, as the app names it (the reader's and IIIF's 2026-11-02_2, the API's ?number=2), and the API's
+        // list links them.
         const string api = "api/v1/publications/binjiang/editions/";
-        foreach (var file in new[] { api + "2026-11-02_2.json", api + "2026-11-02_2/text.json", api + "2026-11-02_2/alto.xml", "iiif/binjiang/2026-11-02_2/manifest.json" })
+        const string reader = "binjiang/2026-11-02_2/";
+        foreach (var file in new[]
+        {
+            api + "2026-11-02_2.json", api + "2026-11-02_2/text.json", api + "2026-11-02_2/alto.xml", "iiif/binjiang/2026-11-02_2/manifest.json",
+            reader + "01/index.html", reader + "01/1/index.html", reader + "02-03/index.html", reader + "edition.pdf", reader + "edition.epub",
+        })
         {
             Assert.True(File.Exists(Path.Combine(site, file)), $"{file} is missing from the export");
         }
 
+        // The day's first edition names it in its masthead and calendar; its pages name themselves and not the first's.
+        var dayPage = await File.ReadAllTextAsync(Path.Combine(site, "binjiang/2026-11-02/01/index.html"));
+        Assert.Contains("href=\"/binjiang/2026-11-02_2/01/\"", dayPage, StringComparison.Ordinal);
+        var laterArticle = await File.ReadAllTextAsync(Path.Combine(site, reader + "01/1/index.html"));
+        Assert.Contains("href=\"/binjiang/2026-11-02_2/01/\"", laterArticle, StringComparison.Ordinal);
+        Assert.Contains("data-pagefind-body", laterArticle, StringComparison.Ordinal);
+                // The edition's PDF is the PDF, not a page that redirects to it: a static host answers it as a file.
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(Path.Combine(site, reader + "edition.pdf"))[..4]);
+
         var secondJson = await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02_2.json"));
         var firstJson = await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02.json"));
         Assert.Contains("\"number\":2", secondJson, StringComparison.Ordinal);
+        // Its JSON names its reader pages, which the export has.
+        Assert.Contains("/binjiang/2026-11-02_2/01/1/", secondJson, StringComparison.Ordinal);
         Assert.Contains("\"number\":1", firstJson, StringComparison.Ordinal);
         Assert.Contains("/" + api + "2026-11-02_2.json", await File.ReadAllTextAsync(Path.Combine(site, "api/v1/publications/binjiang/editions.json")), StringComparison.Ordinal);
         Assert.Contains("/" + api + "2026-11-02_2/alto.xml", await File.ReadAllTextAsync(Path.Combine(site, api + "2026-11-02_2/text.json")), StringComparison.Ordinal);
@@ -138,8 +156,15 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         {
             try
             {
-                var seen = await CrawlAsync(site, port, appMissing);
+                var seen = await CrawlAsync(site, port);
                 Assert.Contains("/" + api + "2026-11-02_2.json", seen);
+                Assert.Contains("/binjiang/2026-11-02_2/01/", seen);
+                Assert.Contains("/binjiang/2026-11-02_2/03/1/", seen);
+                Assert.Contains("/binjiang/2026-11-02_2/02-03/", seen);
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                using var pdf = await client.GetAsync(new Uri("/binjiang/2026-11-02_2/edition.pdf", UriKind.Relative));
+                Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
                 Assert.Contains("/iiif/binjiang/2026-11-02_2/manifest.json", seen);
                 await DeepZoomAsync(site, port);
             }
@@ -157,6 +182,7 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
         Assert.False(File.Exists(Path.Combine(site, api + "2026-11-02_2.json")), "the withdrawn edition's JSON is still in the export; the export said: " + again.Output);
         Assert.False(Directory.Exists(Path.Combine(site, api + "2026-11-02_2")), "the withdrawn edition's text and ALTO are still in the export");
         Assert.False(Directory.Exists(Path.Combine(site, "iiif/binjiang/2026-11-02_2")), "the withdrawn edition's IIIF manifest is still in the export");
+        Assert.False(Directory.Exists(Path.Combine(site, reader.TrimEnd('/'))), "the withdrawn edition's reader pages are still in the export");
         Assert.All(own, m => Assert.False(MediaExists(site, m), $"{m}, the withdrawn edition's own, is still in the export"));
         Assert.All(firstMedia, m => Assert.True(MediaExists(site, m), $"{m} of the first edition went with the withdrawn one"));
         foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)

@@ -9,7 +9,11 @@ public sealed record EditionSummary(string Slug, DateOnly Date, int Number, int?
 public sealed record PublishedTally(int Count, int NewestId, DateTimeOffset NewestAt);
 
 /// <summary>A published edition whole, with its neighbours in the archive and its publication's tally.</summary>
-public sealed record PublishedEdition(Edition Edition, EditionSummary? Previous, EditionSummary? Next, PublishedTally Tally);
+public sealed record PublishedEdition(Edition Edition, EditionSummary? Previous, EditionSummary? Next, PublishedTally Tally)
+{
+    /// <summary>The published editions of the edition's day (an extra, a second edition), this one among them, by number.</summary>
+    public IReadOnlyList<EditionSummary> SameDay { get; init; } = [];
+}
 
 /// <summary>An edition of any status as the reader cache's poller compares it between polls.</summary>
 public sealed record EditionState(

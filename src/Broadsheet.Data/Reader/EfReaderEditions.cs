@@ -62,7 +62,8 @@ internal sealed class EfReaderEditions(IDbContextFactory<BroadsheetDbContext> co
             .OrderByDescending(e => e.Date).ThenBy(e => e.Number)).FirstOrDefaultAsync(cancellationToken);
         var next = await Summaries(ofPublication.Where(e => e.Date > edition.Date)
             .OrderBy(e => e.Date).ThenBy(e => e.Number)).FirstOrDefaultAsync(cancellationToken);
-        return new PublishedEdition(edition, previous, next, await TallyAsync(ofPublication, cancellationToken));
+        var sameDay = await Summaries(ofPublication.Where(e => e.Date == edition.Date).OrderBy(e => e.Number)).ToListAsync(cancellationToken);
+        return new PublishedEdition(edition, previous, next, await TallyAsync(ofPublication, cancellationToken)) { SameDay = sameDay };
     }
 
     public async Task<(IReadOnlyList<EditionSummary> Editions, DateOnly? First, DateOnly? Last)> MonthAsync(string slug, int year, int month, CancellationToken cancellationToken = default)

@@ -25,10 +25,10 @@ internal static class PageTextApi
     }
 
     private static async Task<Results<Ok<PageTextDto>, ProblemHttpResult>> GetAsync(
-        string slug, string date, string label, PublishedEditions editions, PageHitMarker lines, CancellationToken cancellationToken)
+        string slug, string date, string label, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "number")] int? number, PublishedEditions editions, PageHitMarker lines, CancellationToken cancellationToken)
     {
         if (!Reader.IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(slug, day, number: null, cancellationToken) is not { } edition
+            || await editions.FindAsync(slug, day, number ?? 1, cancellationToken) is not { } edition
             || edition.FindPage(label) is not { } page)
         {
             return TypedResults.Problem($"There is no page '{label}' in a published edition of '{slug}' on '{date}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

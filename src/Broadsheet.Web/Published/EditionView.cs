@@ -27,7 +27,7 @@ internal sealed class EditionView
                     page,
                     i + 1,
                     [.. article.Regions.Where(r => ArticleHomes.IsOn(r, page)).Select(r => r.Polygon)],
-                    ReaderUrls.Article(Slug, Date, page.Label, i + 1)));
+                    ReaderUrls.Article(Slug, Date, page.Label, i + 1, Number)));
             var view = new PageView(this, page, pages.Count, [.. onPage]);
             pages.Add(view);
             foreach (var item in view.Articles)
@@ -74,11 +74,22 @@ internal sealed class EditionView
 
     public DateOnly Date => Edition.Date;
 
+    /// <summary>1 for a day's first edition, 2, 3 … for its later ones (an extra, a second edition).</summary>
+    public int Number => Edition.Number;
+
+    /// <summary>The edition's URL segment: its date, or <c>{date}_{n}</c> for a day's later edition.</summary>
+    public string Segment => ReaderUrls.Segment(Date, Number);
+
+    /// <summary>
+    /// The published editions of this edition's day, this one among them, by number; one when the day has no other.
+    /// </summary>
+    public IReadOnlyList<EditionListing> SameDay { get; init; } = [];
+
     public IReadOnlyList<PageView> Pages { get; }
 
     public PageView? FirstPage => Pages.Count > 0 ? Pages[0] : null;
 
-    public string Url => ReaderUrls.Edition(Slug, Date);
+    public string Url => ReaderUrls.Edition(Slug, Date, Number);
 
     /// <summary>Finds a page by its label, ignoring case.</summary>
     public PageView? FindPage(string label) =>
@@ -153,7 +164,7 @@ internal sealed class PageView(EditionView edition, Page page, int index, IReadO
 
     public string Title => ReaderUrls.PageTitle(Page);
 
-    public string Url => ReaderUrls.Page(Edition.Slug, Edition.Date, Page.Label);
+    public string Url => ReaderUrls.Page(Edition.Slug, Edition.Date, Page.Label, Edition.Number);
 
     /// <summary>The master page image, whose size is <see cref="Core.Model.Page.ImageWidth"/> x <see cref="Core.Model.Page.ImageHeight"/>.</summary>
     public string? ImageUrl => ReaderUrls.Media(Page.ImageKey);
@@ -196,7 +207,7 @@ internal sealed class Spread(EditionView edition, int index, PageView left, Page
     public string Segment => Right is null ? Left.Page.Label : $"{Left.Page.Label}-{Right.Page.Label}";
 
     /// <summary>The spread view for two pages; a page alone is read in the page view.</summary>
-    public string Url => Right is null ? Left.Url : ReaderUrls.Page(Edition.Slug, Edition.Date, Segment);
+    public string Url => Right is null ? Left.Url : ReaderUrls.Page(Edition.Slug, Edition.Date, Segment, Edition.Number);
 
     public Spread? Previous => Index > 0 ? Edition.Spreads[Index - 1] : null;
 

@@ -7,7 +7,7 @@ namespace Broadsheet.Web.Published;
 internal sealed record EditionListing(string Slug, DateOnly Date, int Number, int? IssueNumber, string? FirstPageLabel)
 {
     /// <summary>Where a reader starts reading it: its first page, or the edition URL when it has no pages.</summary>
-    public string Url => FirstPageLabel is null ? ReaderUrls.Edition(Slug, Date) : ReaderUrls.Page(Slug, Date, FirstPageLabel);
+    public string Url => FirstPageLabel is null ? ReaderUrls.Edition(Slug, Date, Number) : ReaderUrls.Page(Slug, Date, FirstPageLabel, Number);
 
     public static EditionListing? Of(EditionSummary? summary) =>
         summary is null ? null : new(summary.Slug, summary.Date, summary.Number, summary.IssueNumber, summary.FirstPageLabel);
@@ -47,6 +47,7 @@ internal sealed class PublishedEditions(IReaderEditions editions)
             PreviousEdition = EditionListing.Of(found.Previous),
             NextEdition = EditionListing.Of(found.Next),
             Stamp = EditionStamp.Of(found.Edition, new PublicationStamp(tally.Count, tally.NewestId, tally.NewestAt)),
+            SameDay = [.. found.SameDay.Select(s => EditionListing.Of(s)!)],
         };
     }
 

@@ -5,7 +5,8 @@ namespace Broadsheet.Web.Published;
 
 /// <summary>
 /// The reader's permalinks. Slugs and page labels are restricted to URL-safe characters by the model,
-/// so nothing here needs escaping.
+/// so nothing here needs escaping. An edition is named by its date (<c>2026-11-02</c>), and a day's later edition by
+/// <c>{date}_{n}</c> (<c>2026-11-02_2</c>), as IIIF and the static export name it.
 /// </summary>
 internal static class ReaderUrls
 {
@@ -13,12 +14,34 @@ internal static class ReaderUrls
 
     public static string Publication(string slug) => "/" + slug;
 
-    public static string Edition(string slug, DateOnly date) => $"/{slug}/{Date(date)}";
+    /// <summary>The URL segment of an edition: its date, with <c>_{number}</c> after it for a day's later edition.</summary>
+    public static string Segment(DateOnly date, int number) =>
+        number <= 1 ? Date(date) : string.Create(CultureInfo.InvariantCulture, $"{Date(date)}_{number}");
 
-    public static string Page(string slug, DateOnly date, string label) => $"/{slug}/{Date(date)}/{label}";
+    /// <summary>Reads an edition segment: <c>2026-11-02</c> (number 1) or <c>2026-11-02_2</c> (never <c>_1</c> or <c>_02</c>).</summary>
+    public static bool TryParseSegment(string segment, out DateOnly date, out int number)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        number = 1;
+        var at = segment.IndexOf('_', StringComparison.Ordinal);
+        var day = at < 0 ? segment : segment[..at];
+        if (at >= 0 && (segment.Length == at + 1 || segment[at + 1] == '0' || segment.Length > at + 5
+            || !int.TryParse(segment.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 2))
+        {
+            date = default;
+            number = 1;
+            return false;
+        }
 
-    public static string Article(string slug, DateOnly date, string label, int n) =>
-        string.Create(CultureInfo.InvariantCulture, $"/{slug}/{Date(date)}/{label}/{n}");
+        return DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    public static string Edition(string slug, DateOnly date, int number = 1) => $"/{slug}/{Segment(date, number)}";
+
+    public static string Page(string slug, DateOnly date, string label, int number = 1) => $"/{slug}/{Segment(date, number)}/{label}";
+
+    public static string Article(string slug, DateOnly date, string label, int n, int number = 1) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{slug}/{Segment(date, number)}/{label}/{n}");
 
     /// <summary>The calendar of a month: <c>/{slug}/2026/11</c>.</summary>
     public static string Calendar(string slug, int year, int month) =>
@@ -40,11 +63,12 @@ internal static class ReaderUrls
     public static string PageText(PageView page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return $"/api/v1/publications/{page.Edition.Slug}/editions/{Date(page.Edition.Date)}/pages/{page.Page.Label}";
+        var url = $"/api/v1/publications/{page.Edition.Slug}/editions/{Date(page.Edition.Date)}/pages/{page.Page.Label}";
+        return page.Edition.Number == 1 ? url : string.Create(CultureInfo.InvariantCulture, $"{url}?number={page.Edition.Number}");
     }
 
     /// <summary>Every address a reader needs to read an edition offline.</summary>
-    public static string Offline(string slug, DateOnly date) => $"/{slug}/{Date(date)}/offline.json";
+    public static string Offline(string slug, DateOnly date, int number = 1) => $"/{slug}/{Segment(date, number)}/offline.json";
 
     /// <summary>A clip of a page: a rectangle in ten-thousandths of the page, left, top, width, height.</summary>
     public static string Clip(string pageUrl, Reader.ClipRect rect) => $"{pageUrl}/clip/{rect}";

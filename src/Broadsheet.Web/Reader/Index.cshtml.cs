@@ -12,6 +12,6 @@ internal sealed class IndexModel(PublishedEditions editions) : PageModel
         var latest = await editions.LatestAsync(slug: null, date: null, cancellationToken);
         return latest?.FirstPageLabel is null
             ? Page()
-            : Redirect(ReaderUrls.Page(latest.Slug, latest.Date, latest.FirstPageLabel));
+            : Redirect(latest.Url);
     }
 }

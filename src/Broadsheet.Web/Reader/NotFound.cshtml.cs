@@ -41,10 +41,10 @@ internal sealed class NotFoundModel(PublishedEditions editions) : PageModel
         Nearest = await editions.NearestAsync(publication.Slug, Asked, cancellationToken);
     }
 
-    /// <summary>A date from <c>/{slug}/{yyyy-MM-dd}/…</c> or the first of the month from <c>/{slug}/{yyyy}/{MM}</c>.</summary>
+    /// <summary>A date from <c>/{slug}/{yyyy-MM-dd}/…</c> (or <c>{yyyy-MM-dd}_{n}/…</c>) or the first of the month from <c>/{slug}/{yyyy}/{MM}</c>.</summary>
     private static DateOnly? AskedDate(string[] segments)
     {
-        if (IsoDateRouteConstraint.TryParse(segments[1], out var date))
+        if (EditionRouteConstraint.TryParse(segments[1], out var date, out _))
         {
             return date;
         }

@@ -47,8 +47,8 @@ internal static class OldLinkRedirects
     private static async Task<string?> PageFileAsync(PublishedEditions editions, string page, bool pdf, CancellationToken cancellationToken)
     {
         var parts = page.Split('/'); // "", slug, date, label
-        if (!IsoDateRouteConstraint.TryParse(parts[2], out var day)
-            || await editions.FindAsync(parts[1], day, number: null, cancellationToken) is not { } edition
+        if (!EditionRouteConstraint.TryParse(parts[2], out var day, out var number)
+            || await editions.FindAsync(parts[1], day, number, cancellationToken) is not { } edition
             || edition.FindPage(parts[3]) is not { } found)
         {
             return null;

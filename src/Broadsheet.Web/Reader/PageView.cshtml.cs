@@ -28,8 +28,8 @@ internal sealed class PageViewModel(PublishedEditions editions, PageHitMarker ma
 
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition)
         {
             return NotFound();
         }

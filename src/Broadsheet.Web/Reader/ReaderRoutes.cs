@@ -10,7 +10,7 @@ namespace Broadsheet.Web.Reader;
 
 /// <summary>
 /// The reader: <c>/</c>, <c>/{publication}</c> and <c>/{publication}/{date}</c> lead to a first page;
-/// <c>/{publication}/{date}/{page}</c> shows a page, <c>/{publication}/{date}/{page}-{page}</c> a spread,
+/// <c>/{publication}/{date}/{page}</c> shows a page (<c>{date}_{n}</c> in place of <c>{date}</c>: a day's later edition), <c>/{publication}/{date}/{page}-{page}</c> a spread,
 /// <c>/{publication}/{date}/{page}/{n}</c> an article and <c>/{publication}/{yyyy}/{MM}</c> a month's calendar.
 /// </summary>
 internal static class ReaderRoutes
@@ -23,6 +23,7 @@ internal static class ReaderRoutes
         {
             options.SetParameterPolicy<SlugRouteConstraint>("slug");
             options.SetParameterPolicy<IsoDateRouteConstraint>("isodate");
+            options.SetParameterPolicy<EditionRouteConstraint>("edition");
             options.SetParameterPolicy<PageLabelRouteConstraint>("pagelabel");
             options.SetParameterPolicy<SpreadRouteConstraint>("spread");
             options.SetParameterPolicy<YearRouteConstraint>("year4");
@@ -43,7 +44,7 @@ internal static class ReaderRoutes
         // HEAD is answered wherever GET is: link checkers and CDNs ask it.
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods("/{publication:slug}", read, ToLatestEditionAsync).ExcludeFromDescription();
-        app.MapMethods("/{publication:slug}/{date:isodate}", read, ToFirstPageAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}", read, ToFirstPageAsync).ExcludeFromDescription();
         app.MapMethods("/{publication:slug}/calendar", read, ToMonth).ExcludeFromDescription();
         app.MapArticleCards();
         app.MapClipImages();
@@ -62,18 +63,17 @@ internal static class ReaderRoutes
         var latest = await editions.LatestAsync(publication, date: null, cancellationToken);
         return latest?.FirstPageLabel is null
             ? TypedResults.NotFound()
-            : TypedResults.Redirect(ReaderUrls.Page(latest.Slug, latest.Date, latest.FirstPageLabel));
+            : TypedResults.Redirect(latest.Url);
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound>> ToFirstPageAsync(
         string publication, string date, PublishedEditions editions, CancellationToken cancellationToken)
     {
-        var edition = IsoDateRouteConstraint.TryParse(date, out var day)
-            ? await editions.LatestAsync(publication, day, cancellationToken)
-            : null;
-        return edition?.FirstPageLabel is null
-            ? TypedResults.NotFound()
-            : TypedResults.Redirect(ReaderUrls.Page(edition.Slug, edition.Date, edition.FirstPageLabel));
+        // A date alone leads to the day's first edition there is (its own URL says which); {date}_{n} to that one.
+        var first = !EditionRouteConstraint.TryParse(date, out var day, out var number) ? null
+            : number > 1 ? (await editions.FindAsync(publication, day, number, cancellationToken))?.FirstPage?.Url
+            : await editions.LatestAsync(publication, day, cancellationToken) is { FirstPageLabel: not null } latest ? latest.Url : null;
+        return first is null ? TypedResults.NotFound() : TypedResults.Redirect(first);
     }
 
     /// <summary>The month picker's form: <c>?year=2026&amp;month=11</c> goes to that month's calendar.</summary>

@@ -20,6 +20,19 @@ internal sealed class IsoDateRouteConstraint : IRouteConstraint
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
 
+/// <summary>
+/// An edition of a day as the reader names it: its date (<c>2026-11-02</c>, the day's first edition) or
+/// <c>{date}_{n}</c> for a later one (<c>2026-11-02_2</c>), as IIIF and the static export name it.
+/// </summary>
+internal sealed class EditionRouteConstraint : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string text && TryParse(text, out _, out _);
+
+    public static bool TryParse(string text, out DateOnly date, out int number) =>
+        Published.ReaderUrls.TryParseSegment(text, out date, out number);
+}
+
 /// <summary>A page label (01, A01 …) in any case: 1 to 8 ASCII letters or digits.</summary>
 internal sealed class PageLabelRouteConstraint : IRouteConstraint
 {

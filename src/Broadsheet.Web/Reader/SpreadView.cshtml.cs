@@ -14,8 +14,8 @@ internal sealed class SpreadViewModel(PublishedEditions editions) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string publication, string date, string spread, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindSpread(spread) is not { } found)
         {
             return NotFound();

@@ -20,6 +20,9 @@ internal sealed record SearchRequest
     /// <summary>"Search this edition": the edition's date (with <see cref="Publication"/>).</summary>
     public DateOnly? Edition { get; init; }
 
+    /// <summary>Which of the day's editions (<c>edition=2026-11-02_2</c>); null for every edition of <see cref="Edition"/>'s day.</summary>
+    public int? EditionNumber { get; init; }
+
     public SearchSort Sort { get; init; }
 
     public int Page { get; init; } = 1;
@@ -39,7 +42,8 @@ internal sealed record SearchRequest
             From = Date(query["from"]),
             To = Date(query["to"]),
             PageName = Text(query["pagename"]),
-            Edition = Date(query["edition"]),
+            Edition = ReaderUrls.TryParseSegment(query["edition"].ToString(), out var day, out _) ? day : null,
+            EditionNumber = ReaderUrls.TryParseSegment(query["edition"].ToString(), out _, out var number) && number > 1 ? number : null,
             Sort = Text(query["sort"]) switch
             {
                 "newest" => SearchSort.Newest,
@@ -58,7 +62,7 @@ internal sealed record SearchRequest
         From = From,
         To = To,
         PageName = PageName,
-        Edition = Publication is { } slug && Edition is { } date ? new EditionFilter(slug, date) : null,
+        Edition = Publication is { } slug && Edition is { } date ? new EditionFilter(slug, date, EditionNumber) : null,
         Sort = Sort,
         Page = Page,
         PageSize = PageSize,
@@ -79,7 +83,7 @@ internal sealed record SearchRequest
 
         Add("q", Q);
         Add("pub", Publication);
-        Add("edition", Edition is { } e ? ReaderUrls.Date(e) : null);
+        Add("edition", Edition is { } e ? ReaderUrls.Segment(e, EditionNumber ?? 1) : null);
         Add("pagename", pageName ?? PageName);
         Add("from", (from ?? From) is { } f ? ReaderUrls.Date(f) : null);
         Add("to", (to ?? To) is { } t ? ReaderUrls.Date(t) : null);
@@ -117,7 +121,7 @@ internal sealed class ReaderSearch(IServiceProvider services, Metrics.Broadsheet
     public static string ArticleUrl(SearchHit hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
-        return ReaderUrls.Article(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.ArticleNumberOnPage) + Highlight(hit);
+        return ReaderUrls.Article(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.ArticleNumberOnPage, hit.EditionNumber) + Highlight(hit);
     }
 
     /// <summary>The page view of a hit, with the matched words marked on the page image within the hit's article.</summary>
@@ -125,7 +129,7 @@ internal sealed class ReaderSearch(IServiceProvider services, Metrics.Broadsheet
     {
         ArgumentNullException.ThrowIfNull(hit);
         var marks = Highlight(hit);
-        return ReaderUrls.Page(hit.PublicationSlug, hit.Date, hit.PageLabel)
+        return ReaderUrls.Page(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.EditionNumber)
             + (marks.Length == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{marks}&a={hit.ArticleNumberOnPage}"));
     }
 

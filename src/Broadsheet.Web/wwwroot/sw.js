@@ -1,7 +1,7 @@
 // Broadsheet's service worker: saved editions read without a network.
 // Pages and the API go to the network first and fall back to a saved copy; page images and photos (whose
 // addresses never change) come from a saved copy first. Nothing is saved here: reader-offline.js saves an
-// edition, into a cache named "broadsheet-edition:{publication}/{date}", when the reader asks for it.
+// edition, into a cache named "broadsheet-edition:{publication}/{date}" ({date}_{n} for a day's later edition), when the reader asks for it.
 "use strict";
 
 var OFFLINE_PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -167,7 +167,7 @@ internal sealed partial class ImportJobs : BackgroundService
             [.. edition.Pages.OrderBy(p => p.Order).Select(p => new PageResult(p.Label, p.Name, ArticleHomes.On(edition, p).Count, p.ReviewNote))],
             imported.Warnings,
             $"/desk/{slug}/{date}",
-            published ? ReaderUrls.Edition(slug, imported.Date) : null);
+            published ? ReaderUrls.Edition(slug, imported.Date, edition.Number) : null);
     }
 
     private void Prune()

@@ -75,7 +75,7 @@ internal static class EditionEpub
     }
 
     /// <summary>The file name a reader saves it as: <c>binjiang-2026-11-02.epub</c>.</summary>
-    public static string FileName(EditionView view) => $"{view.Slug}-{ReaderUrls.Date(view.Date)}.epub";
+    public static string FileName(EditionView view) => $"{view.Slug}-{view.Segment}.epub";
 
     public static string Url(EditionView view) => view.Url + "/edition.epub";
 

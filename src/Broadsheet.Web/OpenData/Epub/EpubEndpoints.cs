@@ -9,14 +9,14 @@ internal static class EpubEndpoints
 {
     public static IEndpointRouteBuilder MapEditionEpub(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{publication:slug}/{date:isodate}/edition.epub", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}/edition.epub", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).ExcludeFromDescription();
         return app;
     }
 
     private static async Task<IResult> DownloadAsync(string publication, string date, PublishedEditions editions, IBlobStore blobs, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition)
         {
             return TypedResults.NotFound();
         }

@@ -38,7 +38,7 @@ internal static partial class ExportPaths
             path = $"/iiif/3/{tiles.Groups[1].Value}/{tiles.Groups[2].Value}";
         }
 
-        // Only the API answers ?number= (IIIF names a later edition by its path, the reader shows a day's first).
+        // Only the API answers ?number= (IIIF and the reader name a later edition by its path, {date}_{n}).
         return query is not null && path.StartsWith("/api/", StringComparison.Ordinal) && EditionSegment().IsMatch(path)
             && NumberQuery().Match(query) is { Success: true } number && number.Groups[1].Value != "1"
             ? path + "?number=" + number.Groups[1].Value
@@ -73,8 +73,8 @@ internal static partial class ExportPaths
     }
 
     /// <summary>
-    /// An API edition document's text and ALTO (…/editions/{date}/text and /alto, with its <c>?number=</c>). Only the
-    /// reader's page view links them, and it shows a day's first edition: a later edition's would never be reached.
+    /// An API edition document's text and ALTO (…/editions/{date}/text and /alto, with its <c>?number=</c>), which only
+    /// the API's edition document leads to by name; fetched with it, so that every edition's are in the export.
     /// </summary>
     public static IEnumerable<string> EditionData(string path)
     {
@@ -129,6 +129,7 @@ internal static partial class ExportPaths
     {
         var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         yield return $"{slug}/{day}/";
+        yield return $"{slug}/{day}_";
         yield return $"api/v1/publications/{slug}/editions/{day}.json";
         yield return $"api/v1/publications/{slug}/editions/{day}/";
         yield return $"api/v1/publications/{slug}/editions/{day}_";

@@ -61,8 +61,9 @@ internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
         if (article && document.QuerySelector("main") is { } main)
         {
             main.SetAttribute("data-pagefind-body", "");
-            // The article's tools (默认 分享 朗读) are words on every article, not its text: not indexed, not in excerpts.
-            foreach (var tools in main.QuerySelectorAll("[role=toolbar], button, nav"))
+            // The article's tools (默认 分享 朗读) and the reader's other chrome (notes, forms, the sidebar) are words on
+            // every article, not its text: not indexed, not in excerpts. The article view marks most of it itself.
+            foreach (var tools in main.QuerySelectorAll("[role=toolbar], button, nav, aside.sidebar, form, details.report, [role=note]"))
             {
                 tools.SetAttribute("data-pagefind-ignore", "all");
             }

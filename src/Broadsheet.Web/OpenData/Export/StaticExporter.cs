@@ -30,6 +30,7 @@ internal sealed partial class StaticExporter
     private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
     private readonly List<string> _removed = [];
     private readonly HashSet<string> _goneMedia = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _redirectedFiles = new(StringComparer.Ordinal);
     private ExportScope? _scope;
     private int _fetched, _written, _unchanged, _kept, _deleted, _failed;
 
@@ -120,6 +121,7 @@ internal sealed partial class StaticExporter
             progress?.Report(Snapshot(batch[^1]));
         }
 
+        await WriteRedirectedFilesAsync(cancellationToken);
         Count(await _files.WriteAsync("search/index.html", Encoding.UTF8.GetBytes(SearchPage.Html), cancellationToken));
         // Not after a failed fetch, which could have left out what still exists.
         if (Volatile.Read(ref _failed) == 0)
@@ -170,11 +172,13 @@ internal sealed partial class StaticExporter
             var days = listed.Select(e => ReaderUrls.Date(e.Date)).ToHashSet(StringComparer.Ordinal);
             var named = listed.Select(e => ReaderUrls.Date(e.Date) + (e.Number == 1 ? "" : "_" + e.Number.ToString(CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
             var editions = $"api/v1/publications/{slug}/editions";
-            var gone = _files.Folders(slug).Where(d => EditionName().IsMatch(d) && !d.Contains('_', StringComparison.Ordinal) && !days.Contains(d)).Select(d => $"{slug}/{d}")
+            // The reader's folders are named as IIIF's: a day's first edition by its date, a later one by {date}_{n}.
+            var gone = _files.Folders(slug).Where(d => EditionName().IsMatch(d) && !named.Contains(d)).Select(d => $"{slug}/{d}")
                 .Concat(_files.Folders(editions).Where(d => EditionName().IsMatch(d) && !named.Contains(d)).Select(d => $"{editions}/{d}"))
                 .Concat(_files.Folders($"iiif/{slug}").Where(d => EditionName().IsMatch(d) && !named.Contains(d)).Select(d => $"iiif/{slug}/{d}"))
                 .ToList();
-            foreach (var file in gone.SelectMany(_files.List)
+            // A day's first edition withdrawn and a later one kept: the day's URL, written this pass, leads to the later one.
+            foreach (var file in gone.SelectMany(_files.List).Where(f => !(f.StartsWith(slug + "/", StringComparison.Ordinal) && f.EndsWith("index.html", StringComparison.Ordinal) && _produced.Contains(f) && days.Contains(f.Split('/')[1])))
                 .Concat(_files.Files(editions).Where(f => f.EndsWith(".json", StringComparison.Ordinal) && EditionName().IsMatch(Path.GetFileNameWithoutExtension(f)) && !named.Contains(Path.GetFileNameWithoutExtension(f))))
                 .ToList())
             {
@@ -316,7 +320,21 @@ internal sealed partial class StaticExporter
             or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect
             && response.Headers.Location is { } location && AppPath(location.OriginalString) is { } target)
         {
-            Count(await _files.WriteAsync(file, Encoding.UTF8.GetBytes(SearchPage.Redirect(ExportPaths.Link(target))), cancellationToken));
+            if (file.EndsWith("index.html", StringComparison.Ordinal) || ExportPaths.File(target).EndsWith("index.html", StringComparison.Ordinal))
+            {
+                // To or from a page: a page that sends the browser on.
+                Count(await _files.WriteAsync(file, Encoding.UTF8.GetBytes(SearchPage.Redirect(ExportPaths.Link(target))), cancellationToken));
+            }
+            else
+            {
+                // A file's URL (edition.pdf, an article's card.jpg, an old site's page image): a static host answers it
+                // with a file, so it gets the target's bytes once the target is exported, never an HTML page.
+                lock (_redirectedFiles)
+                {
+                    _redirectedFiles[file] = ExportPaths.File(target);
+                }
+            }
+
             Produced(file);
             return [target];
         }
@@ -391,6 +409,34 @@ internal sealed partial class StaticExporter
         links.AddRange(ExportPaths.EditionData(path));
         links.AddRange(await TilesAsync(path, cancellationToken));
         return links;
+    }
+
+    /// <summary>
+    /// Writes at each redirected file's URL the bytes of the file its redirect leads to (through further redirects), now
+    /// that the pass has exported them; unchanged bytes are not written again.
+    /// </summary>
+    private async Task WriteRedirectedFilesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (file, first) in _redirectedFiles)
+        {
+            var target = first;
+            for (var hops = 0; hops < 8 && _redirectedFiles.TryGetValue(target, out var next); hops++)
+            {
+                target = next;
+            }
+
+            if (!_files.Exists(target) || _redirectedFiles.ContainsKey(target))
+            {
+                lock (_missing)
+                {
+                    _missing.Add($"/{file} (its redirect leads to no exported file)");
+                }
+
+                continue;
+            }
+
+            Count(await _files.WriteAsync(file, await File.ReadAllBytesAsync(_files.PathOf(target), cancellationToken), cancellationToken));
+        }
     }
 
     /// <summary>A page's tiles, which only deep-zoom viewers name (from info.json), listed from the blob store.</summary>
@@ -544,6 +590,6 @@ internal sealed partial class StaticExporter
     [GeneratedRegex(@"/media/((?:pages|pdf|editions|cards)/[^""'\s<>?#]+)")]
     private static partial Regex MediaKey();
 
-    [GeneratedRegex(@"^/[a-z0-9-]+/\d{4}-\d{2}-\d{2}/[A-Za-z0-9]+/\d+/?$")]
+    [GeneratedRegex(@"^/[a-z0-9-]+/\d{4}-\d{2}-\d{2}(_[1-9][0-9]*)?/[A-Za-z0-9]+/\d+/?$")]
     private static partial Regex ArticlePath();
 }

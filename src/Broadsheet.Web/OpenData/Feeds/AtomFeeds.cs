@@ -40,7 +40,8 @@ internal static class AtomFeeds
         {
             var link = Absolute(context, edition.FirstPage?.Url ?? edition.Url);
             var image = edition.FirstPage is { } front ? front.Variant("page", "jpg") ?? front.ImageUrl : null;
-            var title = edition.Edition.IssueNumber is { } issue ? $"{paper.Name} {ReaderUrls.Date(edition.Date)} ({issue})" : $"{paper.Name} {ReaderUrls.Date(edition.Date)}";
+            var day = ReaderUrls.Segment(edition.Date, edition.Number);
+            var title = edition.Edition.IssueNumber is { } issue ? $"{paper.Name} {day} ({issue})" : $"{paper.Name} {day}";
             entries.Add(new AtomEntry(EditionId(context, edition), title, Updated(edition), link)
             {
                 Published = edition.Edition.PublishedAt,
@@ -128,8 +129,10 @@ internal static class AtomFeeds
         return edition.Edition.ChangedAt is { } changed && changed > published ? changed : published;
     }
 
+    // The id a later edition's entry has had since before it had reader pages of its own (the day's URL and #n): an
+    // entry's id never changes.
     private static string EditionId(HttpContext context, EditionView edition) =>
-        Absolute(context, edition.Url) + (edition.Edition.Number == 1 ? "" : "#" + edition.Edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Absolute(context, ReaderUrls.Edition(edition.Slug, edition.Date)) + (edition.Edition.Number == 1 ? "" : "#" + edition.Edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Title(ArticleOnPage item) =>
         string.IsNullOrWhiteSpace(item.Article.DisplayTitle) ? PageTitles.Of(item.Page) : item.Article.DisplayTitle;

@@ -52,7 +52,7 @@ internal static partial class SearchFeed
                 continue;
             }
 
-            var id = ReaderMeta.Absolute(context.Request, ReaderUrls.Article(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.ArticleNumberOnPage));
+            var id = ReaderMeta.Absolute(context.Request, ReaderUrls.Article(hit.PublicationSlug, hit.Date, hit.PageLabel, hit.ArticleNumberOnPage, hit.EditionNumber));
             entries.Add(new AtomEntry(id, hit.Headline, AtomFeeds.Updated(edition), ReaderMeta.Absolute(context.Request, ReaderSearch.ArticleUrl(hit)))
             {
                 Published = edition.Edition.PublishedAt,

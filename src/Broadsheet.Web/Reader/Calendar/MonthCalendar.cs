@@ -16,12 +16,18 @@ internal sealed class MonthCalendar
         First = month.First;
         Last = month.Last;
         var editions = new Dictionary<DateOnly, EditionListing>();
+        var later = new Dictionary<DateOnly, List<EditionListing>>();
         foreach (var edition in month.Editions)
         {
-            editions.TryAdd(edition.Date, edition);
+            if (!editions.TryAdd(edition.Date, edition))
+            {
+                later.TryAdd(edition.Date, []);
+                later[edition.Date].Add(edition);
+            }
         }
 
         Editions = editions;
+        LaterEditions = later.ToDictionary(p => p.Key, p => (IReadOnlyList<EditionListing>)p.Value);
         var start = new DateOnly(Year, Month, 1);
         var lead = ((int)start.DayOfWeek + 6) % 7;
         var days = DateTime.DaysInMonth(Year, Month);
@@ -43,7 +49,11 @@ internal sealed class MonthCalendar
 
     public DateOnly? Last { get; }
 
+    /// <summary>Each day's first published edition, which the day's cell links.</summary>
     public IReadOnlyDictionary<DateOnly, EditionListing> Editions { get; }
+
+    /// <summary>A day's other editions (an extra, a second edition), by number, for days that have them.</summary>
+    public IReadOnlyDictionary<DateOnly, IReadOnlyList<EditionListing>> LaterEditions { get; }
 
     public IReadOnlyList<IReadOnlyList<DateOnly?>> Weeks { get; }
 

@@ -17,7 +17,7 @@ internal static class ClipImage
 
     public static IEndpointRouteBuilder MapClipImages(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{publication:slug}/{date:isodate}/{label:pagelabel}/clip/{rect}.jpg", [HttpMethods.Get, HttpMethods.Head], ImageAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}/{label:pagelabel}/clip/{rect}.jpg", [HttpMethods.Get, HttpMethods.Head], ImageAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -26,8 +26,8 @@ internal static class ClipImage
         PublishedEditions editions, IBlobStore blobs, IImageCropper cropper, CancellationToken cancellationToken)
     {
         if (!ClipRect.TryParse(rect, out var clip)
-            || !IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+            || !EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindPage(label) is not { } page
             || PageCrops.SourceOf(page.Page) is not { } source)
         {

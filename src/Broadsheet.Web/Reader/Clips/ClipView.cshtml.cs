@@ -17,8 +17,8 @@ internal sealed class ClipViewModel(PublishedEditions editions) : PageModel
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, string rect, CancellationToken cancellationToken)
     {
         if (!ClipRect.TryParse(rect, out var clip)
-            || !IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+            || !EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindPage(label) is not { } page)
         {
             return NotFound();

@@ -20,8 +20,8 @@ internal sealed class OriginalViewModel(PublishedEditions editions, PublishedCor
 
     public async Task<IActionResult> OnGetAsync(string publication, string date, string label, int n, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindPage(label)?.Article(n) is not { } item)
         {
             return NotFound();

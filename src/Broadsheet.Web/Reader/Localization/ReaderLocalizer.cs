@@ -42,6 +42,16 @@ internal sealed class ReaderLocalizer(IStringLocalizer<ReaderText> text)
     public string LongDate(DateOnly date) =>
         this["LongDate", Number(date.Year), Number(date.Month), Number(date.Day), Names("Weekdays")[(int)date.DayOfWeek], Names("Months")[date.Month - 1]];
 
+    /// <summary>"第2期" or "Edition 2": one of a day's several editions, by its number.</summary>
+    public string EditionOfDay(int number) => this["EditionOfDay", Number(number)];
+
+    /// <summary>The edition's date as <see cref="LongDate"/>, with "第2期" after it for a day's later edition.</summary>
+    public string EditionDate(EditionView edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        return edition.Number > 1 ? LongDate(edition.Date) + " " + EditionOfDay(edition.Number) : LongDate(edition.Date);
+    }
+
     /// <summary>"2026年11月" or "November 2026".</summary>
     public string Month(int year, int month) => this["MonthTitle", Number(year), Number(month), Names("Months")[month - 1]];
 

@@ -17,12 +17,12 @@ internal static class OfflineEndpoints
     public static IEndpointRouteBuilder MapOffline(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/manifest.webmanifest", [HttpMethods.Get, HttpMethods.Head], ManifestAsync).ExcludeFromDescription();
-        app.MapMethods("/{publication:slug}/{date:isodate}/offline.json", [HttpMethods.Get, HttpMethods.Head], EditionAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}/offline.json", [HttpMethods.Get, HttpMethods.Head], EditionAsync).ExcludeFromDescription();
         return app;
     }
 
     /// <summary>The cache an edition is saved in; the service worker and reader.js agree on it.</summary>
-    public static string CacheName(string slug, DateOnly date) => $"broadsheet-edition:{slug}/{ReaderUrls.Date(date)}";
+    public static string CacheName(string slug, DateOnly date, int number = 1) => $"broadsheet-edition:{slug}/{ReaderUrls.Segment(date, number)}";
 
     private static async Task<IResult> ManifestAsync(HttpContext context, PublishedEditions editions, ReaderLocalizer text, CancellationToken cancellationToken)
     {
@@ -56,8 +56,8 @@ internal static class OfflineEndpoints
     private static async Task<IResult> EditionAsync(
         string publication, string date, HttpContext context, PublishedEditions editions, IFileVersionProvider versions, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition)
         {
             return Results.NotFound();
         }
@@ -89,6 +89,6 @@ internal static class OfflineEndpoints
             urls.Add(ReaderUrls.Media(photo.PhotoKey + "/page.jpg")!);
         }
 
-        return Results.Json(new { cache = CacheName(edition.Slug, edition.Date), edition = edition.FirstPage?.Url ?? edition.Url, urls = urls.Distinct(StringComparer.Ordinal).ToList() });
+        return Results.Json(new { cache = CacheName(edition.Slug, edition.Date, edition.Number), edition = edition.FirstPage?.Url ?? edition.Url, urls = urls.Distinct(StringComparer.Ordinal).ToList() });
     }
 }

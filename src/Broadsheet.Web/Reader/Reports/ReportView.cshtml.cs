@@ -86,8 +86,8 @@ internal sealed class ReportViewModel(PublishedEditions editions, ReaderReports 
 
     private async Task<bool> FindAsync(string publication, string date, string label, int n, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindPage(label)?.Article(n) is not { } item)
         {
             return false;

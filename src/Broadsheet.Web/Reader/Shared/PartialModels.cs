@@ -30,7 +30,11 @@ internal sealed record PageSheetModel(PageView Page, bool Thumbnail = false, Art
 }
 
 /// <summary>A month calendar of a publication's editions, with <paramref name="Current"/> (the edition being read) marked.</summary>
-internal sealed record CalendarModel(string Slug, MonthCalendar Month, DateOnly? Current, bool Compact);
+internal sealed record CalendarModel(string Slug, MonthCalendar Month, DateOnly? Current, bool Compact)
+{
+    /// <summary>Which of the current day's editions is being read (1 for the first).</summary>
+    public int CurrentNumber { get; init; } = 1;
+}
 
 /// <summary>The searched phrases marked in an article's text, how often, and the same article without marks.</summary>
 internal sealed record HitsBarModel(IReadOnlyList<string> Phrases, int Count, string ClearUrl);

@@ -23,7 +23,7 @@ internal static class ArticleCard
 
     public static IEndpointRouteBuilder MapArticleCards(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{publication:slug}/{date:isodate}/{label:pagelabel}/{n:int:min(1)}/card.jpg", [HttpMethods.Get, HttpMethods.Head], CardAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}/{label:pagelabel}/{n:int:min(1)}/card.jpg", [HttpMethods.Get, HttpMethods.Head], CardAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -31,8 +31,8 @@ internal static class ArticleCard
         string publication, string date, string label, int n,
         PublishedEditions editions, IBlobStore blobs, IImageCropper cropper, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition
             || edition.FindPage(label)?.Article(n) is not { } item
             || PageCrops.SourceOf(item.Page) is not { } source)
         {

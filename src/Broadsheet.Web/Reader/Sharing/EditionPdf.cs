@@ -22,15 +22,15 @@ internal static class EditionPdf
 
     public static IEndpointRouteBuilder MapEditionPdf(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{publication:slug}/{date:isodate}/edition.pdf", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).ExcludeFromDescription();
+        app.MapMethods("/{publication:slug}/{date:edition}/edition.pdf", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).ExcludeFromDescription();
         return app;
     }
 
     private static async Task<Results<RedirectHttpResult, NotFound>> DownloadAsync(
         string publication, string date, PublishedEditions editions, IBlobStore blobs, IPdfMerger merger, CancellationToken cancellationToken)
     {
-        if (!IsoDateRouteConstraint.TryParse(date, out var day)
-            || await editions.FindAsync(publication, day, number: null, cancellationToken) is not { } edition)
+        if (!EditionRouteConstraint.TryParse(date, out var day, out var number)
+            || await editions.FindAsync(publication, day, number, cancellationToken) is not { } edition)
         {
             return TypedResults.NotFound();
         }

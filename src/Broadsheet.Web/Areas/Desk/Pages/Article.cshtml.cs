@@ -285,7 +285,7 @@ internal sealed class ArticleModel(
         ReviewUrl = reviewPage is null ? null : DeskUrls.Review(Edition, reviewPage, id);
         if (Edition.Status == EditionStatus.Published && ArticleHomes.Of(Edition).FirstOrDefault(h => h.Article.Id == id) is { } home)
         {
-            ReaderUrl = ReaderUrls.Article(Edition.Publication.Slug, Edition.Date, home.Page.Label, home.N);
+            ReaderUrl = ReaderUrls.Article(Edition.Publication.Slug, Edition.Date, home.Page.Label, home.N, Edition.Number);
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class EditionModel(
     /// <summary>The edition's number when it is not the day's first, for the forms to act on it and not on the first (null otherwise).</summary>
     public int? LaterNumber => Edition.Number > 1 ? Edition.Number : null;
 
-    public string ReaderLink => ReaderUrls.Edition(Edition.Publication.Slug, Edition.Date);
+    public string ReaderLink => ReaderUrls.Edition(Edition.Publication.Slug, Edition.Date, Edition.Number);
 
     /// <summary>The edition's publish time in the publication's own time zone.</summary>
     public string LocalTime(DateTimeOffset at) =>
