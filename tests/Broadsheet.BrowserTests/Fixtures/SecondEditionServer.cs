@@ -35,7 +35,7 @@ public sealed class SecondEditionServer : BrowserServer
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
         var importer = services.GetRequiredService<EditionImporter>();
-        await importer.ImportAsync(new ImportRequest { SourcePath = first, PublicationSlug = "binjiang" });
+        await importer.ImportAsync(new ImportRequest { SourcePath = first, PublicationSlug = "binjiang", Date = new DateOnly(2026, 11, 2) });
         await importer.ImportAsync(new ImportRequest { SourcePath = second, PublicationSlug = "binjiang" });
     }
 }
