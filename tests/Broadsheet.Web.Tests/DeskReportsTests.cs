@@ -38,3 +38,33 @@ public sealed class DeskReportsTests(ReviewDeskFactory app) : IClassFixture<Revi
         Assert.Contains("滨江新城今年建成十座口袋公园", entry.Subject, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A report on a day's later edition (an extra, 号外) leads the desk to that edition, not the day's first.</summary>
+public sealed class LaterEditionReportsTests(SecondEditionDeskFactory app) : IClassFixture<SecondEditionDeskFactory>
+{
+    [Fact]
+    public async Task The_queue_links_each_report_to_the_edition_it_was_sent_from()
+    {
+        foreach (var article in new[] { SecondEdition.Url + "/1", "/binjiang/2026-11-02/01/1" })
+        {
+            using var sent = await app.NewClient().PostAsync(
+                new Uri(article + "/report", UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "WrongRegion" }));
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        var editor = await app.SignInAsync(ReviewDeskFactory.Editor);
+        var rows = (await editor.GetAsync("/desk/reports")).QuerySelectorAll("tr[data-report]").ToDictionary(r => r.QuerySelector("a[target=_blank]")!.GetAttribute("href")!);
+
+        Assert.Equal(["/binjiang/2026-11-02/01/1", "/binjiang/2026-11-02_2/01/1"], rows.Keys.Order(StringComparer.Ordinal));
+        var extra = rows["/binjiang/2026-11-02_2/01/1"];
+        Assert.Contains("2026-11-02 第2期 第01版 《" + SecondEdition.Headline + "》", extra.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/desk/binjiang/2026-11-02/01?n=2", extra.QuerySelector("a.review-page")!.GetAttribute("href"));
+        var first = rows["/binjiang/2026-11-02/01/1"];
+        Assert.DoesNotContain("第2期", first.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/desk/binjiang/2026-11-02/01", first.QuerySelector("a.review-page")!.GetAttribute("href"));
+        // The desk's own page is that edition's.
+        var review = await editor.GetAsync(extra.QuerySelector("a.review-page")!.GetAttribute("href")!);
+        Assert.Contains(SecondEdition.Headline, review.Body!.TextContent, StringComparison.Ordinal);
+    }
+}

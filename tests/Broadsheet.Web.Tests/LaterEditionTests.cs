@@ -151,6 +151,96 @@ public sealed class LaterEditionTests(SecondEditionAppFactory app) : IClassFixtu
         var feed = await client.GetStringAsync(new Uri("/binjiang/feed.atom", UriKind.Relative));
         Assert.Contains(Later + "/01\"", feed, StringComparison.Ordinal);
     }
+
+    // 大桥 is printed in both of the day's editions: in the first's briefs (本市简讯) and in the second's three articles.
+    private const string Bridge = "大桥";
+
+    [Theory]
+    [InlineData(Day + "/01", "2026-11-02")]
+    [InlineData(Day + "/01/4", "2026-11-02")]
+    [InlineData(Later + "/01", "2026-11-02_2")]
+    [InlineData(Later + "/02/1", "2026-11-02_2")]
+    public async Task This_edition_only_on_a_page_or_an_article_names_that_edition_and_finds_nothing_of_the_day_s_other(string url, string edition)
+    {
+        var client = app.NewClient();
+        var page = await client.GetDocumentAsync(url);
+        var form = page.QuerySelector("form.header-search")!;
+        Assert.Equal(edition, form.QuerySelector("input[name=edition][type=checkbox]")!.GetAttribute("value"));
+        Assert.Equal("binjiang", form.QuerySelector("input[name=pub]")!.GetAttribute("value"));
+
+        // What the form sends with 仅本期 ticked.
+        var results = await client.GetDocumentAsync($"/search?pub=binjiang&q={Uri.EscapeDataString(Bridge)}&edition={edition}");
+
+        var own = edition.EndsWith("_2", StringComparison.Ordinal) ? Later : Day;
+        var hits = results.QuerySelectorAll(".search-hit .hit-title a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, href => Assert.StartsWith(own + "/", href, StringComparison.Ordinal));
+        Assert.Equal(own == Later ? 3 : 1, hits.Count);
+        // The scope says which of the day's editions, and searching again keeps it.
+        Assert.Contains(own == Later ? "第2期" : "第1期", results.QuerySelector(".search-scope")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(edition, results.QuerySelector("form.search-form input[name=edition]")!.GetAttribute("value"));
+        var narrowing = results.QuerySelectorAll(".search-facets a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(narrowing);
+        Assert.All(narrowing, href => Assert.Contains("edition=" + edition + "&", href + "&", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_api_searches_one_of_the_day_s_editions_and_says_which_each_hit_is_in()
+    {
+        async Task<List<(string Url, int Number)>> HitsAsync(string query)
+        {
+            using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync(new Uri("/api/v1/search?q=" + Uri.EscapeDataString(Bridge) + query, UriKind.Relative)));
+            return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(h => (h.GetProperty("url").GetString()!, h.GetProperty("number").GetInt32()))];
+        }
+
+        var first = Assert.Single(await HitsAsync("&pub=binjiang&edition=2026-11-02"));
+        Assert.StartsWith(Day + "/01/", first.Url, StringComparison.Ordinal);
+        Assert.Equal(1, first.Number);
+
+        var second = await HitsAsync("&pub=binjiang&edition=2026-11-02_2");
+        Assert.Equal(3, second.Count);
+        Assert.All(second, h => Assert.StartsWith(Later + "/", h.Url, StringComparison.Ordinal));
+        Assert.All(second, h => Assert.Equal(2, h.Number));
+
+        // Without it, the whole day (and the archive).
+        Assert.Equal(4, (await HitsAsync("&pub=binjiang")).Count);
+    }
+
+    [Fact]
+    public async Task Iiif_content_search_of_each_of_the_day_s_editions_finds_only_its_own_articles()
+    {
+        var client = app.NewClient();
+        using var manifest = JsonDocument.Parse(await client.GetStringAsync(new Uri("/iiif/binjiang/2026-11-02_2/manifest", UriKind.Relative)));
+        var services = manifest.RootElement.GetProperty("service").EnumerateArray().Select(s => (s.TryGetProperty("id", out var id) ? id : s.GetProperty("@id")).GetString()!).ToList();
+        Assert.Contains(services, id => id.EndsWith("/iiif/binjiang/2026-11-02_2/search", StringComparison.Ordinal));
+
+        async Task<List<string>> TargetsAsync(string edition)
+        {
+            using var page = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/iiif/binjiang/{edition}/search?q={Uri.EscapeDataString(Bridge)}", UriKind.Relative)));
+            return [.. page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("target").GetString()!)];
+        }
+
+        var first = await TargetsAsync("2026-11-02");
+        var second = await TargetsAsync("2026-11-02_2");
+        Assert.NotEmpty(first);
+        Assert.All(first, t => Assert.Contains("/iiif/binjiang/2026-11-02/canvas/", t, StringComparison.Ordinal));
+        Assert.Equal(["01", "02", "03"], second.Select(t => t.Split("/canvas/")[1][..2]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(second, t => Assert.Contains("/iiif/binjiang/2026-11-02_2/canvas/", t, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Day + "/01/4", "edition:binjiang/2026-11-02")]
+    [InlineData(Later + "/01/1", "edition:binjiang/2026-11-02_2")]
+    public async Task In_the_export_an_article_is_filed_under_its_own_edition_for_this_edition_only(string url, string filter)
+    {
+        var html = await app.NewClient().GetStringAsync(new Uri(url, UriKind.Relative));
+        var (exported, _) = new global::Broadsheet.Web.OpenData.Export.HtmlRewriter(["http://localhost"]).Rewrite(html, article: true);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(exported);
+
+        Assert.Equal(filter, page.QuerySelector("main[data-pagefind-body]")!.GetAttribute("data-pagefind-filter"));
+        // The export's search page keeps the hits of what 仅本期 sends (pub= and edition=) by that filter.
+        Assert.Contains("triggerFilters({ edition: [pub + \"/\" + edition] })", global::Broadsheet.Web.OpenData.Export.SearchPage.Html, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The page cache keeps a later edition's pages by their own URLs and drops them with the publication's.</summary>

@@ -47,6 +47,7 @@ public sealed class ReaderReport
         PublicationId = article.Edition.PublicationId;
         ArticleId = article.Id;
         Date = article.Edition.Date;
+        EditionNumber = article.Edition.Number;
         PageLabel = page.Label;
         ArticleNumber = articleNumber;
         Headline = article.Headline;
@@ -64,6 +65,9 @@ public sealed class ReaderReport
 
     /// <summary>The edition's date, the page and the article's number there: where the reader was, as in the reader's URL.</summary>
     public DateOnly Date { get; private set; }
+
+    /// <summary>Which of the day's editions (2 for an extra, 号外, at <c>{date}_2</c>); 1 for a day's first.</summary>
+    public int EditionNumber { get; private set; } = 1;
 
     public string PageLabel { get; private set; }
 

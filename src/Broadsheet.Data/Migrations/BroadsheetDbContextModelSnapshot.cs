@@ -472,6 +472,11 @@ namespace Broadsheet.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EditionNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -29,7 +29,7 @@ internal static class ApiDocumentOperations
     [
         ("q", "The words to find (the reader's query language); without it, no hits.", null),
         ("pub", "Only this paper (its slug).", null),
-        ("edition", "Only the edition of this day (yyyy-MM-dd).", "date"),
+        ("edition", "Only this edition (with pub), named as in the reader's URLs: yyyy-MM-dd is the day's first edition, yyyy-MM-dd_2 its second.", null),
         ("from", "Only editions from this day on (yyyy-MM-dd).", "date"),
         ("to", "Only editions up to this day (yyyy-MM-dd).", "date"),
         ("pagename", "Only articles on pages of this name (头版) or section.", null),

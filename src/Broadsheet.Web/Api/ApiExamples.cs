@@ -35,7 +35,7 @@ internal static class ApiExamples
         ]),
         "Search" => new SearchResponse("口袋公园", false, 1, 1, 20,
         [
-            new SearchHitDto("滨江新城今年建成十座口袋公园", ArticleKind.Story, Slug, "滨江日报", "2026-11-02", "01", "头版",
+            new SearchHitDto("滨江新城今年建成十座口袋公园", ArticleKind.Story, Slug, "滨江日报", "2026-11-02", 1, "01", "头版",
                 "/binjiang/2026-11-02/01/1?hl=%E5%8F%A3%E8%A2%8B%E5%85%AC%E5%9B%AD&a=1", "/binjiang/2026-11-02/01?hl=%E5%8F%A3%E8%A2%8B%E5%85%AC%E5%9B%AD&a=1",
                 "滨江新城利用边角地块新建<mark>口袋公园</mark>十座", ["口袋公园"]),
         ],

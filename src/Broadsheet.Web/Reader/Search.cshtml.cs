@@ -18,6 +18,9 @@ internal sealed class SearchModel(ReaderSearch search, PublishedEditions edition
 
     public SearchRequest Query { get; private set; } = new();
 
+    /// <summary>Whether the day searched by "this edition" has more than one edition, so the scope names which.</summary>
+    public bool ScopeDayHasSeveral { get; private set; }
+
     /// <summary>Null before anything was asked, or while the index cannot be used.</summary>
     public SearchResult? Result { get; private set; }
 
@@ -33,6 +36,11 @@ internal sealed class SearchModel(ReaderSearch search, PublishedEditions edition
         {
             Publication = publication;
             Latest = await editions.LatestAsync(slug, null, cancellationToken);
+            if (Query.Edition is { } day)
+            {
+                var month = await editions.MonthAsync(slug, day.Year, day.Month, cancellationToken);
+                ScopeDayHasSeveral = month.Editions.Count(e => e.Date == day) > 1 || Query.EditionNumber > 1;
+            }
         }
 
         if (Query.IsEmpty)

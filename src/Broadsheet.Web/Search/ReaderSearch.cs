@@ -20,8 +20,12 @@ internal sealed record SearchRequest
     /// <summary>"Search this edition": the edition's date (with <see cref="Publication"/>).</summary>
     public DateOnly? Edition { get; init; }
 
-    /// <summary>Which of the day's editions (<c>edition=2026-11-02_2</c>); null for every edition of <see cref="Edition"/>'s day.</summary>
-    public int? EditionNumber { get; init; }
+    /// <summary>
+    /// Which of <see cref="Edition"/>'s day's editions: <c>edition=2026-11-02</c> is the first, <c>edition=2026-11-02_2</c>
+    /// the second, as in the reader's URLs; never every edition of the day, which would make 仅本期 on a first edition
+    /// search an extra printed beside it.
+    /// </summary>
+    public int EditionNumber { get; init; } = 1;
 
     public SearchSort Sort { get; init; }
 
@@ -34,6 +38,7 @@ internal sealed record SearchRequest
     public static SearchRequest Parse(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var edition = ReaderUrls.TryParseSegment(query["edition"].ToString(), out var day, out var number);
         return new SearchRequest
         {
             Q = Text(query["q"]),
@@ -42,8 +47,8 @@ internal sealed record SearchRequest
             From = Date(query["from"]),
             To = Date(query["to"]),
             PageName = Text(query["pagename"]),
-            Edition = ReaderUrls.TryParseSegment(query["edition"].ToString(), out var day, out _) ? day : null,
-            EditionNumber = ReaderUrls.TryParseSegment(query["edition"].ToString(), out _, out var number) && number > 1 ? number : null,
+            Edition = edition ? day : null,
+            EditionNumber = edition ? number : 1,
             Sort = Text(query["sort"]) switch
             {
                 "newest" => SearchSort.Newest,
@@ -83,7 +88,7 @@ internal sealed record SearchRequest
 
         Add("q", Q);
         Add("pub", Publication);
-        Add("edition", Edition is { } e ? ReaderUrls.Segment(e, EditionNumber ?? 1) : null);
+        Add("edition", Edition is { } e ? ReaderUrls.Segment(e, EditionNumber) : null);
         Add("pagename", pageName ?? PageName);
         Add("from", (from ?? From) is { } f ? ReaderUrls.Date(f) : null);
         Add("to", (to ?? To) is { } t ? ReaderUrls.Date(t) : null);

@@ -74,6 +74,7 @@ internal static class SearchRegistration
                         h.PublicationSlug,
                         h.PublicationName,
                         h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        h.EditionNumber,
                         h.PageLabel,
                         h.PageName,
                         ReaderSearch.ArticleUrl(h),
@@ -98,6 +99,7 @@ internal sealed record SearchRateLimit(int Burst, int PerMinute);
 /// <param name="Approximate">No article has the words as typed; these have near spellings of them.</param>
 internal sealed record SearchResponse(string? Query, bool Approximate, int Total, int Page, int PageSize, IReadOnlyList<SearchHitDto> Hits, SearchFacets? Facets);
 
+/// <param name="Number">Which of the day's editions: 1, or 2 for a second (an extra), whose reader URLs say <c>{date}_2</c>.</param>
 /// <param name="Snippet">HTML: escaped text with &lt;mark&gt; around matched words.</param>
 internal sealed record SearchHitDto(
     string Headline,
@@ -105,6 +107,7 @@ internal sealed record SearchHitDto(
     string Publication,
     string PublicationName,
     string Date,
+    int Number,
     string PageLabel,
     string PageName,
     string Url,

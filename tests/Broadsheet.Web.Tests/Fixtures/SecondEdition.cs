@@ -37,8 +37,23 @@ internal static class SecondEdition
     }
 }
 
-/// <summary>The seeded site with <see cref="SecondEdition"/> published beside the day's first edition.</summary>
+/// <summary>The seeded site with <see cref="SecondEdition"/> published beside the day's first edition, both indexed for search.</summary>
 public sealed class SecondEditionAppFactory : ReaderAppFactory
 {
-    protected override Task AfterSeedAsync() => SecondEdition.SaveAsync(Services, Seeded.PdfKey);
+    protected override async Task AfterSeedAsync()
+    {
+        await SecondEdition.SaveAsync(Services, Seeded.PdfKey);
+        // As the sync service would within seconds.
+        await Services.GetRequiredService<Broadsheet.Search.SearchSync>().CatchUpAsync();
+    }
+}
+
+/// <summary>The desk's factory (<see cref="ReviewDeskFactory"/>) with <see cref="SecondEdition"/> published beside the day's first edition.</summary>
+public sealed class SecondEditionDeskFactory : ReviewDeskFactory
+{
+    protected override async Task AfterSeedAsync()
+    {
+        await base.AfterSeedAsync();
+        await SecondEdition.SaveAsync(Services, Seeded.PdfKey);
+    }
 }

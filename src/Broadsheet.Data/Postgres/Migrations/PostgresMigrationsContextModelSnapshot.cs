@@ -500,6 +500,11 @@ namespace Broadsheet.Data.Postgres.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<int>("EditionNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -31,6 +31,10 @@ internal static class DeskUrls
         return $"/desk/{edition.Publication.Slug}/{Date(edition.Date)}/{page.Label}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }
 
+    /// <summary>The review page of page <paramref name="label"/> of the day's edition <paramref name="number"/>, where only those are known (a reader's report).</summary>
+    public static string Review(string slug, DateOnly date, int number, string label) =>
+        $"/desk/{slug}/{Date(date)}/{label}" + (number > 1 ? string.Create(CultureInfo.InvariantCulture, $"?n={number}") : "");
+
     public static string Article(int id) => string.Create(CultureInfo.InvariantCulture, $"/desk/articles/{id}");
 
     public static string Regions(int id) => string.Create(CultureInfo.InvariantCulture, $"/desk/api/articles/{id}/regions");

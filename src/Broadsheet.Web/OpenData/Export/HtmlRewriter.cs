@@ -61,6 +61,12 @@ internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
         if (article && document.QuerySelector("main") is { } main)
         {
             main.SetAttribute("data-pagefind-body", "");
+            // 仅本期 sends the masthead's pub= and edition= to the export's search page, which keeps the hits of that
+            // filter: the article's edition as the reader's URLs name it (binjiang/2026-11-02, binjiang/2026-11-02_2).
+            if (EditionFilter(document) is { } edition)
+            {
+                main.SetAttribute("data-pagefind-filter", SearchPage.EditionFilter + ":" + edition);
+            }
             // The article's tools (默认 分享 朗读) and the reader's other chrome (notes, forms, the sidebar) are words on
             // every article, not its text: not indexed, not in excerpts. The article view marks most of it itself.
             foreach (var tools in main.QuerySelectorAll("[role=toolbar], button, nav, aside.sidebar, form, details.report, [role=note]"))
@@ -70,6 +76,18 @@ internal sealed class HtmlRewriter(IReadOnlyList<string> origins)
         }
 
         return ("<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml, links);
+    }
+
+    /// <summary>The edition the masthead's 仅本期 names (<c>binjiang/2026-11-02_2</c>), or null on a page without one.</summary>
+    private static string? EditionFilter(AngleSharp.Dom.IDocument document)
+    {
+        var form = document.QuerySelector("form.header-search");
+        var pub = form?.QuerySelector("input[name=pub]")?.GetAttribute("value");
+        var edition = form?.QuerySelector("input[name=edition]")?.GetAttribute("value");
+        // A filter's value ends at a comma (Pagefind lists several filters with commas); neither a slug nor a segment has one.
+        return string.IsNullOrEmpty(pub) || string.IsNullOrEmpty(edition) || (pub + edition).Contains(',', StringComparison.Ordinal)
+            ? null
+            : pub + "/" + edition;
     }
 
     /// <summary>The path and the rest of a URL of the app (root-relative, or absolute at the app's origin), or null.</summary>

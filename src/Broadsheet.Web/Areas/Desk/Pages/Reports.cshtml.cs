@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Web.Desk;
@@ -21,6 +22,14 @@ internal sealed class ReportsModel(IReaderFeedback feedback, DeskAccess access, 
         Open = [.. reports.Select(r => (r, publications[r.PublicationId]))];
     }
 
+    /// <summary>Where the reader was: "2026-11-02 第01版", with "第2期" after the date for a day's later edition.</summary>
+    public static string Where(ReaderReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var edition = report.EditionNumber > 1 ? string.Create(CultureInfo.InvariantCulture, $" 第{report.EditionNumber}期") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{report.Date:yyyy-MM-dd}{edition} 第{report.PageLabel}版");
+    }
+
     public async Task<IActionResult> OnPostResolveAsync(int id, CancellationToken cancellationToken)
     {
         var found = await feedback.FindReportAsync(id, cancellationToken);
@@ -38,7 +47,7 @@ internal sealed class ReportsModel(IReaderFeedback feedback, DeskAccess access, 
 
         var user = DeskAccess.NameOf(User);
         await feedback.ResolveReportAsync(id, user, clock.GetUtcNow(), cancellationToken);
-        await audit.WriteAsync(user, "resolve-report", slug, $"{report.Date:yyyy-MM-dd} {report.PageLabel} 《{report.Headline}》", AuditText.ReportKind(report.Kind), cancellationToken);
+        await audit.WriteAsync(user, "resolve-report", slug, $"{Where(report)} 《{report.Headline}》", AuditText.ReportKind(report.Kind), cancellationToken);
         return RedirectToPage();
     }
 }
