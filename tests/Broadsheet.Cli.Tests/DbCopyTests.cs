@@ -41,6 +41,7 @@ public sealed class DbCopyTests(PublishedDataFixture published) : IClassFixture<
 
         Assert.True(copy.ExitCode == 0, copy.Output + copy.Error);
         Assert.Contains("every count and checksum matches", copy.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Articles: [1-9][0-9]* rows copied in [0-9.]+ s \([0-9]+ rows/s\)", copy.Output);
         Assert.True(before["Articles"].Rows > 0 && before["Pages"].Rows > 0 && before["AspNetUsers"].Rows == 1, "the installation copied has no edition or user");
         Assert.Equal(before["Articles"].Rows, await CountAsync("Articles"));
 

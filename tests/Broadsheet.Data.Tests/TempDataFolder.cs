@@ -28,10 +28,11 @@ internal sealed class TempDataFolder : IAsyncDisposable
 
     public bool IsPostgres => Folder.DatabaseIsServer;
 
-    public static async Task<TempDataFolder> CreateAsync()
+    /// <param name="sqlite">A SQLite file whatever server there is (the source of a database copy).</param>
+    public static async Task<TempDataFolder> CreateAsync(bool sqlite = false)
     {
         var name = Guid.NewGuid().ToString("N");
-        var database = Server is { } server ? $"{server};Database=broadsheet_test_{name}" : null;
+        var database = !sqlite && Server is { } server ? $"{server};Database=broadsheet_test_{name}" : null;
         var folder = new DataFolder(Path.Combine(Path.GetTempPath(), "broadsheet-data-tests", name), database);
         var services = new ServiceCollection().AddBroadsheetData(folder).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();

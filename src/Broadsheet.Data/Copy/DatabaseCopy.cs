@@ -1,6 +1,8 @@
-using System.Reflection;
+using System.Diagnostics;
+using System.Globalization;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
+using Broadsheet.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,13 +17,15 @@ public sealed record CopiedTable(string Table, long SourceRows, long TargetRows,
 
 /// <summary>
 /// <c>broadsheet db copy</c>: every row of one installation's database into another, empty one (SQLite to PostgreSQL),
-/// table by table with parents before children, keeping every id, then each table counted and checksummed on both
-/// sides. Rows go through the EF model, so each provider's conversions (times, enums, polygons, paragraphs) apply as
-/// they do when the application writes. Blobs stay where they are: both databases name them by the same keys.
+/// table by table with parents before children, keeping every id, in one transaction; then each table counted and
+/// checksummed on both sides, read back afresh. Each table is streamed in key order from the source, every value read
+/// and written through its column's type mapping, so each provider's conversions (times, enums, polygons, paragraphs)
+/// apply as they do when the application writes; PostgreSQL takes the rows by binary COPY, any other provider by a
+/// prepared INSERT (<see cref="ITableWriter"/>). Blobs stay where they are: both databases name them by the same keys.
 /// </summary>
 public static class DatabaseCopy
 {
-    private const int Batch = 500;
+    private const int ProgressEvery = 100_000;
 
     /// <summary>Copies <paramref name="from"/>'s database into <paramref name="to"/>'s, which must hold no rows; both are migrated first.</summary>
     public static async Task<IReadOnlyList<CopiedTable>> RunAsync(DataFolder from, DataFolder to, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -40,44 +44,43 @@ public static class DatabaseCopy
         var sources = source.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
         var targets = target.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
 
-        List<IEntityType> tables;
-        await using (var db = await targets.CreateDbContextAsync(cancellationToken))
+        await using (var read = await sources.CreateDbContextAsync(cancellationToken))
+        await using (var write = await targets.CreateDbContextAsync(cancellationToken))
         {
-            tables = InOrder(db.Model);
-            foreach (var table in tables)
+            var tables = InOrder(write.Model).Select(e => (From: Paired(e, read), To: MappedTable.Of(e, write))).ToList();
+            foreach (var (_, table) in tables)
             {
-                var rows = await Call<long>(nameof(CountAsync), table, db, cancellationToken);
+                var rows = await table.CountAsync(write, cancellationToken);
                 if (rows > 0)
                 {
-                    throw new DomainException($"--to already holds {rows} rows in {table.GetTableName()}; db copy fills an empty database only, and changed nothing.");
+                    throw new DomainException($"--to already holds {rows} rows in {table.Name}; db copy fills an empty database only, and changed nothing.");
                 }
             }
-        }
 
-        foreach (var table in tables)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var copied = await Call<long>(nameof(CopyTableAsync), table, (sources, targets), cancellationToken);
-            progress?.Report($"{table.GetTableName()}: {copied} rows copied");
-        }
-
-        await using (var db = await targets.CreateDbContextAsync(cancellationToken))
-        {
-            if (db.Database.IsNpgsql())
+            await using var writer = to.DatabaseIsServer
+                ? (ITableWriter)await PostgresCopyWriter.OpenAsync(PostgresDatabase.ConnectionString(to.Database!), cancellationToken)
+                : await InsertWriter.OpenAsync(write, cancellationToken);
+            var all = Stopwatch.StartNew();
+            foreach (var (sourceTable, table) in tables)
             {
-                await ContinueIdentitiesAsync(db, tables, cancellationToken);
+                var clock = Stopwatch.StartNew();
+                var copied = await writer.WriteAsync(table, Reported(sourceTable.RowsAsync(read, cancellationToken), table.Name, clock, progress), cancellationToken);
+                progress?.Report(Rate(table.Name, "copied", copied, clock.Elapsed));
             }
+
+            await writer.CommitAsync(tables.Select(t => t.To), cancellationToken);
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"every table copied in {all.Elapsed.TotalSeconds:0.0} s; counting and checksumming both sides"));
         }
 
-        var result = new List<CopiedTable>();
-        foreach (var table in tables)
-        {
-            var (sourceRows, sourceSum) = await Call<(long, string)>(nameof(ChecksumAsync), table, sources, cancellationToken);
-            var (targetRows, targetSum) = await Call<(long, string)>(nameof(ChecksumAsync), table, targets, cancellationToken);
-            result.Add(new CopiedTable(table.GetTableName()!, sourceRows, targetRows, sourceSum, targetSum));
-        }
-
-        return result;
+        var check = Stopwatch.StartNew();
+        var sourceSums = Task.Run(() => ChecksumsAsync(sources, cancellationToken), cancellationToken);
+        var targetSums = Task.Run(() => ChecksumsAsync(targets, cancellationToken), cancellationToken);
+        await Task.WhenAll(sourceSums, targetSums);
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"both sides checksummed in {check.Elapsed.TotalSeconds:0.0} s"));
+        return targetSums.Result
+            .Select(t => (Table: t.Key, Target: t.Value, Source: sourceSums.Result.GetValueOrDefault(t.Key, (0, ""))))
+            .Select(t => new CopiedTable(t.Table, t.Source.Rows, t.Target.Rows, t.Source.Checksum, t.Target.Checksum))
+            .ToList();
     }
 
     /// <summary>Each table's rows and checksum, as <see cref="RunAsync"/> compares them: to check a copy, or a round trip, afterwards.</summary>
@@ -85,15 +88,43 @@ public static class DatabaseCopy
     {
         ArgumentNullException.ThrowIfNull(folder);
         await using var services = new ServiceCollection().AddBroadsheetData(folder).BuildServiceProvider();
-        var contexts = services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>();
+        return await ChecksumsAsync(services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>(), cancellationToken);
+    }
+
+    /// <summary>Every table's rows and checksum, in the order the tables are copied, one table streamed at a time.</summary>
+    private static async Task<IReadOnlyDictionary<string, (long Rows, string Checksum)>> ChecksumsAsync(IDbContextFactory<BroadsheetDbContext> contexts, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var result = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
-        foreach (var table in InOrder(db.Model))
+        foreach (var entityType in InOrder(db.Model))
         {
-            result[table.GetTableName()!] = await Call<(long, string)>(nameof(ChecksumAsync), table, contexts, cancellationToken);
+            var table = MappedTable.Of(entityType, db);
+            var sum = new TableChecksum();
+            long rows = 0;
+            await foreach (var row in table.RowsAsync(db, cancellationToken))
+            {
+                sum.Add(table.Columns, row);
+                rows++;
+            }
+
+            result[table.Name] = (rows, sum.Finish());
         }
 
         return result;
+    }
+
+    /// <summary>The source's table for the target's <paramref name="entityType"/>, its columns in the same order.</summary>
+    private static MappedTable Paired(IEntityType entityType, DbContext source)
+    {
+        var from = MappedTable.Of(source.Model.FindEntityType(entityType.Name)
+            ?? throw new InvalidOperationException($"The source's model has no {entityType.Name}."), source);
+        var names = entityType.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal);
+        if (!from.Columns.Select(c => c.Property.Name).SequenceEqual(names, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"{entityType.Name} has other properties in the source's model than in the target's.");
+        }
+
+        return from;
     }
 
     /// <summary>Every table's entity type, each after those it refers to.</summary>
@@ -118,106 +149,21 @@ public static class DatabaseCopy
         return ordered;
     }
 
-    private static async Task<long> CountAsync<T>(BroadsheetDbContext db, CancellationToken cancellationToken)
-        where T : class => await db.Set<T>().LongCountAsync(cancellationToken);
-
-    private static async Task<long> CopyTableAsync<T>((IDbContextFactory<BroadsheetDbContext> Sources, IDbContextFactory<BroadsheetDbContext> Targets) both, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>Passes <paramref name="rows"/> on, saying every <see cref="ProgressEvery"/> rows how far the table has got.</summary>
+    private static async IAsyncEnumerable<object?[]> Reported(IAsyncEnumerable<object?[]> rows, string table, Stopwatch clock, IProgress<string>? progress)
     {
-        long copied = 0;
-        await using var source = await both.Sources.CreateDbContextAsync(cancellationToken);
-        await using var target = await both.Targets.CreateDbContextAsync(cancellationToken);
-        // Rows are added one entity at a time, never as graphs: each table's rows come in with their own ids and keys.
-        target.ChangeTracker.AutoDetectChangesEnabled = false;
-        while (true)
+        long count = 0;
+        await foreach (var row in rows)
         {
-            // Tracked, because foreign keys the classes do not show live only in the change tracker.
-            var rows = await Ordered(source.Set<T>(), source.Model.FindEntityType(typeof(T))!).Skip((int)copied).Take(Batch).ToListAsync(cancellationToken);
-            if (rows.Count == 0)
+            yield return row;
+            if (++count % ProgressEvery == 0)
             {
-                return copied;
+                progress?.Report(Rate(table, "so far", count, clock.Elapsed));
             }
-
-            foreach (var row in rows)
-            {
-                var from = source.Entry(row);
-                var to = target.Entry(row);
-                to.State = EntityState.Added;
-                foreach (var property in from.Properties)
-                {
-                    to.Property(property.Metadata.Name).CurrentValue = property.CurrentValue;
-                }
-            }
-
-            await target.SaveChangesAsync(cancellationToken);
-            target.ChangeTracker.Clear();
-            source.ChangeTracker.Clear();
-            copied += rows.Count;
         }
     }
 
-    private static async Task<(long Rows, string Checksum)> ChecksumAsync<T>(IDbContextFactory<BroadsheetDbContext> contexts, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sum = new TableChecksum();
-        var entityType = db.Model.FindEntityType(typeof(T))!;
-        var done = 0;
-        while (true)
-        {
-            var rows = await Ordered(db.Set<T>(), entityType).Skip(done).Take(Batch).ToListAsync(cancellationToken);
-            if (rows.Count == 0)
-            {
-                return (done, sum.Finish());
-            }
-
-            foreach (var row in rows)
-            {
-                sum.Add(db.Entry(row).Properties.Select(p => (p.Metadata, p.CurrentValue)));
-            }
-
-            db.ChangeTracker.Clear();
-            done += rows.Count;
-        }
-    }
-
-    private static IQueryable<T> Ordered<T>(IQueryable<T> rows, IEntityType entityType)
-        where T : class
-    {
-        var key = entityType.FindPrimaryKey()!.Properties;
-        var ordered = rows.OrderBy(e => EF.Property<object>(e, key[0].Name));
-        foreach (var part in key.Skip(1))
-        {
-            ordered = ordered.ThenBy(e => EF.Property<object>(e, part.Name));
-        }
-
-        return ordered;
-    }
-
-    /// <summary>PostgreSQL's identity columns hand out the next id after the highest copied, not 1.</summary>
-    private static async Task ContinueIdentitiesAsync(BroadsheetDbContext db, IEnumerable<IEntityType> tables, CancellationToken cancellationToken)
-    {
-        foreach (var table in tables)
-        {
-            var key = table.FindPrimaryKey()!.Properties;
-            if (key.Count != 1 || key[0].ValueGenerated != ValueGenerated.OnAdd || (key[0].ClrType != typeof(int) && key[0].ClrType != typeof(long)))
-            {
-                continue;
-            }
-
-            var name = table.GetTableName()!.Replace("\"", "\"\"", StringComparison.Ordinal);
-            var column = key[0].GetColumnName().Replace("\"", "\"\"", StringComparison.Ordinal);
-#pragma warning disable EF1002 // Names come from the model, not from input.
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT setval(pg_get_serial_sequence('\"{name}\"', '{column}'), (SELECT COALESCE(MAX(\"{column}\"), 0) + 1 FROM \"{name}\"), false)",
-                cancellationToken);
-#pragma warning restore EF1002
-        }
-    }
-
-    private static async Task<TResult> Call<TResult>(string method, IEntityType table, object argument, CancellationToken cancellationToken)
-    {
-        var generic = typeof(DatabaseCopy).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(table.ClrType);
-        return await (Task<TResult>)generic.Invoke(null, [argument, cancellationToken])!;
-    }
+    private static string Rate(string table, string done, long rows, TimeSpan elapsed) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{table}: {rows} rows {done} in {elapsed.TotalSeconds:0.0} s ({(elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0):0} rows/s)");
 }
