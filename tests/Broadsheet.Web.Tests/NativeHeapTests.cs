@@ -33,6 +33,33 @@ public sealed class NativeHeapTests
     }
 
     [Fact]
+    public void The_heap_is_trimmed_every_period_until_stopped()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var trims = 0;
+        var trimming = new PeriodicTrim(clock, () => ++trims > 0);
+
+        clock.Advance(NativeHeap.TrimEvery - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, trims);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, trims);
+        clock.Advance(NativeHeap.TrimEvery * 2);
+        Assert.Equal(3, trims);
+
+        trimming.Dispose();
+        clock.Advance(NativeHeap.TrimEvery * 2);
+        Assert.Equal(3, trims);
+    }
+
+    [Fact]
+    public void Trimming_runs_once_a_process_however_many_hosts_ask()
+    {
+        NativeHeap.KeepTrimming();
+
+        Assert.False(NativeHeap.KeepTrimming());
+    }
+
+    [Fact]
     public void An_operators_own_arena_limit_is_left_alone()
     {
         Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", "4");
