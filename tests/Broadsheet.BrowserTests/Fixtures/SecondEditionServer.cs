@@ -1,6 +1,4 @@
 using Broadsheet.Core;
-using Broadsheet.Core.Model;
-using Broadsheet.Core.Ports;
 using Broadsheet.Data;
 using Broadsheet.Imaging;
 using Broadsheet.Ingest;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Broadsheet.BrowserTests.Fixtures;
 
 /// <summary>
-/// A day with two editions: the sample edition of 2026-11-02 and, imported after it with <c>"edition": 2</c> in its
+/// A day with two editions: the sample edition of 2026-11-02 (<see cref="DataTemplate.CopyOneEditionAsync"/>) and, imported after it with <c>"edition": 2</c> in its
 /// <c>edition.json</c> as a desk's extra (号外) would be, a four-page second edition of the same day.
 /// </summary>
 public sealed class SecondEditionServer : BrowserServer
@@ -20,8 +18,7 @@ public sealed class SecondEditionServer : BrowserServer
 
     protected override async Task BeforeStartAsync()
     {
-        var first = Path.Combine(Root, "first");
-        SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 11, PageCount = 4 }, first);
+        await DataTemplate.CopyOneEditionAsync(DataPath);
         var second = Path.Combine(Root, "second");
         SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 13, PageCount = 4 }, second);
         await File.WriteAllTextAsync(Path.Combine(second, "edition.json"), """{ "publication": "binjiang", "date": "2026-11-02", "edition": 2 }""");
@@ -32,10 +29,6 @@ public sealed class SecondEditionServer : BrowserServer
             .AddBroadsheetImaging()
             .AddBroadsheetIngest(options => options.RasterWidth = 1400)
             .BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await services.GetRequiredService<IEditionStore>().AddPublicationAsync(new Publication("binjiang", "滨江日报"));
-        var importer = services.GetRequiredService<EditionImporter>();
-        await importer.ImportAsync(new ImportRequest { SourcePath = first, PublicationSlug = "binjiang", Date = new DateOnly(2026, 11, 2) });
-        await importer.ImportAsync(new ImportRequest { SourcePath = second, PublicationSlug = "binjiang" });
+        await services.GetRequiredService<EditionImporter>().ImportAsync(new ImportRequest { SourcePath = second, PublicationSlug = "binjiang" });
     }
 }
