@@ -20,8 +20,8 @@ public sealed record CopiedTable(string Table, long SourceRows, long TargetRows,
 /// table by table with parents before children, keeping every id, in one transaction; then each table counted and
 /// checksummed on both sides, read back afresh. Each table is streamed in key order from the source, every value read
 /// and written through its column's type mapping, so each provider's conversions (times, enums, polygons, paragraphs)
-/// apply as they do when the application writes; PostgreSQL takes the rows by binary COPY, any other provider by a
-/// prepared INSERT (<see cref="ITableWriter"/>). Blobs stay where they are: both databases name them by the same keys.
+/// apply as they do when the application writes; PostgreSQL takes the rows by binary COPY, any other provider by an
+/// INSERT command (<see cref="ITableWriter"/>). Blobs stay where they are: both databases name them by the same keys.
 /// </summary>
 public static class DatabaseCopy
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Broadsheet.Data.Copy;
 
 /// <summary>
-/// Any provider (SQLite): one prepared INSERT a table, executed row by row in one transaction, each value made a
+/// Any provider (SQLite): one INSERT command a table, executed row by row in one transaction, each value made a
 /// parameter by its column's type mapping exactly as EF Core makes it when it saves.
 /// </summary>
 internal sealed class InsertWriter : ITableWriter
