@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Broadsheet.BrowserTests.Fixtures;
 using Broadsheet.Core.Ports;
+using Broadsheet.TestKit.Nginx;
 using Broadsheet.Web.OpenData.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -72,6 +73,7 @@ public sealed class ExportSearchTests(SecondPassServer server, ITestOutputHelper
         finally
         {
             nginx.Kill(entireProcessTree: true);
+            output.WriteLine(NginxProcess.ErrorLog(Path.Combine(work, "nginx", "error.log")));
         }
     }
 
@@ -91,19 +93,11 @@ public sealed class ExportSearchTests(SecondPassServer server, ITestOutputHelper
     /// <summary>nginx as it comes, nothing but the export's folder as its root.</summary>
     private static Process StartNginx(string work, string site, int port)
     {
-        // nginx's workers run as an unprivileged user and must reach the files.
-        if (!OperatingSystem.IsWindows())
-        {
-            foreach (var dir in new[] { Path.GetDirectoryName(work)!, work })
-            {
-                File.SetUnixFileMode(dir, File.GetUnixFileMode(dir) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            }
-        }
-
         var temp = Path.Combine(work, "nginx");
         Directory.CreateDirectory(temp);
         var config = Path.Combine(temp, "nginx.conf");
         File.WriteAllText(config, $$"""
+            {{NginxProcess.UserLine}}
             worker_processes 1;
             daemon off;
             pid {{temp}}/nginx.pid;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Broadsheet.Samples;
+using Broadsheet.TestKit.Nginx;
 
 namespace Broadsheet.Cli.Tests;
 
@@ -389,14 +390,10 @@ public sealed partial class ExportCommandTests(PublishedDataFixture fixture) : I
     /// <summary>nginx as it comes (Debian's mime types, its default index), nothing but the export's folder as root.</summary>
     private Process StartNginx(string site, int port)
     {
-        // nginx's workers run as an unprivileged user and must reach the files.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(_work, (UnixFileMode)0b111_101_101);
-        }
         Directory.CreateDirectory(Path.Combine(_work, "nginx"));
         var config = Path.Combine(_work, "nginx", "nginx.conf");
         File.WriteAllText(config, $$"""
+            {{NginxProcess.UserLine}}
             worker_processes 1;
             daemon off;
             pid {{_work}}/nginx/nginx.pid;

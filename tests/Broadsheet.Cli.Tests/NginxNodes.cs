@@ -40,6 +40,7 @@ internal sealed class NginxNodes : IAsyncDisposable
         var tmp = Path.Combine(work, "tmp");
         var main = Path.Combine(work, "nginx.conf");
         File.WriteAllText(main, $$"""
+            {{NginxProcess.UserLine}}
             worker_processes 1;
             pid {{work}}/nginx.pid;
             error_log {{work}}/error.log warn;

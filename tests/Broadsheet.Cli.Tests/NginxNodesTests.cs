@@ -147,10 +147,6 @@ public sealed partial class NginxNodesTests(NodesInstallation installation, ITes
     {
         var work = Path.Combine(installation.Root, name);
         Directory.CreateDirectory(work);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
-        }
         return work;
     }
 

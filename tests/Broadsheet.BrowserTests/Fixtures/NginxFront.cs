@@ -21,21 +21,15 @@ internal sealed class NginxFront : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What nginx logged, for a failing test's message.</summary>
+    public string ErrorLog => NginxProcess.ErrorLog(Path.Combine(_work, "error.log"));
+
     public static string? Binary => NginxProcess.Binary;
 
     public static async Task<NginxFront> StartAsync(BrowserServer app, string work)
     {
         var production = File.ReadAllText(NginxProcess.ConfigPath("broadsheet.conf"));
         Directory.CreateDirectory(Path.Combine(work, "tmp"));
-        // nginx's workers run as an unprivileged user and read the blobs and the work folder.
-        if (!OperatingSystem.IsWindows())
-        {
-            foreach (var dir in new[] { work, app.Root, app.DataPath })
-            {
-                File.SetUnixFileMode(dir, File.GetUnixFileMode(dir) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            }
-        }
-
         var (certificate, key) = NginxProcess.SelfSigned(work);
         var port = NginxProcess.FreePort();
         var conf = Replace(production, "server 127.0.0.1:5000;", $"server 127.0.0.1:{app.BaseAddress.Port};");
@@ -48,6 +42,7 @@ internal sealed class NginxFront : IAsyncDisposable
         var tmp = Path.Combine(work, "tmp");
         var main = Path.Combine(work, "nginx.conf");
         File.WriteAllText(main, $$"""
+            {{NginxProcess.UserLine}}
             worker_processes 1;
             pid {{work}}/nginx.pid;
             error_log {{work}}/error.log warn;

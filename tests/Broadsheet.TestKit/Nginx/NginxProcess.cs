@@ -15,6 +15,18 @@ public static class NginxProcess
     /// <summary>nginx's binary; null where it is not installed.</summary>
     public static string? Binary => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
 
+    /// <summary>
+    /// The <c>user</c> line of a test's own nginx.conf: nginx's workers run as the user running the tests, who wrote the
+    /// files they serve. As root, nginx would otherwise hand its workers to <c>nobody</c>, which reads a file only where
+    /// every folder above it is open to others: true under umask 022, not under a CI runner's 077 or a private TMPDIR.
+    /// Not root, nginx cannot change user and the line would only draw a warning, so it is empty.
+    /// </summary>
+    public static string UserLine => Environment.UserName == "root" ? "user root root;" : "";
+
+    /// <summary>What nginx wrote to <paramref name="errorLog"/>, for a failing test's message; empty when it wrote nothing.</summary>
+    public static string ErrorLog(string errorLog) =>
+        File.Exists(errorLog) ? $"{Environment.NewLine}nginx's {errorLog}:{Environment.NewLine}{File.ReadAllText(errorLog)}" : "";
+
     /// <summary>Runs nginx with <paramref name="arguments"/> (it daemonises); throws with its error output when it fails.</summary>
     public static async Task RunAsync(IEnumerable<string> arguments)
     {
