@@ -73,6 +73,7 @@ public static class BroadsheetWebHost
 
         var app = builder.Build();
         app.UseBroadsheetMetrics();
+        app.UseFinishedReads();
         app.UseOpenDataCors();
         app.UseHttpHardening();
         app.UseDynamicCompression();

@@ -59,6 +59,16 @@ public sealed class ProviderTests
             await store.SaveEditionAsync(edition, replace: false);
         }
 
+        // Another paper's editions, before and after binjiang's, change none of binjiang's answers.
+        var other = await store.AddPublicationAsync(new Publication("abendblatt", "Abendblatt"));
+        foreach (var day in new[] { new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 4), new DateOnly(2026, 12, 1) })
+        {
+            var edition = new Edition(other, day);
+            edition.AddPage("01", "Titel", new PageSize(842, 1191));
+            edition.Publish(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), Beijing));
+            await store.SaveEditionAsync(edition, replace: false);
+        }
+
         var reader = data.Services.GetRequiredService<IReaderEditions>();
 
         Assert.Equal(new DateOnly(2026, 11, 9), (await reader.LatestAsync("binjiang", null))!.Date);
@@ -66,7 +76,18 @@ public sealed class ProviderTests
         Assert.Equal([new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 9)], november.Select(e => e.Date));
         Assert.Equal((new DateOnly(2026, 10, 30), new DateOnly(2026, 11, 9)), (first, last));
         Assert.Equal(new DateOnly(2026, 11, 2), (await reader.NearestAsync("binjiang", new DateOnly(2026, 11, 5)))!.Date);
-        Assert.Equal([("binjiang", 2026, 11), ("binjiang", 2026, 10)], await reader.MonthsAsync());
+        Assert.Equal(
+            [("abendblatt", 2026, 12), ("abendblatt", 2026, 11), ("abendblatt", 2026, 10), ("binjiang", 2026, 11), ("binjiang", 2026, 10)],
+            await reader.MonthsAsync());
+        Assert.Equal(new DateOnly(2026, 12, 1), (await reader.LatestAsync(null, null))!.Date);
+
+        // A paper that is not there has no editions.
+        Assert.Null(await reader.LatestAsync("nowhere", null));
+        var (none, noFirst, noLast) = await reader.MonthAsync("nowhere", 2026, 11);
+        Assert.Empty(none);
+        Assert.Null(noFirst);
+        Assert.Null(noLast);
+        Assert.Null(await reader.NearestAsync("nowhere", new DateOnly(2026, 11, 5)));
     }
 
     [Fact]

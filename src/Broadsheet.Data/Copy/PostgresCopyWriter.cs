@@ -71,6 +71,10 @@ internal sealed partial class PostgresCopyWriter : ITableWriter
         }
 
         await _transaction.CommitAsync(cancellationToken);
+        // Rows written by COPY have no planner statistics until autovacuum gets to them: the installation's first
+        // reader queries are planned with them, not blind.
+        await using var analyse = new NpgsqlCommand("ANALYZE", _connection) { CommandTimeout = 0 };
+        await analyse.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -94,7 +94,7 @@ internal static class BulkEndpoints
         }
 
         var archive = new YearArchive(editions, lines, json.Value.SerializerOptions);
-        return TypedResults.Stream(stream => archive.WriteAsync(stream, paper, name, ofYear, context.RequestAborted), "application/zip", name + ".zip");
+        return TypedResults.Stream(stream => archive.WriteAsync(stream, paper, name, ofYear, Hosting.FinishedReads.ClientGone(context)), "application/zip", name + ".zip");
     }
 
     private static async Task<(EditionView? View, ProblemHttpResult? Problem)> FindAsync(
