@@ -50,24 +50,9 @@ public sealed class ProviderTests
     {
         await using var data = await TempDataFolder.CreateAsync();
         var store = data.Services.GetRequiredService<IEditionStore>();
-        var publication = await store.AddPublicationAsync(new Publication("binjiang", "滨江日报"));
-        foreach (var day in new[] { new DateOnly(2026, 10, 30), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 9) })
-        {
-            var edition = new Edition(publication, day);
-            edition.AddPage("01", "头版", new PageSize(842, 1191));
-            edition.Publish(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), Beijing));
-            await store.SaveEditionAsync(edition, replace: false);
-        }
-
+        await PublishAsync(store, new Publication("binjiang", "滨江日报"), new(2026, 10, 30), new(2026, 11, 2), new(2026, 11, 9));
         // Another paper's editions, before and after binjiang's, change none of binjiang's answers.
-        var other = await store.AddPublicationAsync(new Publication("abendblatt", "Abendblatt"));
-        foreach (var day in new[] { new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 4), new DateOnly(2026, 12, 1) })
-        {
-            var edition = new Edition(other, day);
-            edition.AddPage("01", "Titel", new PageSize(842, 1191));
-            edition.Publish(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), Beijing));
-            await store.SaveEditionAsync(edition, replace: false);
-        }
+        await PublishAsync(store, new Publication("abendblatt", "Abendblatt"), new(2026, 10, 1), new(2026, 11, 4), new(2026, 12, 1));
 
         var reader = data.Services.GetRequiredService<IReaderEditions>();
 
@@ -130,6 +115,19 @@ public sealed class ProviderTests
         Assert.Equal(at.AddMinutes(15), (await db.Users.SingleAsync()).LockoutEnd);
         Assert.Equal(at, (await db.AuditLog.SingleAsync()).At);
         await Assert.ThrowsAsync<DomainException>(() => accounts.AddAsync("xiaowang", "a-long-enough-password", DeskRoles.Admin, []));
+    }
+
+    /// <summary>Adds <paramref name="paper"/> with a one-page edition published at 05:00 on each of <paramref name="days"/>.</summary>
+    private static async Task PublishAsync(IEditionStore store, Publication paper, params DateOnly[] days)
+    {
+        var publication = await store.AddPublicationAsync(paper);
+        foreach (var day in days)
+        {
+            var edition = new Edition(publication, day);
+            edition.AddPage("01", "头版", new PageSize(842, 1191));
+            edition.Publish(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), Beijing));
+            await store.SaveEditionAsync(edition, replace: false);
+        }
     }
 }
 
