@@ -73,11 +73,11 @@ public static class BroadsheetWebHost
 
         var app = builder.Build();
         app.UseBroadsheetMetrics();
-        app.UseFinishedReads();
         app.UseOpenDataCors();
         app.UseHttpHardening();
         app.UseDynamicCompression();
         app.UseReaderPageCache();
+        app.UseFinishedReads();
         app.UseDeskHeaders();
         app.UseBroadsheetStaticFiles();
         app.UseReaderLocalization();
