@@ -80,7 +80,7 @@ public sealed partial class CorrectionsAndReportsTests(SecondPassServer server)
         await page.Locator("input[name=userName]").FillAsync(SecondPassServer.Editor);
         await page.Locator("input[name=password]").FillAsync(SecondPassServer.Password);
         await page.Locator("input[name=password]").PressAsync("Enter");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/desk");
+        await page.ArrivedAtAsync("/desk");
         await page.Locator("nav a[href='/desk/reports']").ClickAsync();
         var row = page.Locator("tr[data-report]", new() { HasText = note });
         await Expect(row).ToContainTextAsync("区域不对");

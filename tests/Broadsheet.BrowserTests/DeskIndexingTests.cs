@@ -62,7 +62,7 @@ public sealed class DeskIndexingTests(CorpusServer server, ITestOutputHelper out
         await page.Locator("input[name=userName]").FillAsync(CorpusServer.Editor);
         await page.Locator("input[name=password]").FillAsync(CorpusServer.Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await page.ArrivedAtAsync("/desk");
         await page.GotoAsync($"/desk/{corpus.Slug}");
 
         // From the paper's calendar, as the night's work starts: upload the page.

@@ -206,6 +206,7 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
         var dialogs = new List<(string Type, string Message)>();
         var accept = false;
         var leaving = new TaskCompletionSource();
+        var declined = new TaskCompletionSource();
         page.Dialog += async (_, dialog) =>
         {
             lock (dialogs)
@@ -219,6 +220,10 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
             }
 
             await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+            if (dialog.Type == "confirm" && !accept)
+            {
+                declined.TrySetResult();
+            }
         };
         await page.GotoAsync(Edition);
         var status = page.Locator("[data-status]");
@@ -226,8 +231,9 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
         var withdraw = page.Locator("form[action$='handler=Withdraw'] button[type=submit]");
 
         // “撤回” asks; answered no, the edition stays published and readers still have it.
+        // Waiting for the answer itself, not for network idle: that wait once hung for 60 s in CI after the dialog closed.
         await withdraw.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await declined.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Contains(dialogs, d => d.Type == "confirm" && d.Message.Contains("确定撤回", StringComparison.Ordinal));
         await page.ReloadAsync();
         await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "Published");
@@ -265,7 +271,7 @@ public sealed class DeskPageFirstTests(DeskLiveServer server) : IClassFixture<De
         await Assertions.Expect(page.Locator(".review-status")).ToContainTextAsync("已保存（这一期还没发布，读者还看不到）");
         await Assertions.Expect(page.Locator(".review-status")).Not.ToContainTextAsync("读者页面已更新");
         await page.Locator(".review-back a").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == Edition);
+        await page.ArrivedAtAsync(Edition);
         Assert.Single(dialogs, d => d.Type == "beforeunload");
     }
 

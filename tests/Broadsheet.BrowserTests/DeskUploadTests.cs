@@ -32,12 +32,12 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
 
         // Signed out, the upload page sends the editor to sign in and back.
         await page.GotoAsync("/desk/binjiang/upload");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/login");
+        await page.ArrivedAtAsync("/desk/login");
         await page.Locator("input[name=userName]").FillAsync("night-editor");
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.Locator("form button[type=submit]").ClickAsync();
         // The first page this server renders: under a shared machine's load it may take longer than the default.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/upload", new() { Timeout = 180_000 });
+        await page.ArrivedAtAsync("/desk/binjiang/upload", timeout: TimeSpan.FromSeconds(180));
 
         await page.Locator("input[name=date]").FillAsync("2026-11-20");
         await page.Locator("#upload-files").SetInputFilesAsync(sample.Pages.Select(p => p.PdfPath));
@@ -49,7 +49,7 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         await Axe.AssertNoViolationsAsync(page, "desk upload");
 
         await page.Locator("#upload-start").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/desk/imports/", StringComparison.Ordinal));
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.StartsWith("/desk/imports/", StringComparison.Ordinal));
         // However far the import has got by now: the table filling in, for the screenshot.
         await page.Locator("#import-pages td.step-done").First.WaitForAsync();
         // Taken while the import keeps both cores busy, so Chromium may wait long for a frame.
@@ -81,7 +81,7 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         Assert.Equal(404, before?.Status);
 
         await page.Locator("#import-review").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk/binjiang/2026-11-20");
+        await page.ArrivedAtAsync("/desk/binjiang/2026-11-20");
         await Assertions.Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Draft");
         await Assertions.Expect(page.Locator(".pages-table tbody tr")).ToHaveCountAsync(sample.Pages.Count);
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("desk-edition-1366"), FullPage = true });
@@ -124,7 +124,7 @@ public sealed class DeskUploadTests(DeskUploadTests.DeskServer server) : IClassF
         await page.Locator("input[name=userName]").FillAsync("chief");
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await page.ArrivedAtAsync("/desk");
 
         foreach (var (url, name) in new[]
         {

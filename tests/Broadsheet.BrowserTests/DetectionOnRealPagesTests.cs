@@ -54,7 +54,7 @@ public sealed class DetectionOnRealPagesTests(RealPagesServer server, ITestOutpu
         await page.Locator("input[name=userName]").FillAsync(RealPagesServer.Editor);
         await page.Locator("input[name=password]").FillAsync(RealPagesServer.Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await page.ArrivedAtAsync("/desk");
         await page.GotoAsync($"/desk/{slug}/{real.Date}/{real.Label}");
         await Assertions.Expect(page.Locator("polygon[data-article]").First).ToBeAttachedAsync();
         var drawn = await page.Locator("polygon[data-article]").EvaluateAllAsync<string[]>("ps => [...new Set(ps.map(p => p.dataset.article))]");

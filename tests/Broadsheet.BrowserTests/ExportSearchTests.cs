@@ -66,7 +66,7 @@ public sealed class ExportSearchTests(SecondPassServer server, ITestOutputHelper
             Assert.DoesNotContain("朗读", await page.Locator(".pagefind-ui__result-excerpt").First.InnerTextAsync(), StringComparison.Ordinal);
 
             await hit.ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains(articlePath, StringComparison.Ordinal));
+            await page.ArrivedAsync(u => u.Contains(articlePath, StringComparison.Ordinal));
             await Expect(page.GetByText(headline).First).ToBeVisibleAsync();
             Assert.Empty(fromApp);
         }

@@ -69,7 +69,7 @@ public sealed class HotspotTests(LiveServer server, ITestOutputHelper output) : 
                 // click that has not committed in 20 s is made once more (and said so) rather than failing the run.
                 try
                 {
-                    await page.WaitForURLAsync(expectedUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
+                    await page.ArrivedAsync(url => url == expectedUrl, Ready.Commit, TimeSpan.FromSeconds(20));
                 }
                 catch (TimeoutException)
                 {
@@ -77,7 +77,7 @@ public sealed class HotspotTests(LiveServer server, ITestOutputHelper output) : 
                     await page.GotoAsync(pageUrl);
                     await WaitForPageImageAsync(page);
                     Assert.Equal(expectedUrl, await ClickOnPageAsync(page, point, hoverShot: null));
-                    await page.WaitForURLAsync(expectedUrl, new() { WaitUntil = WaitUntilState.Commit });
+                    await page.ArrivedAsync(url => url == expectedUrl, Ready.Commit);
                 }
 
                 Assert.Equal(headline, await page.Locator("h1").InnerTextAsync());
@@ -114,7 +114,7 @@ public sealed class HotspotTests(LiveServer server, ITestOutputHelper output) : 
         var stroke = await first.Locator("polygon").First.EvaluateAsync<string>("p => getComputedStyle(p).stroke");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/1", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.EndsWith("/1", StringComparison.Ordinal), Ready.DomContentLoaded);
         Assert.Equal(headline, await page.Locator("h1").InnerTextAsync());
         Assert.NotEqual("none", stroke);
         Assert.DoesNotContain("rgba(0, 0, 0, 0)", stroke, StringComparison.Ordinal);

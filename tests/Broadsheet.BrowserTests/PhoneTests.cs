@@ -38,7 +38,7 @@ public sealed class PhoneTests(SecondPassServer server, ITestOutputHelper output
         await ShotAsync(page, "phone-search-open", "phone");
         await page.Locator("#header-q").FillAsync("滨江");
         await page.Locator("#header-search button[type=submit]").TapAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/search");
+        await page.ArrivedAtAsync("/search");
 
         await page.GotoAsync(Day + "/01");
         await page.Locator("a.menu-open").TapAsync();
@@ -70,8 +70,7 @@ public sealed class PhoneTests(SecondPassServer server, ITestOutputHelper output
     {
         await using var context = await NewContextAsync(server, Width, Height, touch: true);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(url);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         // Every visible link, button, field and label a finger may aim at, but the page image's regions (which
         // are as large as their articles) and links inside running text.

@@ -32,7 +32,7 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
 
         // 版面导航
         await page.Locator("nav.page-list a").Nth(2).ClickAsync();
-        await page.WaitForURLAsync("**" + Day + "/03");
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.EndsWith(Day + "/03", StringComparison.Ordinal));
         await Expect(page.Locator("nav.page-list a[aria-current=page]")).ToHaveTextAsync(await page.Locator("h1").InnerTextAsync());
         await Expect(page.Locator(".pager .current")).ToContainTextAsync("03版");
 
@@ -82,7 +82,7 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
         await Axe.AssertNoSeriousViolationsAsync(page, $"page view ({device})");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"tour-page-{device}"), FullPage = true });
         await titles.Last.ClickAsync();
-        await page.WaitForURLAsync("**" + Day + "/01/" + expected.Count.ToString(CultureInfo.InvariantCulture));
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.EndsWith(Day + "/01/" + expected.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Equal(expected[^1].GetProperty("headline").GetString(), await page.Locator("h1").InnerTextAsync());
 
         // 通版: page 1 alone, 02-03 together, 收缩通版 back
@@ -117,18 +117,18 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
         await Expect(calendar.Locator("td.has-edition a")).ToHaveTextAsync(["1", "2"]);
         await Expect(calendar.Locator("td.current a")).ToHaveTextAsync("2");
         await calendar.Locator("td.has-edition a").First.ClickAsync();
-        await page.WaitForURLAsync("**" + DayBefore + "/01");
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.EndsWith(DayBefore + "/01", StringComparison.Ordinal));
         await ClickAndWaitAsync(page, "aside .calendar a.month-title", "/binjiang/2026/11");
         await Expect(page.Locator("td.has-edition a")).ToHaveCountAsync(2);
         await Axe.AssertNoSeriousViolationsAsync(page, $"calendar view ({device})");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"calendar-{device}"), FullPage = true });
         await page.Locator("form.month-jump select[name=month]").SelectOptionAsync("10");
         await page.Locator("form.month-jump button").ClickAsync();
-        await page.WaitForURLAsync("**/binjiang/2026/10");
+        await page.ArrivedAtAsync("/binjiang/2026/10");
         await Expect(page.Locator("td.has-edition")).ToHaveCountAsync(0);
         await ClickAndWaitAsync(page, "a.month-next", "/binjiang/2026/11");
         await page.Locator("td.has-edition a").Last.ClickAsync();
-        await page.WaitForURLAsync("**" + Day + "/01");
+        await page.ArrivedAsync(url => new Uri(url).AbsolutePath.EndsWith(Day + "/01", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -289,7 +289,7 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
         await sheet.ScrollIntoViewIfNeededAsync();
         var box = (await sheet.Locator("svg.hotspots").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + (point.X * box.Width)), (float)(box.Y + (point.Y * box.Height)));
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ArrivedAtAsync(path, Ready.DomContentLoaded);
     }
 
     private static async Task ClickAndWaitAsync(IPage page, string selector, string path)
@@ -299,7 +299,7 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
     }
 
     private static Task WaitForPathAsync(IPage page, string path) =>
-        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        page.ArrivedAtAsync(path, Ready.DomContentLoaded);
 
     private static async Task<double> FontSizeAsync(ILocator element) =>
         double.Parse((await element.EvaluateAsync<string>("e => getComputedStyle(e).fontSize")).Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
@@ -345,7 +345,7 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
             var box = (await image.BoundingBoxAsync())!;
             await page.Mouse.ClickAsync((float)(box.X + (point.X * box.Width)), (float)(box.Y + (point.Y * box.Height)));
             var expected = articles[i].GetProperty("readerUrl").GetString()!;
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expected, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.ArrivedAtAsync(expected, Ready.DomContentLoaded);
             Assert.Equal(articles[i].GetProperty("headline").GetString(), await page.Locator("h1").InnerTextAsync());
             return;
         }

@@ -37,7 +37,7 @@ public sealed class SearchTests(LiveServer server) : IClassFixture<LiveServer>
 
         await page.Locator("#header-q").FillAsync(phrase);
         await page.Locator("#header-search button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/search");
+        await page.ArrivedAtAsync("/search");
         var hits = page.Locator(".search-hit");
         await Assertions.Expect(hits.First).ToBeVisibleAsync();
         await Assertions.Expect(hits.First.Locator(".hit-snippet mark, .hit-title").First).ToBeVisibleAsync();
@@ -47,7 +47,7 @@ public sealed class SearchTests(LiveServer server) : IClassFixture<LiveServer>
         // The result whose headline it is, and its page link: the phrase marked on the page image.
         var hit = hits.Filter(new() { Has = page.Locator(".hit-title", new() { HasText = story.GetProperty("headline").GetString()! }) }).First;
         await hit.Locator("a.hit-page").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/binjiang/2026-11-02/03");
+        await page.ArrivedAtAsync("/binjiang/2026-11-02/03");
         var marks = page.Locator(".page-hits rect");
         await Assertions.Expect(marks.First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".hits-note")).ToContainTextAsync(phrase);

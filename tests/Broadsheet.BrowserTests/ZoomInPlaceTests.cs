@@ -88,7 +88,7 @@ public sealed class ZoomInPlaceTests(SecondPassServer server, ITestOutputHelper 
             await page.Mouse.ClickAsync((float)target.X, (float)target.Y);
         }
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target.Href, new() { WaitUntil = WaitUntilState.Commit });
+        await page.ArrivedAtAsync(target.Href, Ready.Commit);
         await Expect(page.Locator("h1.headline")).ToBeVisibleAsync();
     }
 
@@ -128,8 +128,7 @@ public sealed class ZoomInPlaceTests(SecondPassServer server, ITestOutputHelper 
         await using var context = await NewContextAsync(server, 1366, 900);
         await context.RouteAsync("**/tiles/info.json", route => route.FulfillAsync(new() { Status = 404 }));
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Day + "/03");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(Day + "/03", new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         await Expect(page.Locator(".zoom-hint")).ToBeHiddenAsync();
         var sheet = page.Locator(".sheet-frame .page-sheet");
@@ -137,7 +136,7 @@ public sealed class ZoomInPlaceTests(SecondPassServer server, ITestOutputHelper 
         var link = page.Locator(".sheet-frame a.hotspot").First;
         var href = await link.GetAttributeAsync("href");
         await link.DispatchEventAsync("click");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href);
+        await page.ArrivedAtAsync(href ?? throw new InvalidOperationException("the hotspot has no href"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class DeskReviewPage
         await page.Locator("input[name=userName]").FillAsync(DeskLiveServer.Editor);
         await page.Locator("input[name=password]").FillAsync(DeskLiveServer.Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/desk");
+        await page.ArrivedAtAsync("/desk");
         return page;
     }
 

@@ -31,7 +31,7 @@ internal static class Reader
     public static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     public static Task WaitForPathAsync(IPage page, string path) =>
-        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        page.ArrivedAtAsync(path, Ready.DomContentLoaded);
 
     public static async Task ClickAndWaitAsync(IPage page, string selector, string path)
     {
