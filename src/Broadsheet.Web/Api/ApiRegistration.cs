@@ -25,9 +25,11 @@ internal static class ApiRegistration
     {
         app.MapEditionsApi();
         app.MapApiDocument();
-        // Anything else under /api is a JSON 404, not the reader's HTML page.
-        app.MapFallback(Prefix + "/{**path}", () => TypedResults.Problem(
-            "There is no such API endpoint; the API document is at " + ApiDocument.DocumentUrl + ".", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+        // Anything else under /api is a JSON 404, not the reader's HTML page. A RequestDelegate: the request delegate
+        // generator drops MapFallback's pattern (dotnet/aspnetcore#65992), and this would become a second catch-all.
+        app.MapFallback(Prefix + "/{**path}", static context => TypedResults.Problem(
+            "There is no such API endpoint; the API document is at " + ApiDocument.DocumentUrl + ".", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+            .ExecuteAsync(context))
             .ExcludeFromDescription();
         return app;
     }

@@ -15,7 +15,16 @@ internal static class OldLinkRedirects
 {
     public static IEndpointRouteBuilder MapOldLinks(this IEndpointRouteBuilder app)
     {
-        app.MapFallback("{**path}", RedirectAsync).ExcludeFromDescription();
+        // A RequestDelegate, not RedirectAsync itself: the request delegate generator drops MapFallback's pattern
+        // (dotnet/aspnetcore#65992) and would narrow this route to {*path:nonfile}, losing the old site's .htm, .pdf
+        // and .jpg addresses.
+        app.MapFallback("{**path}", static async context =>
+        {
+            var services = context.RequestServices;
+            var answer = await RedirectAsync(
+                context, services.GetRequiredService<IOldLinks>(), services.GetRequiredService<PublishedEditions>(), context.RequestAborted);
+            await answer.ExecuteAsync(context);
+        }).ExcludeFromDescription();
         return app;
     }
 

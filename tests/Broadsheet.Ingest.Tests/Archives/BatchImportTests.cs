@@ -13,6 +13,7 @@ namespace Broadsheet.Ingest.Tests.Archives;
 /// A library batch (NDNP layout, made here: tiny page images, hand-written METS and ALTO) through the import job, with
 /// the real image processor (libvips), so each page's ALTO is placed on the master image the reader shows.
 /// </summary>
+[Trait("Suite", "Full")] // Real imports: pages through libvips, and mutool for the PDF pages.
 public sealed class BatchImportTests : IDisposable
 {
     private static readonly IPageImageProcessor RealImages = new ServiceCollection().AddBroadsheetImaging().BuildServiceProvider().GetRequiredService<IPageImageProcessor>();
@@ -131,7 +132,6 @@ public sealed class BatchImportTests : IDisposable
     }
 
     [Fact]
-    [Trait("Suite", "Full")] // mutool draws the PDF pages
     public async Task A_page_without_alto_is_read_from_its_pdf_text_layer_or_by_ocr_where_the_pdf_has_none()
     {
         var root = _f.PathOf("batch_pdf_ver01");
@@ -165,7 +165,6 @@ public sealed class BatchImportTests : IDisposable
     }
 
     [Fact]
-    [Trait("Suite", "Full")] // mutool draws the PDF page
     public async Task A_pdf_page_with_alto_is_read_from_its_alto_not_from_the_pdfs_own_text_layer()
     {
         // As an NDNP batch whose JPEG 2000 images are missing: the page is its PDF, whose hidden text layer is not the
