@@ -104,7 +104,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         // The second edition withdrawn and scheduled a few seconds ahead: published by one node, once.
         await PostAsync(deskA, "/desk/binjiang/2026-11-03", "Withdraw");
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await ScalarAsync<string>("SELECT \"TimeZoneId\" FROM \"Publications\""));
-        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(20), zone).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(10), zone).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var schedule = await deskA.FormAsync("/desk/binjiang/2026-11-03", "Schedule");
         Assert.True(schedule.Action is not null, "the edition page has no Schedule form");
         schedule.Fields["at"] = at;
@@ -121,8 +121,8 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        // Both nodes' schedulers look every 15 seconds: after one more round each has looked at least once since.
-        await Task.Delay(TimeSpan.FromSeconds(16));
+        // Both nodes' schedulers look every few seconds: after two more rounds each has looked at least once since.
+        await Task.Delay(TimeSpan.FromSeconds((2 * WebNode.SchedulePollSeconds) + 1));
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM \"AuditLog\" WHERE \"Action\" = 'publish' AND \"User\" = 'scheduler'"));
         Assert.Equal(HttpStatusCode.OK, (await readerA.GetAsync("/binjiang/2026-11-03/01")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await readerB.GetAsync("/binjiang/2026-11-03/01")).StatusCode);

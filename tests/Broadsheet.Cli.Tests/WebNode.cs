@@ -30,6 +30,9 @@ internal sealed class WebNode : IAsyncDisposable
 
     public int Port => new Uri(Url).Port;
 
+    /// <summary>How often a node looks for scheduled editions (15 s unless set): short, so a test waits seconds, not a minute.</summary>
+    public const int SchedulePollSeconds = 2;
+
     public static async Task<WebNode> StartAsync(string own, string shared, string database, ITestOutputHelper output)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -41,6 +44,7 @@ internal sealed class WebNode : IAsyncDisposable
         var start = BroadsheetProcess.StartInfo(null, ["serve", "--data", shared, "--db", database, "--urls", url]);
         start.Environment["Broadsheet__Index"] = Path.Combine(own, "index");
         start.Environment["Broadsheet__ReaderCache__PollSeconds"] = "0";
+        start.Environment["Broadsheet__Schedule__PollSeconds"] = SchedulePollSeconds.ToString(CultureInfo.InvariantCulture);
         start.Environment["HOME"] = Path.Combine(own, "home");
         var node = new WebNode(Process.Start(start)!, url, output);
         using var probe = new HttpClient { BaseAddress = new Uri(url) };

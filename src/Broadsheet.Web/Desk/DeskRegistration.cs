@@ -61,6 +61,10 @@ internal static class DeskRegistration
         services.Configure<IdentityOptions>(options => options.Lockout.MaxFailedAccessAttempts = 50);
         services.AddSingleton<Layout.PageTexts>();
         services.AddSingleton<EditionPublishing>();
+        services.AddOptions<ScheduleOptions>()
+            .BindConfiguration(ScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         return services;

@@ -1,5 +1,6 @@
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Web.Desk.Publishing;
 
@@ -13,12 +14,13 @@ internal sealed class ScheduledPublisher(
     DeskEditions editions,
     INodeLease lease,
     TimeProvider clock,
+    IOptions<ScheduleOptions> options,
     ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     /// <summary>The user name the audit log shows for scheduled publishing.</summary>
     public const string User = "scheduler";
 
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    private TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
 
     /// <summary>Publishes every scheduled edition whose time has come; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
