@@ -116,6 +116,19 @@ public sealed class SearchTests(SearchAppFactory app) : IClassFixture<SearchAppF
     }
 
     [Fact]
+    public async Task The_header_box_on_the_results_of_a_search_within_one_edition_keeps_that_limit_ticked()
+    {
+        var scoped = await app.NewClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString("地铁") + "&pub=binjiang&edition=2026-11-02");
+        var box = scoped.QuerySelector("#header-search input[name=edition]")!;
+        Assert.Equal("2026-11-02", box.GetAttribute("value"));
+        Assert.True(box.HasAttribute("checked"), "the header box dropped 仅本期 from a search within one edition");
+
+        // A search of every edition offers no such limit there: the results page is no edition's.
+        var everywhere = await app.NewClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString("地铁") + "&pub=binjiang");
+        Assert.Null(everywhere.QuerySelector("#header-search input[name=edition]"));
+    }
+
+    [Fact]
     public async Task A_search_with_no_hits_says_so_and_an_empty_one_shows_only_the_form()
     {
         var none = await app.NewClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString("火星殖民"));

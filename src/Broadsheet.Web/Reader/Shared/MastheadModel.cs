@@ -19,6 +19,18 @@ internal sealed record MastheadModel(Publication? Publication)
     /// <summary>The search box's text, on the results page.</summary>
     public string? Query { get; init; }
 
+    /// <summary>
+    /// On the results page of a search limited to one edition (仅本期), that edition as the reader's URLs name it: the
+    /// header box offers the same limit, ticked, so a new query there stays within the edition unless unticked.
+    /// </summary>
+    public string? SearchEdition { get; init; }
+
+    /// <summary>The edition the header box's 仅本期 limits a search to, and whether it starts ticked.</summary>
+    public (string Segment, bool Ticked)? ThisEdition =>
+        Edition is { } edition ? (ReaderUrls.Segment(edition.Date, edition.Number), false)
+        : SearchEdition is { } segment ? (segment, true)
+        : null;
+
     public string? Slug => Publication?.Slug;
 
     /// <summary>The date the masthead shows, and whether it is the edition being read.</summary>
