@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Broadsheet.BrowserTests.Fixtures;
+using static Broadsheet.BrowserTests.Fixtures.Reader;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -291,15 +292,6 @@ public sealed class ReaderTourTests(LiveServer server, ITestOutputHelper output)
         await page.Mouse.ClickAsync((float)(box.X + (point.X * box.Width)), (float)(box.Y + (point.Y * box.Height)));
         await page.ArrivedAtAsync(path, Ready.DomContentLoaded);
     }
-
-    private static async Task ClickAndWaitAsync(IPage page, string selector, string path)
-    {
-        await page.Locator(selector).First.ClickAsync();
-        await WaitForPathAsync(page, path);
-    }
-
-    private static Task WaitForPathAsync(IPage page, string path) =>
-        page.ArrivedAtAsync(path, Ready.DomContentLoaded);
 
     private static async Task<double> FontSizeAsync(ILocator element) =>
         double.Parse((await element.EvaluateAsync<string>("e => getComputedStyle(e).fontSize")).Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
