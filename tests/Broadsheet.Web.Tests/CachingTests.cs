@@ -82,7 +82,13 @@ public sealed class CacheInvalidationTests(PublishingAppFactory app) : IClassFix
         var fresh = await client.GetDocumentAsync(Url);
 
         Assert.Null(before.QuerySelector("a.next-edition"));
-        Assert.Null(cached.QuerySelector("a.next-edition"));
+        if (!TestDatabase.IsPostgres)
+        {
+            // On PostgreSQL the save itself may have dropped it already: the outbox's trigger notifies every node, this
+            // one included, when the transaction commits (the several-nodes tests in Cli.Tests time that).
+            Assert.Null(cached.QuerySelector("a.next-edition"));
+        }
+
         Assert.Equal("/binjiang/2026-11-05/01", fresh.QuerySelector("a.next-edition")!.GetAttribute("href"));
         Assert.NotEqual(etag, after.Headers.ETag);
         Assert.Contains(fresh.QuerySelectorAll("aside .calendar td.has-edition a"), a => a.GetAttribute("href") == "/binjiang/2026-11-05/01");

@@ -70,7 +70,10 @@ public sealed class DeskPublishingTests(PublishingAppFactory app) : IClassFixtur
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDbContext>();
-        return await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(seq), 0) AS Value FROM sqlite_sequence WHERE name = 'SearchOutbox'").SingleAsync();
+        var sql = TestDatabase.IsPostgres
+            ? "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('\"SearchOutbox\"', 'Id')::regclass), 0) AS \"Value\""
+            : "SELECT COALESCE(MAX(seq), 0) AS \"Value\" FROM sqlite_sequence WHERE name = 'SearchOutbox'";
+        return await db.Database.SqlQueryRaw<long>(sql).SingleAsync();
     }
 
     [Fact]
@@ -97,18 +100,17 @@ public sealed class DeskPublishingTests(PublishingAppFactory app) : IClassFixtur
 public sealed class ScheduledPublishingTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _database = TestDatabase.NewDatabase();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(_database);
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
         var draftDesk = $"/desk/binjiang/{TestEdition.DraftDay:yyyy-MM-dd}";
         var draftPage = $"/binjiang/{TestEdition.DraftDay:yyyy-MM-dd}/01";
 
-        await using (var first = new FixedFolderApp(_root, clock))
+        await using (var first = new FixedFolderApp(_root, _database, clock))
         {
             await TestEdition.SeedAsync(first.Services);
             await DeskSession.CreateUserAsync(first.Services, "night-editor", DeskRoles.Admin);
@@ -133,7 +135,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
 
         // The server was down at 22:00; it comes back at 23:00 and publishes what was due on its own.
         clock.Advance(TimeSpan.FromHours(3));
-        await using var second = new FixedFolderApp(_root, clock);
+        await using var second = new FixedFolderApp(_root, _database, clock);
         var reader = second.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         HttpStatusCode status;
@@ -155,11 +157,16 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 22, 0, 0, TimeSpan.Zero), edition.PublishedAt);
     }
 
-    private sealed class FixedFolderApp(string root, TimeProvider clock) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    private sealed class FixedFolderApp(string root, string? database, TimeProvider clock) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             builder.UseSetting("Broadsheet:Data", root);
+            if (database is not null)
+            {
+                builder.UseSetting("Broadsheet:Database", database);
+            }
+
             builder.UseSetting("Broadsheet:ReaderCache:PollSeconds", "0");
             builder.ConfigureServices(services => services.AddSingleton(clock));
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,10 +7,11 @@ using System.Text;
 using System.Text.Json;
 using Broadsheet.BadInputs;
 using Broadsheet.Core;
+using Broadsheet.Data;
 using Broadsheet.Data.Accounts;
 using Broadsheet.Web.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Web.Tests;
@@ -139,7 +141,7 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
         if (input.Accepted == Accepted.Sanitised)
         {
             var data = app.Services.GetRequiredService<DataFolder>();
-            var pdf = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(Path.Combine(data.BlobsPath, PdfKeyOfPage(data, "03"))));
+            var pdf = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(Path.Combine(data.BlobsPath, await PdfKeyOfPageAsync("03"))));
             Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
             Assert.All(ActiveKeys, key => Assert.DoesNotContain(key, pdf, StringComparison.Ordinal));
         }
@@ -192,12 +194,15 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
     {
         var data = app.Services.GetRequiredService<DataFolder>();
         var lines = new List<string>();
-        using (var connection = new SqliteConnection($"Data Source={data.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        using (var db = app.Services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContext())
         {
+            var connection = db.Database.GetDbConnection();
             connection.Open();
             // The search outbox is a queue the indexer drains in the background after an earlier kind was taken.
-            var tables = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('AuditLog', 'SearchOutbox') ORDER BY name";
-            foreach (var table in Query(connection, tables).Select(r => r[0]))
+            var tables = data.DatabaseIsServer
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuditLog', 'SearchOutbox')"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('AuditLog', 'SearchOutbox')";
+            foreach (var table in Query(connection, tables).Select(r => r[0]).Order(StringComparer.Ordinal))
             {
                 lines.AddRange(Query(connection, $"SELECT * FROM \"{table}\"")
                     .Where(row => !(table == "sqlite_sequence" && row[0] is "AuditLog" or "SearchOutbox"))
@@ -223,22 +228,15 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
         return string.Join('\n', lines);
     }
 
-    private static string PdfKeyOfPage(DataFolder data, string label)
+    private async Task<string> PdfKeyOfPageAsync(string label)
     {
-        using var connection = new SqliteConnection($"Data Source={data.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT p."PdfKey" FROM "Pages" p JOIN "Editions" e ON e."Id" = p."EditionId" JOIN "Publications" b ON b."Id" = e."PublicationId"
-            WHERE b."Slug" = $slug AND e."Date" = $date AND p."Label" = $label
-            """;
-        command.Parameters.AddWithValue("$slug", Slug);
-        command.Parameters.AddWithValue("$date", Packages.Date);
-        command.Parameters.AddWithValue("$label", label);
-        return (string)command.ExecuteScalar()!;
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContextAsync();
+        var date = DateOnly.ParseExact(Packages.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return await db.Pages.Where(p => p.Edition.Publication.Slug == Slug && p.Edition.Date == date && p.Label == label)
+            .Select(p => p.PdfKey!).SingleAsync();
     }
 
-    private static List<string[]> Query(SqliteConnection connection, string sql)
+    private static List<string[]> Query(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -249,7 +247,9 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
             var row = new string[reader.FieldCount];
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row[i] = Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                row[i] = reader.GetValue(i) is byte[] bytes
+                    ? Convert.ToHexString(bytes)
+                    : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             }
 
             rows.Add(row);

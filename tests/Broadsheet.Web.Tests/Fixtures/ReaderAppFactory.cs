@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Broadsheet.Web.Tests.Fixtures;
 
-/// <summary>The whole web application over a private temporary data folder, seeded with <see cref="TestEdition"/>.</summary>
+/// <summary>
+/// The whole web application over a private temporary data folder and a database of its own (<see cref="TestDatabase"/>:
+/// SQLite, or PostgreSQL under scripts/with-postgres), seeded with <see cref="TestEdition"/>.
+/// </summary>
 public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "broadsheet-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _database = TestDatabase.NewDatabase();
 
     protected virtual bool Seed => true;
 
@@ -24,6 +27,11 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Broadsheet:Data", _root);
+        if (_database is not null)
+        {
+            builder.UseSetting("Broadsheet:Database", _database);
+        }
+
         builder.UseSetting("Broadsheet:ReaderCache:PollSeconds", PollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Seeding writes blobs before the rows that use them; a sweep at start must not race it.
         builder.UseSetting("Broadsheet:SweepBlobsOnStart", SweepBlobsOnStart ? "true" : "false");
@@ -47,7 +55,7 @@ public class ReaderAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(_database);
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
