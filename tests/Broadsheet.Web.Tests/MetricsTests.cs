@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Broadsheet.Ingest;
+using Broadsheet.Samples;
 using Broadsheet.Search;
 using Broadsheet.Web.Desk.Imports;
 using Broadsheet.Web.Tests.Fixtures;
@@ -11,7 +12,7 @@ namespace Broadsheet.Web.Tests;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus's text format: requests by route class, the page cache's hits and misses, search
-/// latency, desk import failures; answered to a scraper on the node itself, never to another address or through a proxy.
+/// latency, desk imports' pages and failures; answered to a scraper on the node itself, never to another address or through a proxy.
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsAppFactory>
@@ -49,7 +50,7 @@ public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsA
         await File.WriteAllTextAsync(Path.Combine(folder, "01.pdf"), "not a PDF at all");
         var request = new ImportRequest { SourcePath = folder, PublicationSlug = "binjiang", Date = new DateOnly(2026, 12, 1) };
         var job = new ImportJob(id, "binjiang", "滨江日报", "metrics-test", request, folder, jobs.Now);
-        var before = Sum(await ScrapeAsync(), "broadsheet_import_failures_total");
+        var before = await ScrapeAsync();
 
         Assert.True(jobs.TryEnqueue(job));
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -61,8 +62,34 @@ public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsA
 
         var after = await ScrapeAsync();
         Assert.Equal(JobStatus.Failed, job.Snapshot().Status);
-        Assert.True(Sum(after, "broadsheet_import_failures_total") == before + 1, after);
-        Assert.Equal(0, Sum(after, "broadsheet_import_pages_total"));
+        Assert.True(Sum(after, "broadsheet_import_failures_total") == Sum(before, "broadsheet_import_failures_total") + 1, after);
+        Assert.Equal(Sum(before, "broadsheet_import_pages_total"), Sum(after, "broadsheet_import_pages_total"));
+    }
+
+    [Fact]
+    [Trait("Suite", "Full")] // generates and imports a whole edition: the full suite (scripts/test), not --fast
+    public async Task A_desk_import_that_succeeds_counts_its_pages()
+    {
+        var jobs = app.Services.GetRequiredService<ImportJobs>();
+        var (id, folder) = jobs.NewFolder();
+        var day = new DateOnly(2026, 12, 2);
+        var sample = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 5, PageCount = 4, Date = day }, folder);
+        var request = new ImportRequest { SourcePath = folder, PublicationSlug = "binjiang", Date = day };
+        var job = new ImportJob(id, "binjiang", "滨江日报", "metrics-test", request, folder, jobs.Now);
+        var before = await ScrapeAsync();
+
+        Assert.True(jobs.TryEnqueue(job));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!job.Snapshot().Finished)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the import did not finish within 5 minutes");
+            await Task.Delay(100);
+        }
+
+        var after = await ScrapeAsync();
+        Assert.True(job.Snapshot().Status == JobStatus.Succeeded, job.Snapshot().Error);
+        Assert.Equal(Sum(before, "broadsheet_import_pages_total") + sample.Pages.Count, Sum(after, "broadsheet_import_pages_total"));
+        Assert.Equal(Sum(before, "broadsheet_import_failures_total"), Sum(after, "broadsheet_import_failures_total"));
     }
 
     [Theory]
