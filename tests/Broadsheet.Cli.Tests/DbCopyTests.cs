@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Broadsheet.Core;
 using Broadsheet.Data.Copy;
+using Broadsheet.TestKit.Postgres;
 using Npgsql;
 
 namespace Broadsheet.Cli.Tests;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Broadsheet.Samples;
+using Broadsheet.TestKit.Postgres;
 using Npgsql;
 
 namespace Broadsheet.Cli.Tests;

@@ -1,5 +1,6 @@
 using Broadsheet.Core;
 using Broadsheet.Data.Copy;
+using Broadsheet.TestKit.Postgres;
 using Npgsql;
 
 namespace Broadsheet.Cli.Tests;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Broadsheet.Samples;
+using Broadsheet.TestKit.Postgres;
 using Npgsql;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using Npgsql;
+using Broadsheet.TestKit.Postgres;
 
 namespace Broadsheet.Web.Tests.Fixtures;
 
@@ -26,13 +26,6 @@ internal static class TestDatabase
             return;
         }
 
-        var drop = new NpgsqlConnectionStringBuilder(database);
-        var name = drop.Database;
-        drop.Database = "postgres";
-        // FORCE ends the stopped application's pooled connections; the pool that held them is never used again.
-        await using var connection = new NpgsqlConnection(drop.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await ThrowawayDatabase.DropAsync(database);
     }
 }

@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace Broadsheet.Cli.Tests;
+namespace Broadsheet.TestKit.Postgres;
 
 /// <summary>The PostgreSQL databases the tests make on the throwaway server (scripts/with-postgres), dropped after them.</summary>
-internal static class ThrowawayDatabase
+public static class ThrowawayDatabase
 {
     /// <summary>Drops the database <paramref name="connectionString"/> names, whoever is still connected to it; none when empty.</summary>
     public static async Task DropAsync(string connectionString)
