@@ -62,6 +62,8 @@ public sealed class ApiContractTests(SearchAppFactory app) : IClassFixture<Searc
                         continue;
                     }
 
+                    Assert.True(status != "200" || response["headers"]?["ETag"] is not null, $"{method} {path} 200 does not say it has an ETag");
+
                     var (mediaType, media) = Assert.Single(response["content"]!.AsObject());
                     var answer = path switch { Alto => "application/alto+xml", Year => "application/zip", _ => "application/json" };
                     Assert.Equal(status == "200" ? answer : "application/problem+json", mediaType);
