@@ -132,6 +132,29 @@ public sealed class FeedTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
             Uri.UnescapeDataString((string)root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!));
     }
 
+    [Theory]
+    [InlineData("/binjiang/feed.atom")]
+    [InlineData("/binjiang/pages/%E5%A4%B4%E7%89%88.atom")]
+    [InlineData("/search/feed?q=tide")]
+    public async Task A_feed_reader_polling_with_the_etag_it_was_given_gets_a_304(string url)
+    {
+        var client = app.NewClient();
+        using var first = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(again);
+        using var other = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"somethingelse\""));
+        using var modified = await client.SendAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        AtomRules.Feed(await modified.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_forged_host_never_reaches_a_feed()
     {

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Broadsheet.Search;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
 using Broadsheet.Web.Reader;
 using Broadsheet.Web.Search;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Web.OpenData.Feeds;
 
@@ -46,7 +49,8 @@ internal static partial class SearchFeed
         return publicationName is null ? text["SearchFeedTitle", words] : text["SearchFeedTitleIn", words, publicationName];
     }
 
-    private static async Task<IResult> FeedAsync(HttpContext context, ReaderSearch search, PublishedEditions editions, Reader.Localization.ReaderLocalizer text, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedAsync(
+        HttpContext context, ReaderSearch search, PublishedEditions editions, Reader.Localization.ReaderLocalizer text, IOptions<ReaderCacheOptions> cache, CancellationToken cancellationToken)
     {
         var parsed = Followable(SearchRequest.Parse(context.Request.Query));
         if (string.IsNullOrWhiteSpace(parsed.Q))
@@ -90,7 +94,10 @@ internal static partial class SearchFeed
         var self = ReaderMeta.Absolute(context.Request, FeedUrls.Search(parsed));
         var page = ReaderMeta.Absolute(context.Request, parsed.Url(page: 1, sort: SearchSort.Newest));
         var paper = parsed.Publication is { } slug ? await editions.FindPublicationAsync(slug, cancellationToken) : null;
-        return AtomWriter.Result(new AtomFeed(self, Title(text, parsed, paper?.Name), self, page, Language: null, entries));
+        // Not the page cache's tags: a search's answer changes with the index, not with one paper's stamp.
+        var seconds = cache.Value.ClientSeconds;
+        context.Response.Headers.CacheControl = seconds > 0 ? "public, max-age=" + seconds.ToString(CultureInfo.InvariantCulture) : "no-cache";
+        return AtomWriter.Result(context, new AtomFeed(self, Title(text, parsed, paper?.Name), self, page, Language: null, entries));
     }
 
     [GeneratedRegex("<[^>]*>")]
