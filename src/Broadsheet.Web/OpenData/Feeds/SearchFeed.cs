@@ -11,7 +11,8 @@ namespace Broadsheet.Web.OpenData.Feeds;
 
 /// <summary>
 /// <c>/search/feed?q=…</c>: the newest articles matching a search as an Atom feed, a reader's alert without an
-/// account. The same query language as <c>/search</c>, rate-limited as it is.
+/// account. The same query language and filters as <c>/search</c> but "this edition only" (see <see cref="Followable"/>),
+/// rate-limited as it is.
 /// </summary>
 internal static partial class SearchFeed
 {
