@@ -74,6 +74,20 @@ public sealed class MiradorTests(SecondPassServer server, ITestOutputHelper outp
         var first = json.RootElement.GetProperty("resources")[0].GetProperty("resource").GetProperty("chars").GetString()!.Trim('…');
         await ShotAsync(page, "mirador-search", "desktop");
         await Expect(page.GetByText(first[..Math.Min(8, first.Length)]).First).ToBeVisibleAsync();
+        // ...and marks them on the page: Mirador paints each hit's box on an overlay canvas over the image, translucent
+        // (globalAlpha 0.3) in its search colours (#00BFFF, the selected hit #ffff00); the page image itself is opaque.
+        await page.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll('.openseadragon-container canvas')].some(c => {
+                try {
+                    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    for (let i = 0; i < d.length; i += 4) {
+                        const [r, g, b, a] = [d[i], d[i + 1], d[i + 2], d[i + 3]];
+                        if (a > 30 && a < 200 && ((b > 200 && r < 60) || (r > 200 && g > 200 && b < 60))) return true;
+                    }
+                } catch { }
+                return false;
+            })
+            """, null, new() { Timeout = 30_000 });
         await ShotAsync(page, "mirador-search", "desktop");
     }
 

@@ -51,7 +51,7 @@ internal static partial class ApiDocument
 
     public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapOpenApi("/api/{documentName}/openapi.json").AddEndpointFilter(DocumentValidatorsAsync);
         // No fonts from Scalar's servers, no telemetry, no AI agent or MCP, no developer bar (which offers Scalar's
         // services): the page talks to this site only.
         app.MapScalarApiReference(ReferenceUrl, options => options
@@ -75,6 +75,47 @@ internal static partial class ApiDocument
                 return result;
             });
         return app;
+    }
+
+    /// <summary>
+    /// The document's ETag, as every other answer under /api has one, and a 304 for an If-None-Match that names it:
+    /// a client generator or a mirror polls it, and it changes only with a new build or another public address.
+    /// The framework writes the document straight to the response, so it is written into memory first (tens of
+    /// kilobytes) to hash it.
+    /// </summary>
+    private static async ValueTask<object?> DocumentValidatorsAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var response = context.HttpContext.Response;
+        var sent = response.Body;
+        using var written = new MemoryStream();
+        response.Body = written;
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        finally
+        {
+            response.Body = sent;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK && written.Length > 0)
+        {
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(written.GetBuffer().AsSpan(0, (int)written.Length)))[..20] + "\"");
+            response.GetTypedHeaders().ETag = etag;
+            response.Headers.CacheControl = "no-cache";
+            if (context.HttpContext.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
+                && tags.Any(t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentType = null;
+                return result;
+            }
+        }
+
+        written.Position = 0;
+        await written.CopyToAsync(sent, context.HttpContext.RequestAborted);
+        return result;
     }
 
     /// <summary>

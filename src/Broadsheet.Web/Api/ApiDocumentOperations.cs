@@ -21,7 +21,7 @@ internal static class ApiDocumentOperations
         ["GetPageText"] = ("One page's text, placed on the page", "The page's articles in reading order with each paragraph's printed lines as boxes on the page image, for reading aloud along the page."),
         ["GetEditionText"] = ("One edition's text, for reuse", "Every article once, in the edition's reading order: its printed fields, its paragraphs with their kinds, its photos' captions, the pages it is printed on, and the paper's licence."),
         ["GetEditionAlto"] = ("One edition's text as ALTO 4", "A Page per page in pixels of the page image, a TextBlock per article (ID P{page}_A{n}), its printed lines as TextLines and their words as Strings with boxes (docs/api.md says how the boxes are found)."),
-        ["GetYearArchive"] = ("A paper's year as one zip", "LICENCE.txt, then each published edition of the year, oldest first, as {date}/text.json and {date}/alto.xml; streamed as it is made (no Content-Length, no ETag)."),
+        ["GetYearArchive"] = ("A paper's year as one zip", "LICENCE.txt, then each published edition of the year, oldest first, as {date}/text.json and {date}/alto.xml; streamed as it is made (no Content-Length); its weak ETag comes from the editions it holds and the paper's licence, so If-None-Match gets a 304 until one of them changes."),
         ["Search"] = ("Search every published article", "The search of the reader's /search page: words, \"phrases\", -excluded words; hits newest or most relevant first, with facets."),
     };
 

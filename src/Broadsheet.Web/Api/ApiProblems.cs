@@ -3,9 +3,9 @@ namespace Broadsheet.Web.Api;
 /// <summary>
 /// Every error under <c>/api</c> is an RFC 9457 problem (<c>application/problem+json</c>), never the reader's HTML
 /// error page: the endpoints' own 404s and 503s already are; this covers what fails before an endpoint runs (a
-/// parameter that does not parse, a 400) and any other error that left no body.
+/// parameter that does not parse, a 400), a failure behind an endpoint (a 500), and any other error that left no body.
 /// </summary>
-internal static class ApiProblems
+internal static partial class ApiProblems
 {
     /// <summary>
     /// Goes after the reader's status code pages, so it answers first on the way out and they find a body already
@@ -28,6 +28,15 @@ internal static class ApiProblems
                     await WriteAsync(context, e.StatusCode, e.Message);
                     return;
                 }
+                catch (Exception e) when (e is not BadHttpRequestException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+                {
+                    // A failure behind the API (the database unreachable, a bug) is a 500 problem like any other error
+                    // here, not an empty answer; what failed goes to the log, not to the client.
+                    Failed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiProblems)), e, context.Request.Path);
+                    context.Response.Clear();
+                    await WriteAsync(context, StatusCodes.Status500InternalServerError, "The server failed to answer; try again later.");
+                    return;
+                }
 
                 var response = context.Response;
                 if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null)
@@ -39,6 +48,9 @@ internal static class ApiProblems
             }));
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An API request for {Path} failed")]
+    private static partial void Failed(ILogger logger, Exception exception, string path);
 
     /// <summary>Writes a problem with the standard title of <paramref name="status"/> and a sentence saying what went wrong.</summary>
     public static Task WriteAsync(HttpContext context, int status, string? detail)

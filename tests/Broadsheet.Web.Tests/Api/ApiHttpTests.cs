@@ -37,6 +37,28 @@ public sealed class ApiHttpTests(SearchAppFactory app) : IClassFixture<SearchApp
     }
 
     [Fact]
+    public async Task The_api_document_has_an_etag_too_and_asking_again_with_it_gets_a_304()
+    {
+        var client = app.NewClient();
+        var url = new Uri("/api/v1/openapi.json", UriKind.Relative);
+        using var first = await client.GetAsync(url);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(again);
+        using var other = new HttpRequestMessage(HttpMethod.Get, url);
+        other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"somethingelse\""));
+        using var modified = await client.SendAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.StartsWith("3.1", JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await modified.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Different_answers_have_different_etags_and_head_has_gets_etag()
     {
         var client = app.NewClient();

@@ -2,6 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Broadsheet.Core.Model;
+using Broadsheet.Web.OpenData.Bulk;
+using Broadsheet.Web.Published;
 
 namespace Broadsheet.Web.Tests.OpenData;
 
@@ -102,6 +105,59 @@ public sealed class BulkDataTests(OpenDataAppFactory app) : IClassFixture<OpenDa
         using var second = await client.SendAsync(again);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_year_has_an_etag_and_asking_again_with_it_gets_a_304_without_making_the_zip()
+    {
+        var client = app.NewClient();
+        var url = new Uri("/api/v1/publications/tidewater/years/2026.zip", UriKind.Relative);
+        using var first = await client.GetAsync(url);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await client.SendAsync(again);
+        using var other = await client.GetAsync(new Uri("/api/v1/publications/binjiang/years/2026.zip", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(first.Headers.ETag!.IsWeak);
+        Assert.Equal(first.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+        Assert.NotEqual(first.Headers.ETag, other.Headers.ETag);
+    }
+
+    /// <summary>The year's tag is made from what the zip is made from: each change a harvester must fetch again changes it.</summary>
+    [Theory]
+    [InlineData("nothing", false)]
+    [InlineData("an edition edited at the desk", true)]
+    [InlineData("an edition replaced", true)]
+    [InlineData("an edition published", true)]
+    [InlineData("an edition withdrawn", true)]
+    [InlineData("the licence", true)]
+    [InlineData("an edition of another paper edited", false)]
+    public void A_years_tag_changes_with_what_its_zip_holds(string change, bool changes)
+    {
+        var paper = new Publication("tidewater", "The Tidewater Gazette", language: "en", timeZoneId: "America/New_York") { Licence = OpenDataAppFactory.Licence };
+        var at = new DateTimeOffset(2026, 7, 4, 4, 0, 0, TimeSpan.Zero);
+        EditionListing Listed(int day) => new("tidewater", new DateOnly(2026, 7, day), 1, null, "01");
+        EditionStampRow Row(string slug, int day, int id, DateTimeOffset? changed = null) =>
+            new(slug, new DateOnly(2026, 7, day), 1, id, EditionStatus.Published, at.AddDays(day), at, changed);
+        List<EditionListing> listed = [Listed(4), Listed(5)];
+        List<EditionStampRow> rows = [Row("tidewater", 4, 1), Row("tidewater", 5, 2), Row("other", 4, 3)];
+        var before = YearArchive.Tag(paper, listed, rows);
+
+        switch (change)
+        {
+            case "an edition edited at the desk": rows[1] = Row("tidewater", 5, 2, at.AddDays(9)); break;
+            case "an edition replaced": rows[1] = Row("tidewater", 5, 7); break;
+            case "an edition published": listed.Add(Listed(6)); rows.Add(Row("tidewater", 6, 8)); break;
+            case "an edition withdrawn": listed.RemoveAt(1); break;
+            case "the licence": paper.Licence = "All rights reserved."; break;
+            case "an edition of another paper edited": rows[2] = Row("other", 4, 3, at.AddDays(9)); break;
+        }
+
+        Assert.Equal(changes, !before.Equals(YearArchive.Tag(paper, listed, rows)));
     }
 
     [Fact]

@@ -83,6 +83,78 @@ public sealed class FeedTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         Assert.Equal(OpenDataAppFactory.PublicUrl + "/search/feed?q=tide", feed);
     }
 
+    [Theory]
+    [InlineData("/search?q=昨天", "/search/feed?q=昨天", new[] { "地铁三号线二期开通试运营", "昨日头条" })]
+    [InlineData("/search?q=昨天&from=2026-11-02&sort=oldest", "/search/feed?q=昨天&from=2026-11-02", new[] { "地铁三号线二期开通试运营" })]
+    [InlineData("/search?q=昨天&to=2026-11-01", "/search/feed?q=昨天&to=2026-11-01", new[] { "昨日头条" })]
+    [InlineData("/search?q=昨天&pub=riverside", "/search/feed?q=昨天&pub=riverside", new string[0])]
+    [InlineData("/search?q=昨天&pub=binjiang&pagename=要闻&p=2", "/search/feed?q=昨天&pub=binjiang&pagename=要闻", new string[0])]
+    [InlineData("/search?q=昨天&pub=binjiang&pagename=头版", "/search/feed?q=昨天&pub=binjiang&pagename=头版", new[] { "地铁三号线二期开通试运营", "昨日头条" })]
+    public async Task A_search_pages_feed_follows_the_pages_own_query(string page, string feed, string[] headlines)
+    {
+        var document = await app.NewClient().GetDocumentAsync(page);
+        var link = Assert.Single(document.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']"));
+        var href = link.GetAttribute("href")!;
+        var xml = await GetFeedAsync(href);
+        var entries = AtomRules.Feed(xml);
+
+        Assert.Equal(OpenDataAppFactory.PublicUrl + feed, Uri.UnescapeDataString(href));
+        Assert.Equal(headlines, entries.Select(e => (string)e.Element(Atom + "title")!));
+        // The page's own hits (its first page) are in the feed: the feed is that search, newest first.
+        var shown = document.QuerySelectorAll(".search-hit .hit-title a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Subset(headlines.ToHashSet(), shown.ToHashSet());
+        var root = System.Xml.Linq.XDocument.Parse(xml).Root!;
+        Assert.Equal(href, (string)root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!);
+        Assert.Equal(link.GetAttribute("title"), (string)root.Element(Atom + "title")!);
+    }
+
+    [Fact]
+    public async Task A_search_of_one_edition_links_the_feed_of_the_same_words_in_the_paper_and_says_so()
+    {
+        var document = await app.NewClient().GetDocumentAsync("/search?q=" + Uri.EscapeDataString("昨天") + "&pub=binjiang&edition=2026-11-02");
+        var link = Assert.Single(document.QuerySelectorAll("link[rel=alternate][type='application/atom+xml']"));
+        var href = link.GetAttribute("href")!;
+        var entries = AtomRules.Feed(await GetFeedAsync(href));
+
+        Assert.Equal(["地铁三号线二期开通试运营"], document.QuerySelectorAll(".search-hit .hit-title a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(OpenDataAppFactory.PublicUrl + "/search/feed?q=昨天&pub=binjiang", Uri.UnescapeDataString(href));
+        Assert.Equal("滨江日报：“昨天”的新文章", link.GetAttribute("title"));
+        Assert.Equal(["地铁三号线二期开通试运营", "昨日头条"], entries.Select(e => (string)e.Element(Atom + "title")!));
+
+        // A feed URL that names an edition anyway is the paper's feed, and its self link says which it is.
+        var forced = await GetFeedAsync("/search/feed?q=" + Uri.EscapeDataString("昨天") + "&pub=binjiang&edition=2026-11-02");
+        var root = System.Xml.Linq.XDocument.Parse(forced).Root!;
+        Assert.Equal(href, (string)root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!);
+        Assert.Equal(href, (string)root.Element(Atom + "id")!);
+        Assert.Equal(2, AtomRules.Feed(forced).Count);
+        Assert.Equal(
+            OpenDataAppFactory.PublicUrl + "/search?q=昨天&pub=binjiang&sort=newest",
+            Uri.UnescapeDataString((string)root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!));
+    }
+
+    [Theory]
+    [InlineData("/binjiang/feed.atom")]
+    [InlineData("/binjiang/pages/%E5%A4%B4%E7%89%88.atom")]
+    [InlineData("/search/feed?q=tide")]
+    public async Task A_feed_reader_polling_with_the_etag_it_was_given_gets_a_304(string url)
+    {
+        var client = app.NewClient();
+        using var first = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(again);
+        using var other = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        other.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"somethingelse\""));
+        using var modified = await client.SendAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        AtomRules.Feed(await modified.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_forged_host_never_reaches_a_feed()
     {

@@ -47,6 +47,7 @@ internal static partial class IiifRules
         {
             // A collection listed inside another is a reference: id, type and label; its items are in its own document.
             Assert.Equal(JsonValueKind.Array, collection.GetProperty("items").ValueKind);
+            Walk(collection, "collection");
         }
     }
 
@@ -57,6 +58,7 @@ internal static partial class IiifRules
         Resource(manifest, "Manifest");
         LanguageMap(manifest.GetProperty("label"), "manifest");
         Assert.Matches(NavDate(), manifest.GetProperty("navDate").GetString()!);
+        Walk(manifest, "manifest");
         var canvases = manifest.GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(canvases);
         foreach (var canvas in canvases)
@@ -69,6 +71,7 @@ internal static partial class IiifRules
 
     public static void Canvas(JsonElement canvas)
     {
+        Walk(canvas, "canvas");
         var id = Resource(canvas, "Canvas");
         Assert.DoesNotContain('#', id);
         LanguageMap(canvas.GetProperty("label"), "canvas");
@@ -85,6 +88,149 @@ internal static partial class IiifRules
             Resource(body, "Image");
             Assert.StartsWith("image/", body.GetProperty("format").GetString(), StringComparison.Ordinal);
         }
+    }
+
+    private static readonly string[] ViewingDirections = ["left-to-right", "right-to-left", "top-to-bottom", "bottom-to-top"];
+
+    /// <summary>
+    /// The rules of Presentation 3 (sections 3 and 5) on every resource of a document, wherever it sits: what each
+    /// type must have, what each property's value must be, and which types may be items of which.
+    /// </summary>
+    public static void Walk(JsonElement resource, string where)
+    {
+        Assert.True(resource.ValueKind == JsonValueKind.Object, $"{where}: a resource must be an object");
+        var type = resource.TryGetProperty("type", out var t) ? t.GetString() : null;
+        foreach (var property in resource.EnumerateObject())
+        {
+            var at = $"{where}.{property.Name}";
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "label" or "summary":
+                    LanguageMap(value, at);
+                    break;
+                case "metadata":
+                    Assert.All(value.EnumerateArray(), pair =>
+                    {
+                        LanguageMap(pair.GetProperty("label"), at + ".label");
+                        LanguageMap(pair.GetProperty("value"), at + ".value");
+                    });
+                    break;
+                case "requiredStatement":
+                    LanguageMap(value.GetProperty("label"), at + ".label");
+                    LanguageMap(value.GetProperty("value"), at + ".value");
+                    break;
+                case "navDate":
+                    Assert.Matches(NavDate(), value.GetString()!);
+                    break;
+                case "width" or "height":
+                    Assert.True(value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var size) && size > 0, $"{at} must be a positive integer");
+                    Assert.True(resource.TryGetProperty(property.Name == "width" ? "height" : "width", out _), $"{where}: width and height go together");
+                    break;
+                case "behavior":
+                    Assert.All(value.EnumerateArray(), b => Assert.Equal(JsonValueKind.String, b.ValueKind));
+                    break;
+                case "viewingDirection":
+                    Assert.Contains(value.GetString(), ViewingDirections);
+                    break;
+                case "homepage" or "rendering":
+                    // Each MUST have id, type and label, and SHOULD have format (3.3.1).
+                    Assert.NotEmpty(value.EnumerateArray());
+                    Assert.All(value.EnumerateArray(), link =>
+                    {
+                        Assert.StartsWith("http", Id(link, at), StringComparison.Ordinal);
+                        Assert.False(string.IsNullOrEmpty(link.GetProperty("type").GetString()), at + " needs a type");
+                        LanguageMap(link.GetProperty("label"), at + ".label");
+                        Assert.False(string.IsNullOrEmpty(link.GetProperty("format").GetString()), at + " should have a format");
+                    });
+                    break;
+                case "seeAlso" or "partOf" or "thumbnail":
+                    Assert.NotEmpty(value.EnumerateArray());
+                    Assert.All(value.EnumerateArray(), link =>
+                    {
+                        Id(link, at);
+                        Assert.False(string.IsNullOrEmpty(link.GetProperty("type").GetString()), at + " needs a type");
+                    });
+                    break;
+                case "service":
+                    // Presentation 3 services have id and type; older ones, listed beside them, @id and @type (5.7).
+                    Assert.All(value.EnumerateArray(), service => Assert.True(
+                        (service.TryGetProperty("id", out _) && service.TryGetProperty("type", out _)) || (service.TryGetProperty("@id", out _) && service.TryGetProperty("@type", out _)),
+                        at + ": a service needs id and type (or @id and @type)"));
+                    break;
+                case "items" or "structures" or "annotations":
+                    Assert.Equal(JsonValueKind.Array, value.ValueKind);
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Walk(item, $"{at}[{i++}]");
+                    }
+
+                    break;
+                case "body":
+                    if (value.TryGetProperty("id", out _) || value.TryGetProperty("type", out _))
+                    {
+                        Walk(value, at);
+                    }
+
+                    break;
+            }
+        }
+
+        if (type is "Collection" or "Manifest" or "Canvas" or "Range" or "AnnotationPage" or "Annotation" or "Image")
+        {
+            Id(resource, where);
+        }
+
+        List<string?> Types(string property) =>
+            resource.TryGetProperty(property, out var items) ? [.. items.EnumerateArray().Select(x => x.TryGetProperty("type", out var it) ? it.GetString() : null)] : [];
+
+        switch (type)
+        {
+            // A Manifest or Canvas without items is a reference to one (in a Collection, a Range), not the resource itself.
+            case "Manifest" when resource.TryGetProperty("items", out _):
+                Assert.NotEmpty(Types("items"));
+                Assert.All(Types("items"), x => Assert.Equal("Canvas", x));
+                Assert.All(Types("structures"), x => Assert.Equal("Range", x));
+                Assert.All(Types("annotations"), x => Assert.Equal("AnnotationPage", x));
+                break;
+            case "Collection":
+                // Its items are Collections or Manifests, each with a label a viewer can list (3.4).
+                Assert.All(Types("items"), x => Assert.Contains(x, new[] { "Collection", "Manifest" }));
+                if (resource.TryGetProperty("items", out var members))
+                {
+                    Assert.All(members.EnumerateArray(), m => LanguageMap(m.GetProperty("label"), where + " item"));
+                }
+
+                break;
+            case "Canvas" when resource.TryGetProperty("items", out _):
+                Assert.True(resource.TryGetProperty("width", out _) || resource.TryGetProperty("duration", out _), $"{where}: a canvas needs a size");
+                Assert.All(Types("items"), x => Assert.Equal("AnnotationPage", x));
+                Assert.All(Types("annotations"), x => Assert.Equal("AnnotationPage", x));
+                break;
+            case "Range":
+                // A Range MUST have items, at least one, each a Range, a Canvas or a SpecificResource of one (3.4).
+                Assert.True(Types("items").Count > 0, $"{where}: a range must have at least one item");
+                Assert.All(Types("items"), x => Assert.Contains(x, new[] { "Range", "Canvas", "SpecificResource" }));
+                Assert.True(resource.TryGetProperty("label", out _), $"{where}: a range in a table of contents needs a label");
+                break;
+            case "AnnotationPage":
+                Assert.True(Types("items").Count > 0, $"{where}: an annotation page should have at least one annotation");
+                Assert.All(Types("items"), x => Assert.Equal("Annotation", x));
+                break;
+            case "Annotation":
+                Assert.False(string.IsNullOrEmpty(resource.GetProperty("motivation").GetString()), $"{where}: an annotation needs a motivation");
+                Assert.True(resource.TryGetProperty("target", out _), $"{where}: an annotation needs a target");
+                break;
+        }
+    }
+
+    private static string Id(JsonElement resource, string where)
+    {
+        Assert.True(resource.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String, $"{where} needs an id");
+        var value = id.GetString()!;
+        Assert.True(Uri.TryCreate(value, UriKind.Absolute, out _), $"{where}: '{value}' is not an absolute URI");
+        return value;
     }
 
     /// <summary>A <c>canvas#xywh=x,y,w,h</c> target: its canvas, and a box of positive size inside it.</summary>

@@ -180,6 +180,9 @@ public sealed class IiifTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         var hits = root.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, hits.Count);
         Assert.All(hits, h => Assert.Equal("Annotation", h.GetProperty("type").GetString()));
+        // Each hit is an annotation in its own right (an id, a motivation, a target), as Content Search 2's results are.
+        IiifRules.Walk(root, "search");
+        Assert.Equal(hits.Count, hits.Select(h => h.GetProperty("id").GetString()).Distinct(StringComparer.Ordinal).Count());
         Assert.All(hits, h => Assert.Contains("tide", h.GetProperty("body").GetProperty("value").GetString(), StringComparison.OrdinalIgnoreCase));
 
         // Page 01 has the line in its lines file: the hit is within that line, not the whole article.
@@ -209,6 +212,40 @@ public sealed class IiifTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         var resources = older.RootElement.GetProperty("resources").EnumerateArray().ToList();
         Assert.Equal("sc:AnnotationList", older.RootElement.GetProperty("@type").GetString());
         Assert.Equal(hits.Select(h => h.GetProperty("target").GetString()), resources.Select(r => r.GetProperty("on").GetString()));
+    }
+
+    [Theory]
+    [InlineData("a range with no items")]
+    [InlineData("a range item that is a page")]
+    [InlineData("a page pdf without a label")]
+    [InlineData("a label as a plain string")]
+    [InlineData("a navDate without its zone")]
+    [InlineData("an empty annotation page")]
+    [InlineData("a canvas without its height")]
+    [InlineData("an annotation without a motivation")]
+    [InlineData("metadata without a value")]
+    public async Task The_rules_reject_a_manifest_that_breaks_presentation_3(string breakage)
+    {
+        using var json = await GetJsonAsync("/iiif/binjiang/2026-11-02/manifest");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(json.RootElement.GetRawText())!.AsObject();
+        IiifRules.Manifest(json.RootElement);
+
+        var canvas = manifest["items"]![0]!.AsObject();
+        switch (breakage)
+        {
+            case "a range with no items": manifest["structures"]![0]!["items"] = new System.Text.Json.Nodes.JsonArray(); break;
+            case "a range item that is a page": manifest["structures"]![0]!["items"]![0]!["type"] = "Page"; break;
+            case "a page pdf without a label": canvas["rendering"]![0]!.AsObject().Remove("label"); break;
+            case "a label as a plain string": manifest["structures"]![0]!["label"] = "头版"; break;
+            case "a navDate without its zone": manifest["navDate"] = "2026-11-02T00:00:00"; break;
+            case "an empty annotation page": canvas["annotations"]![0]!["items"] = new System.Text.Json.Nodes.JsonArray(); break;
+            case "a canvas without its height": canvas.Remove("height"); break;
+            case "an annotation without a motivation": canvas["annotations"]![0]!["items"]![0]!.AsObject().Remove("motivation"); break;
+            case "metadata without a value": manifest["metadata"]![0]!.AsObject().Remove("value"); break;
+        }
+
+        using var broken = JsonDocument.Parse(manifest.ToJsonString());
+        Assert.ThrowsAny<Exception>(() => IiifRules.Manifest(broken.RootElement));
     }
 
     [Fact]

@@ -34,6 +34,7 @@ internal static class BulkEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapMethods("/years/{year}.zip", [HttpMethods.Get, HttpMethods.Head], YearAsync).WithName("GetYearArchive")
             .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -60,8 +61,7 @@ internal static class BulkEndpoints
         context.Response.GetTypedHeaders().ETag = etag;
         var seconds = cache.Value.ClientSeconds;
         context.Response.Headers.CacheControl = seconds > 0 ? "public, max-age=" + seconds.ToString(CultureInfo.InvariantCulture) : "no-cache";
-        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        if (Names(context, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -87,7 +87,15 @@ internal static class BulkEndpoints
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"{slug}-{year}");
+        // The zip is made as it is sent, so its tag cannot be a hash of it; it is one of everything it is made from.
+        var etag = YearArchive.Tag(paper, ofYear, await editions.StampsAsync(context.RequestAborted));
+        context.Response.GetTypedHeaders().ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
+        if (Names(context, etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return TypedResults.Stream(_ => Task.CompletedTask, "application/zip", name + ".zip");
@@ -96,6 +104,11 @@ internal static class BulkEndpoints
         var archive = new YearArchive(editions, lines, json.Value.SerializerOptions);
         return TypedResults.Stream(stream => archive.WriteAsync(stream, paper, name, ofYear, Hosting.FinishedReads.ClientGone(context)), "application/zip", name + ".zip");
     }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly: a compressed answer's tag is sent back as W/"…").</summary>
+    private static bool Names(HttpContext context, EntityTagHeaderValue etag) =>
+        context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
 
     private static async Task<(EditionView? View, ProblemHttpResult? Problem)> FindAsync(
         string slug, string date, string? numberText, PublishedEditions editions, CancellationToken cancellationToken)

@@ -55,8 +55,12 @@ internal static class BulkExamples
         }
         else if (operationId == "GetYearArchive")
         {
-            response.Description = "The zip, streamed: LICENCE.txt and each edition's text.json and alto.xml under {slug}-{yyyy}/.";
-            response.Headers?.Remove("ETag");
+            response.Description = "The zip, streamed: LICENCE.txt and each edition's text.json and alto.xml under {slug}-{yyyy}/; its weak ETag holds until an edition of the year changes.";
+            if (response.Headers is { } headers)
+            {
+                headers["ETag"] = new OpenApiHeader { Description = "A weak tag of what the zip is made from; send it in If-None-Match to get a 304 while it still holds.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                headers["Cache-Control"] = new OpenApiHeader { Description = "no-cache: ask again (with If-None-Match) before reusing it.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
         }
     }
 }

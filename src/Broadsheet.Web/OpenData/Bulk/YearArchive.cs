@@ -42,6 +42,32 @@ internal sealed class YearArchive(PublishedEditions editions, PageHitMarker line
         await sink.DrainAsync(output, cancellationToken);
     }
 
+    private static readonly string Build = typeof(YearArchive).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>
+    /// A weak entity tag for the year's zip without making it: a hash of what the zip is made from, so it changes
+    /// when an edition of the year is published, replaced, withdrawn or edited, when the paper's name, licence or
+    /// time zone does, and with the application's build (which writes the JSON and ALTO). Weak, because the same
+    /// text could be zipped into other bytes by another build of the compressor.
+    /// </summary>
+    public static Microsoft.Net.Http.Headers.EntityTagHeaderValue Tag(Publication paper, IReadOnlyList<EditionListing> ofYear, IReadOnlyList<EditionStampRow> stamps)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ArgumentNullException.ThrowIfNull(ofYear);
+        ArgumentNullException.ThrowIfNull(stamps);
+        var rows = stamps.Where(r => string.Equals(r.Slug, paper.Slug, StringComparison.Ordinal)).ToDictionary(r => (r.Date, r.Number));
+        var text = new StringBuilder().Append(paper.Name).Append('\n').Append(paper.Licence).Append('\n').Append(paper.TimeZoneId).Append('\n').Append(Build);
+        foreach (var listed in ofYear.OrderBy(e => e.Date).ThenBy(e => e.Number))
+        {
+            var row = rows.GetValueOrDefault((listed.Date, listed.Number));
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"\n{listed.Date:yyyy-MM-dd}|{listed.Number}|{row?.Id}|{row?.CreatedAt.UtcTicks}|{row?.PublishedAt?.UtcTicks}|{row?.ChangedAt?.UtcTicks}");
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..20];
+        return new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + hash + "\"", isWeak: true);
+    }
+
     /// <summary>The licence file: the paper's own terms, or a line saying it has given none.</summary>
     public static string Licence(Publication paper) =>
         paper.Licence is { Length: > 0 } licence

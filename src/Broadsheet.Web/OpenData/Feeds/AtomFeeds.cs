@@ -52,7 +52,7 @@ internal static class AtomFeeds
         }
 
         var self = Absolute(context, FeedUrls.Publication(publication));
-        return AtomWriter.Result(new AtomFeed(self, paper.Name, self, Absolute(context, ReaderUrls.Publication(publication)), paper.Language, entries)
+        return AtomWriter.Result(context, new AtomFeed(self, paper.Name, self, Absolute(context, ReaderUrls.Publication(publication)), paper.Language, entries)
         {
             Author = paper.Name,
         });
@@ -91,7 +91,7 @@ internal static class AtomFeeds
         }
 
         var self = Absolute(context, FeedUrls.Pages(publication, name));
-        return AtomWriter.Result(new AtomFeed(self, $"{paper.Name} · {name}", self, Absolute(context, ReaderUrls.Publication(publication)), paper.Language, [.. entries.Take(MaxArticles)])
+        return AtomWriter.Result(context, new AtomFeed(self, $"{paper.Name} · {name}", self, Absolute(context, ReaderUrls.Publication(publication)), paper.Language, [.. entries.Take(MaxArticles)])
         {
             Author = paper.Name,
         });

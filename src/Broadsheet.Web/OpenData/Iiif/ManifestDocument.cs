@@ -57,7 +57,9 @@ internal sealed class ManifestDocument(EditionView edition, IReadOnlyDictionary<
                     ["profile"] = "http://iiif.io/api/search/1/search",
                 }),
             ["items"] = new JsonArray([.. edition.Pages.Select(Canvas)]),
-            ["structures"] = new JsonArray([.. edition.Pages.Where(p => p.Articles.Count > 0).Select(PageRange)]),
+            // A range must have an item (Presentation 3, 3.4): a page whose only articles are continued from earlier
+            // pages has none of its own, and is left out of the table of contents.
+            ["structures"] = new JsonArray([.. edition.Pages.Where(p => p.Articles.Any(a => ReferenceEquals(edition.Home(a.Article), a))).Select(PageRange)]),
         };
         if (edition.FirstPage is { } first && Thumbnail(first) is { } thumbnail)
         {
@@ -109,12 +111,17 @@ internal sealed class ManifestDocument(EditionView edition, IReadOnlyDictionary<
             ["type"] = "AnnotationPage",
             ["items"] = new JsonArray([.. Painting(view, id)]),
         });
-        canvas["annotations"] = new JsonArray(new JsonObject
+        // An annotation page should hold an annotation (3.4): a page without articles (a full-page advertisement) has no text page.
+        if (view.Articles.Count > 0)
         {
-            ["id"] = id + "/text",
-            ["type"] = "AnnotationPage",
-            ["items"] = new JsonArray([.. view.Articles.Select(a => ArticleText(a, id, geometry))]),
-        });
+            canvas["annotations"] = new JsonArray(new JsonObject
+            {
+                ["id"] = id + "/text",
+                ["type"] = "AnnotationPage",
+                ["items"] = new JsonArray([.. view.Articles.Select(a => ArticleText(a, id, geometry))]),
+            });
+        }
+
         return canvas;
     }
 
