@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Broadsheet.Core;
-using Broadsheet.Core.Model;
 using Broadsheet.Core.Ports;
 using Broadsheet.Ingest;
 using Broadsheet.Web.Caching;
@@ -178,7 +177,7 @@ internal sealed partial class ImportJobs : BackgroundService
             var importer = scope.ServiceProvider.GetRequiredService<EditionImporter>();
             var imported = await importer.ImportAsync(job.Request, job, lost.Token);
             await scope.ServiceProvider.GetRequiredService<IReaderCache>().InvalidateAsync(imported.PublicationSlug, imported.Date, CancellationToken.None);
-            result = await DescribeAsync(scope.ServiceProvider, job.Slug, imported, CancellationToken.None);
+            result = await JobResults.DescribeAsync(scope.ServiceProvider.GetRequiredService<IDeskReader>(), job.Slug, imported, CancellationToken.None);
         }
         catch (ImportException ex)
         {
@@ -320,25 +319,6 @@ internal sealed partial class ImportJobs : BackgroundService
             // The edition is saved (or nothing changed); a lost audit line must not turn that into a failure.
             LogFailed(_logger, slug, ex);
         }
-    }
-
-    /// <summary>The edition as it was saved: a line per page in edition order, with the articles that have a region on it.</summary>
-    private static async Task<JobResult> DescribeAsync(IServiceProvider services, string slug, ImportResult imported, CancellationToken cancellationToken)
-    {
-        var edition = await services.GetRequiredService<IDeskReader>().EditionAsync(imported.EditionId, cancellationToken)
-            ?? throw new InvalidOperationException($"The imported edition {imported.EditionId} is not in the database.");
-        var published = edition.Status == EditionStatus.Published;
-        var date = ReaderUrls.Date(imported.Date);
-        return new JobResult(
-            date,
-            Draft: !published,
-            imported.Replaced,
-            imported.PageCount,
-            imported.ArticleCount,
-            [.. edition.Pages.OrderBy(p => p.Order).Select(p => new PageResult(p.Label, p.Name, ArticleHomes.On(edition, p).Count, p.ReviewNote))],
-            imported.Warnings,
-            $"/desk/{slug}/{date}",
-            published ? ReaderUrls.Edition(slug, imported.Date, edition.Number) : null);
     }
 
     /// <summary>Removes an upload's folder when it was refused before it became a job.</summary>
