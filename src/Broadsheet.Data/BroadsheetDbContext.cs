@@ -55,6 +55,9 @@ public class BroadsheetDbContext : IdentityDbContext<DeskUser>, IDataProtectionK
     /// <summary>Editions changed since the search index last caught up (see <see cref="Core.Ports.ISearchFeed"/>).</summary>
     internal DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
 
+    /// <summary>The desk's uploads being imported, shared by every web node (see <see cref="Core.Ports.IImportJobStore"/>).</summary>
+    internal DbSet<Imports.ImportJobRow> ImportJobs => Set<Imports.ImportJobRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

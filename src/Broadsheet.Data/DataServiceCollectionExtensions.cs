@@ -63,6 +63,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReaderEditions, Reader.EfReaderEditions>();
         services.AddSingleton<IReaderFeedback, Reader.EfReaderFeedback>();
         services.AddSingleton<IOldLinks, Sites.EfOldLinks>();
+        services.AddSingleton<IImportJobStore, Imports.EfImportJobStore>();
         services.AddSingleton<IBlobStore>(_ => new LocalDiskBlobStore(folder.BlobsPath));
         return services;
     }

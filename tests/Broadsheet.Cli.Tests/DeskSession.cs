@@ -76,6 +76,35 @@ internal sealed partial class DeskSession : IDisposable
         return await _http.PostAsync(form.Action, content);
     }
 
+    /// <summary>
+    /// Posts files as the upload page's plain form does (no script), with the page's antiforgery token and
+    /// <paramref name="fields"/>; answers the redirect to the job's page.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(string page, IReadOnlyDictionary<string, string> fields, IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(files);
+        var html = await _http.GetStringAsync(page);
+        var token = InputPattern().Matches(html).Select(m => m.Value).Where(tag => Attribute(tag, "name") == "__RequestVerificationToken").Select(tag => Attribute(tag, "value")).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{page} has no form token (is the desk signed in on this node?)");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(await File.ReadAllBytesAsync(file));
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(part, "files", Path.GetFileName(file));
+        }
+
+        return await _http.PostAsync(page, content);
+    }
+
+    public Task<string> GetStringAsync(string url) => _http.GetStringAsync(url);
+
     public void Dispose() => _http.Dispose();
 
     private static string? Attribute(string tag, string name) =>

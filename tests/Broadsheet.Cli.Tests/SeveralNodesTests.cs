@@ -13,7 +13,8 @@ namespace Broadsheet.Cli.Tests;
 /// Two `broadsheet serve` processes on loopback over one PostgreSQL database and one data folder (the blobs), each
 /// with its own search index and its own home folder (so a key ring on disk could not be shared): a change made on
 /// one node's desk reaches the other's cached pages within a second, both indexes follow it, a desk sign-in on one
-/// works on the other, and a scheduled edition is published once with both up. Needs the server scripts/with-postgres
+/// works on the other, a scheduled edition is published once with both up, and an upload at one desk is followed to
+/// its end at the other's. Needs the server scripts/with-postgres
 /// starts (scripts/test runs this class under it); without one it fails, never skips.
 /// </summary>
 [Trait("Needs", "PostgreSQL")]
@@ -23,6 +24,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
     private const string Slug = "binjiang";
     private static readonly DateOnly First = new(2026, 11, 2);
     private static readonly DateOnly Second = new(2026, 11, 3);
+    private static readonly DateOnly Third = new(2026, 11, 4);
     private static readonly TimeSpan Second1 = TimeSpan.FromSeconds(1);
 
     private readonly string _root = Directory.CreateTempSubdirectory("broadsheet-cli-nodes-").FullName;
@@ -127,6 +129,43 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM \"AuditLog\" WHERE \"Action\" = 'publish' AND \"User\" = 'scheduler'"));
         Assert.Equal(HttpStatusCode.OK, (await readerA.GetAsync("/binjiang/2026-11-03/01")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await readerB.GetAsync("/binjiang/2026-11-03/01")).StatusCode);
+
+        // An edition uploaded at A's desk: its job (a row, whichever node's worker runs it) is followed to its end on B's.
+        var third = SampleEditionGenerator.Generate(new SampleEditionOptions { Seed = 12, Date = Third, PageCount = 4 }, Path.Combine(_root, "upload"));
+        string job;
+        using (var uploaded = await deskA.UploadAsync("/desk/binjiang/upload", new Dictionary<string, string> { ["date"] = "2026-11-04" }, third.Pages.Select(p => p.PdfPath)))
+        {
+            Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, $"the upload answered {(int)uploaded.StatusCode}: {await uploaded.Content.ReadAsStringAsync()}");
+            job = uploaded.Headers.Location!.OriginalString["/desk/imports/".Length..];
+        }
+
+        var seenOnB = new List<string>();
+        var importing = Stopwatch.StartNew();
+        JsonElement state;
+        while (true)
+        {
+            using var json = JsonDocument.Parse(await deskB.GetStringAsync("/desk/api/imports/" + job));
+            state = json.RootElement.Clone();
+            var seen = $"{state.GetProperty("status").GetString()} {state.GetProperty("percent").GetInt32()}%";
+            if (seenOnB.Count == 0 || seenOnB[^1] != seen)
+            {
+                seenOnB.Add(seen);
+            }
+
+            if (state.GetProperty("finished").GetBoolean())
+            {
+                break;
+            }
+
+            Assert.True(importing.Elapsed < TimeSpan.FromMinutes(5), $"the upload was not imported within 5 minutes; B saw {string.Join(", ", seenOnB)}");
+            await Task.Delay(200);
+        }
+
+        output.WriteLine($"uploaded on A, run by {await ScalarAsync<string>($"SELECT \"Node\" FROM \"ImportJobs\" WHERE \"Id\" = '{job}'")}; B saw {string.Join(", ", seenOnB)}");
+        Assert.True(state.GetProperty("status").GetString() == "succeeded", state.ToString());
+        Assert.Equal(4, state.GetProperty("result").GetProperty("pageCount").GetInt32());
+        Assert.Contains("导入进度", await deskB.GetStringAsync("/desk/imports/" + job), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await readerB.GetAsync("/binjiang/2026-11-04/01")).StatusCode);
     }
 
     private static async Task PostAsync(DeskSession desk, string page, string handler)

@@ -52,16 +52,16 @@ public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsA
         var job = new ImportJob(id, "binjiang", "滨江日报", "metrics-test", request, folder, jobs.Now);
         var before = await ScrapeAsync();
 
-        Assert.True(jobs.TryEnqueue(job));
+        Assert.True(await jobs.TryEnqueueAsync(job));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!job.Snapshot().Finished)
+        while (await jobs.FindAsync(id) is not { Finished: true })
         {
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "the import did not finish within 3 minutes");
             await Task.Delay(100);
         }
 
         var after = await ScrapeAsync();
-        Assert.Equal(JobStatus.Failed, job.Snapshot().Status);
+        Assert.Equal(JobStatus.Failed, (await jobs.FindAsync(id))!.Status);
         Assert.True(Sum(after, "broadsheet_import_failures_total") == Sum(before, "broadsheet_import_failures_total") + 1, after);
         Assert.Equal(Sum(before, "broadsheet_import_pages_total"), Sum(after, "broadsheet_import_pages_total"));
     }
@@ -78,16 +78,17 @@ public sealed class MetricsTests(MetricsAppFactory app) : IClassFixture<MetricsA
         var job = new ImportJob(id, "binjiang", "滨江日报", "metrics-test", request, folder, jobs.Now);
         var before = await ScrapeAsync();
 
-        Assert.True(jobs.TryEnqueue(job));
+        Assert.True(await jobs.TryEnqueueAsync(job));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!job.Snapshot().Finished)
+        while (await jobs.FindAsync(id) is not { Finished: true })
         {
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the import did not finish within 5 minutes");
             await Task.Delay(100);
         }
 
         var after = await ScrapeAsync();
-        Assert.True(job.Snapshot().Status == JobStatus.Succeeded, job.Snapshot().Error);
+        var state = (await jobs.FindAsync(id))!;
+        Assert.True(state.Status == JobStatus.Succeeded, state.Error);
         Assert.Equal(Sum(before, "broadsheet_import_pages_total") + sample.Pages.Count, Sum(after, "broadsheet_import_pages_total"));
         Assert.Equal(Sum(before, "broadsheet_import_failures_total"), Sum(after, "broadsheet_import_failures_total"));
     }

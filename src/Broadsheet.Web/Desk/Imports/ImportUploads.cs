@@ -49,7 +49,7 @@ internal sealed class ImportUploads(ImportJobs jobs, IOptions<DeskUploadOptions>
             Replace = IsChecked(form["replace"]),
         };
         var job = new ImportJob(id, publication.Slug, publication.Name, DeskAccess.NameOf(user), request, folder, jobs.Now) { Language = publication.Language };
-        if (!jobs.TryEnqueue(job))
+        if (!await jobs.TryEnqueueAsync(job, cancellationToken))
         {
             ImportJobs.Discard(folder);
             return (null, new("已经有好几期在排队导入，请等它们完成再上传。", StatusCodes.Status503ServiceUnavailable));

@@ -80,15 +80,15 @@ internal static class ImportsApi
     private static async Task<Results<Ok<ImportJobState>, NotFound, ForbidHttpResult>> GetAsync(
         string id, HttpContext context, DeskAccess access, ImportJobs jobs, CancellationToken cancellationToken)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await jobs.FindAsync(id, cancellationToken) is not { } job)
         {
             return TypedResults.NotFound();
         }
 
-        var (verdict, _) = await access.PublicationAsync(context.User, job.Slug, cancellationToken);
+        var (verdict, _) = await access.PublicationAsync(context.User, job.Publication, cancellationToken);
         return verdict switch
         {
-            DeskAccess.Verdict.Allowed => TypedResults.Ok(job.Snapshot()),
+            DeskAccess.Verdict.Allowed => TypedResults.Ok(job),
             DeskAccess.Verdict.Missing => TypedResults.NotFound(),
             _ => TypedResults.Forbid(),
         };

@@ -12,18 +12,18 @@ internal sealed class JobModel(DeskAccess access, ImportJobs jobs) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await jobs.FindAsync(id, cancellationToken) is not { } job)
         {
             return NotFound();
         }
 
-        var (verdict, _) = await access.PublicationAsync(User, job.Slug, cancellationToken);
+        var (verdict, _) = await access.PublicationAsync(User, job.Publication, cancellationToken);
         if (verdict != DeskAccess.Verdict.Allowed)
         {
             return verdict == DeskAccess.Verdict.Missing ? NotFound() : Forbid();
         }
 
-        State = job.Snapshot();
+        State = job;
         return Page();
     }
 }
