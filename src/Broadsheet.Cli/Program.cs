@@ -4,6 +4,7 @@ using Broadsheet.Web.Hosting;
 
 // Imports and batches grow glibc's per-thread arenas as the server does (bench/HISTORY.md, "Library batches").
 NativeHeap.CapArenas();
+NativeHeap.MapLargeBlocks();
 NativeHeap.KeepTrimming();
 
 var root = new RootCommand("Broadsheet: a newspaper's printed pages as a digital edition on the web.")

@@ -47,6 +47,7 @@ public static class BroadsheetWebHost
         builder.Services.AddPublicOrigin(options.PublicUrl, builder.Configuration);
         builder.UseInlineServing(options.InlineServing);
         NativeHeap.CapArenas();
+        NativeHeap.MapLargeBlocks();
         NativeHeap.KeepTrimming();
         var folder = new DataFolder(options.Data, options.Database, options.Index);
         builder.Services.AddBroadsheetData(folder);

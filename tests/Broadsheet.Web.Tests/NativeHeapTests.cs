@@ -1,8 +1,12 @@
+using System.Runtime.InteropServices;
 using Broadsheet.Web.Hosting;
 
 namespace Broadsheet.Web.Tests;
 
-/// <summary>The server's cap on glibc's malloc arenas (what kept its RSS flat in the soak, bench/README.md).</summary>
+/// <summary>
+/// The server's cap on glibc's malloc arenas (what kept its RSS flat in the soak, bench/README.md) and its fixed mmap
+/// threshold (what kept a 1,000-page library batch's arenas at 55–67 MB; glibc's moving threshold let them grow to 280).
+/// </summary>
 public sealed class NativeHeapTests
 {
     [Fact]
@@ -11,6 +15,46 @@ public sealed class NativeHeapTests
         Assert.Null(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"));
 
         Assert.True(NativeHeap.CapArenas());
+    }
+
+    [Fact]
+    public void Large_blocks_keep_a_mapping_of_their_own_after_a_larger_one_is_freed()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_"));
+        Assert.True(NativeHeap.MapLargeBlocks());
+
+        // By default glibc would now serve anything up to 16 MB from an arena: its threshold follows the largest mapped
+        // block freed.
+        var page = Marshal.AllocHGlobal(16 << 20);
+        Marshal.WriteByte(page, 1);
+        Marshal.FreeHGlobal(page);
+
+        var large = Marshal.AllocHGlobal(NativeHeap.MapFrom * 4);
+        var small = Marshal.AllocHGlobal(1000);
+        try
+        {
+            Assert.True(IsMapped(large));
+            Assert.False(IsMapped(small));
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(large);
+            Marshal.FreeHGlobal(small);
+        }
+    }
+
+    [Fact]
+    public void An_operators_own_mmap_threshold_is_left_alone()
+    {
+        Environment.SetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_", "4194304");
+        try
+        {
+            Assert.False(NativeHeap.MapLargeBlocks());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_", null);
+        }
     }
 
     [Fact]
@@ -72,4 +116,8 @@ public sealed class NativeHeapTests
             Environment.SetEnvironmentVariable("MALLOC_ARENA_MAX", null);
         }
     }
+
+    // glibc keeps a chunk's size in the word before the block; its second-lowest bit says the chunk has a mapping of its
+    // own (malloc.c, IS_MMAPPED).
+    private static bool IsMapped(nint block) => (Marshal.ReadInt64(block, -8) & 2) != 0;
 }
