@@ -75,6 +75,12 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
 
         Assert.Equal("failed", state.GetProperty("status").GetString());
         Assert.Equal("运行这次导入的服务器中途停止了，什么也没有改动。请重新上传这一期。", state.GetProperty("error").GetString());
+        // The row says failed first; the upload's folder goes right after.
+        for (var waited = 0; waited < 100 && Directory.Exists(folder); waited++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.False(Directory.Exists(folder));
         var page = await client.GetDocumentAsync("/desk/imports/" + id);
         Assert.Equal("运行这次导入的服务器中途停止了，什么也没有改动。请重新上传这一期。", page.QuerySelector("#import-error")!.Text());
