@@ -79,6 +79,15 @@ echo "RSS after 10 issues:        $(at 10)"
 for q in 1 2 3; do echo "RSS at $q/4 of the issues:    $(at $((issues * q / 4)))"; done
 echo "RSS at the last sample before the last issue ended: $last_import"
 echo "RSS, last sample (search catch-up): $(tail -n 1 "$samples_file" | awk '{ printf "%d MB (%s s)", $3 / 1024, $1 }')"
+# One issue's work swings RSS by 100-150 MB, so single samples say little about a trend: the means of every sample in
+# each quarter of the issues from the 10th on (the start's first imports fill the caches) are what "flat" is judged by.
+awk -v n="$issues" '$2 >= 10 && $2 < n { q = int(($2 - 10) * 4 / (n - 10)); sum[q] += $3; count[q]++ }
+  END {
+    for (q = 0; q < 4; q++) { m[q] = sum[q] / count[q] / 1024; mean += m[q] / 4 }
+    for (q = 0; q < 4; q++) { d = m[q] > mean ? m[q] - mean : mean - m[q]; if (d > far) far = d }
+    printf "mean RSS by quarter from the 10th issue: %d, %d, %d, %d MB; the last %+.1f %% from the first; each within %.1f %% of their mean\n",
+      m[0], m[1], m[2], m[3], (m[3] / m[0] - 1) * 100, far / mean * 100
+  }' "$samples_file"
 echo "peak RSS (/usr/bin/time): $((peak / 1024)) MB; wall $wall s, CPU $(echo "$user + $sys" | bc) s"
 echo "load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end"
 echo "samples (seconds, issues done, RSS kB, load): $samples_file"
