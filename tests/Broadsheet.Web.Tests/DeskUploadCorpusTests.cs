@@ -187,7 +187,8 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
     }
 
     /// <summary>
-    /// Every row of every table but the audit log (a failed import is audited, as it should be) and the search outbox,
+    /// Every row of every table but the audit log (a failed import is audited, as it should be), the import jobs (the
+    /// upload's own job, which keeps its refusal for the desk to show) and the search outbox,
     /// every blob's name and hash, and whatever staging holds: equal snapshots mean nothing a reader or the desk sees changed.
     /// </summary>
     private string Snapshot()
@@ -200,8 +201,8 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
             connection.Open();
             // The search outbox is a queue the indexer drains in the background after an earlier kind was taken.
             var tables = data.DatabaseIsServer
-                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuditLog', 'SearchOutbox')"
-                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('AuditLog', 'SearchOutbox')";
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('AuditLog', 'ImportJobs', 'SearchOutbox')"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('AuditLog', 'ImportJobs', 'SearchOutbox')";
             foreach (var table in Query(connection, tables).Select(r => r[0]).Order(StringComparer.Ordinal))
             {
                 lines.AddRange(Query(connection, $"SELECT * FROM \"{table}\"")
