@@ -29,7 +29,7 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
         await File.WriteAllBytesAsync(Path.Combine(folder, "01.pdf"), Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
         await Store.TryAddAsync(Row(id, folder, ImportJobPhase.Waiting, node: null, lease: null), 10);
 
-        var state = await WaitUntilFinishedAsync(client, id);
+        var state = await DeskSession.WaitUntilFinishedAsync(client, id, 600);
 
         // The importer ran here: its own message about the page that does not open, and the upload is gone.
         Assert.Equal("failed", state.GetProperty("status").GetString());
@@ -71,7 +71,7 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
         // Claimed by a node that then died: its lease ran out a second ago and nobody renews it.
         await Store.TryAddAsync(Row(id, folder, ImportJobPhase.Running, "node-dead", DateTimeOffset.UtcNow.AddSeconds(-1)), 10);
 
-        var state = await WaitUntilFinishedAsync(client, id);
+        var state = await DeskSession.WaitUntilFinishedAsync(client, id, 600);
 
         Assert.Equal("failed", state.GetProperty("status").GetString());
         Assert.Equal("运行这次导入的服务器中途停止了，什么也没有改动。请重新上传这一期。", state.GetProperty("error").GetString());
@@ -116,22 +116,5 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
         var client = app.NewClient();
         await DeskSession.SignInAsync(client, userName, Password);
         return client;
-    }
-
-    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string id)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>(new Uri("/desk/api/imports/" + id, UriKind.Relative));
-            if (state.GetProperty("finished").GetBoolean())
-            {
-                return state;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"import {id} never finished");
-        return default;
     }
 }

@@ -115,7 +115,7 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
         }
         else
         {
-            var state = await WaitUntilFinishedAsync(client, body.GetProperty("id").GetString()!);
+            var state = await DeskSession.WaitUntilFinishedAsync(client, body.GetProperty("id").GetString()!, 2400);
             if (input.Refusal is { } refusal)
             {
                 Assert.True(state.GetProperty("status").GetString() == "failed", $"{name} is to be refused with “{refusal}”, but: {state}");
@@ -166,24 +166,6 @@ public abstract class DeskUploadCorpusTests(CorpusUploadAppFactory app) : IDispo
         var client = app.NewClient();
         await DeskSession.SignInAsync(client, user);
         return client;
-    }
-
-    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string id)
-    {
-        // Bounded, not timed: an import that never finishes fails here instead of hanging the run.
-        for (var attempt = 0; attempt < 2400; attempt++)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>(new Uri("/desk/api/imports/" + id, UriKind.Relative));
-            if (state.GetProperty("finished").GetBoolean())
-            {
-                return state;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"import {id} never finished");
-        return default;
     }
 
     /// <summary>

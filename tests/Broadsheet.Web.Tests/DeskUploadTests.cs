@@ -63,7 +63,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
             var id = accepted.GetProperty("id").GetString()!;
             Assert.Equal("/desk/api/imports/" + id, response.Headers.Location?.OriginalString);
 
-            var state = await WaitUntilFinishedAsync(client, id);
+            var state = await DeskSession.WaitUntilFinishedAsync(client, id);
             Assert.True(state.GetProperty("status").GetString() == "succeeded", state.ToString());
             var result = state.GetProperty("result");
             var pages = result.GetProperty("pages").EnumerateArray().ToList();
@@ -122,7 +122,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/desk/imports/", location, StringComparison.Ordinal);
-        var state = await WaitUntilFinishedAsync(client, location["/desk/imports/".Length..]);
+        var state = await DeskSession.WaitUntilFinishedAsync(client, location["/desk/imports/".Length..]);
         Assert.Equal("failed", state.GetProperty("status").GetString());
         var message = state.GetProperty("error").GetString()!;
         Assert.Contains("01-头版.pdf", message, StringComparison.Ordinal);
@@ -248,7 +248,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         adminForm.Add(FileContent(MinimalPdf(), "application/pdf"), "files", "01.pdf");
         using var started = await PostAsync(admin, "/desk/api/binjiang/imports", adminForm, await TokenAsync(admin));
         var jobId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await WaitUntilFinishedAsync(admin, jobId);
+        await DeskSession.WaitUntilFinishedAsync(admin, jobId);
 
         var client = await SignInAsync("upload-riverside", DeskRoles.Editor, TestEdition.EnglishSlug);
         var before = await EditionCountAsync();
@@ -296,7 +296,7 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         using var response = await PostAsync(client, $"/desk/api/{slug}/imports", form, token);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return await WaitUntilFinishedAsync(client, accepted.GetProperty("id").GetString()!);
+        return await DeskSession.WaitUntilFinishedAsync(client, accepted.GetProperty("id").GetString()!);
     }
 
     private async Task<HttpClient> SignInAsync(string userName, string role, params string[] publications)
@@ -323,24 +323,6 @@ public sealed class DeskUploadTests(UploadAppFactory app) : IClassFixture<Upload
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative)) { Content = content };
         request.Headers.Add("RequestVerificationToken", token);
         return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string id)
-    {
-        // Bounded, not timed: an import that never finishes fails here instead of hanging the run.
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>(new Uri("/desk/api/imports/" + id, UriKind.Relative));
-            if (state.GetProperty("finished").GetBoolean())
-            {
-                return state;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"import {id} never finished");
-        return default;
     }
 
     private static ByteArrayContent FileContent(byte[] bytes, string type)

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Broadsheet.Data.Accounts;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,5 +56,26 @@ internal static class DeskSession
             ["__RequestVerificationToken"] = await TokenAsync(client, tokenFrom ?? url.Split('?')[0]),
         };
         return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>
+    /// The desk's import job <paramref name="id"/> once it has finished, asked every quarter second. Bounded, not
+    /// timed: an import that never finishes fails here after <paramref name="asks"/> asks instead of hanging the run.
+    /// </summary>
+    public static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string id, int asks = 1200)
+    {
+        for (var attempt = 0; attempt < asks; attempt++)
+        {
+            var state = await client.GetFromJsonAsync<JsonElement>(new Uri("/desk/api/imports/" + id, UriKind.Relative));
+            if (state.GetProperty("finished").GetBoolean())
+            {
+                return state;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"import {id} never finished");
+        return default;
     }
 }
