@@ -24,20 +24,28 @@ public sealed class NativeHeapTests
         Assert.True(NativeHeap.MapLargeBlocks());
 
         // By default glibc would now serve anything up to 16 MB from an arena: its threshold follows the largest mapped
-        // block freed. Whatever the threshold, glibc first carves a block from an arena's free top when it is large
-        // enough, and the other tests' threads leave tops of any size: each try trims them first, and a 12 MB block
-        // that still lands in a top is tried again. Without the fixed threshold no try maps it.
+        // block freed. Whatever the threshold, glibc first serves a block from a free chunk or an arena's top when one
+        // is large enough, and the other tests' threads leave free chunks of any size (a trim hands their pages back
+        // but keeps the chunks). So the 12 MB blocks are held until one is mapped: each one that is not uses up a free
+        // chunk, and once they are gone glibc maps the block with the fixed threshold and grows an arena without it.
         var page = Marshal.AllocHGlobal(16 << 20);
         Marshal.WriteByte(page, 1);
         Marshal.FreeHGlobal(page);
+        NativeHeap.Trim();
 
+        var held = new List<nint>();
         var mapped = false;
-        for (var attempt = 0; attempt < 5 && !mapped; attempt++)
+        try
         {
-            NativeHeap.Trim();
-            var large = Marshal.AllocHGlobal(12 << 20);
-            mapped = IsMapped(large);
-            Marshal.FreeHGlobal(large);
+            while (held.Count < 64 && !mapped)
+            {
+                held.Add(Marshal.AllocHGlobal(12 << 20));
+                mapped = IsMapped(held[^1]);
+            }
+        }
+        finally
+        {
+            held.ForEach(Marshal.FreeHGlobal);
         }
 
         var small = Marshal.AllocHGlobal(1000);
