@@ -73,6 +73,10 @@ public sealed class CorrectionsAndReportsTests(SecondPassAppFactory app) : IClas
         Assert.Equal("2026-11-02T09:30:00Z", entry.Element(atom + "updated")!.Value);
         Assert.Equal(SecondPassAppFactory.CorrectionNote, entry.Element(atom + "content")!.Value);
         Assert.Equal("2026-11-02T09:30:00Z", feed.Root.Element(atom + "updated")!.Value);
+
+        // Feed readers poll: one that has the feed gets a 304 without it.
+        using var unchanged = await client.AskAgainAsync("/binjiang/corrections.atom", response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
     }
 
     [Fact]

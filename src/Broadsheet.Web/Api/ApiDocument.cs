@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Broadsheet.Web.Caching;
 using Broadsheet.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -101,11 +102,10 @@ internal static partial class ApiDocument
 
         if (response.StatusCode == StatusCodes.Status200OK && written.Length > 0)
         {
-            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(written.GetBuffer().AsSpan(0, (int)written.Length)))[..20] + "\"");
+            var etag = EntityTags.Of(written.GetBuffer().AsSpan(0, (int)written.Length));
             response.GetTypedHeaders().ETag = etag;
             response.Headers.CacheControl = "no-cache";
-            if (context.HttpContext.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-                && tags.Any(t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+            if (EntityTags.AlreadyHas(context.HttpContext.Request, etag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentType = null;

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Broadsheet.Web.Caching;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Web.Api;
 
@@ -30,16 +28,13 @@ internal sealed class ConditionalGet(IOptions<JsonOptions> json, IOptions<Reader
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions);
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..20] + "\"");
+        var etag = EntityTags.Of(body);
         var http = context.HttpContext;
         var response = http.Response.GetTypedHeaders();
         response.ETag = etag;
         var seconds = cache.Value.ClientSeconds;
         http.Response.Headers.CacheControl = seconds > 0 ? "public, max-age=" + seconds.ToString(CultureInfo.InvariantCulture) : "no-cache";
-        // Weak comparison: a compressed answer goes out with a weak form of the tag (W/"…"), and a client sends back
-        // what it got.
-        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        if (EntityTags.AlreadyHas(http.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

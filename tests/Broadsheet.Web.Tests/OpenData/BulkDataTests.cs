@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Broadsheet.Core.Model;
 using Broadsheet.Web.OpenData.Bulk;
 using Broadsheet.Web.Published;
+using Broadsheet.Web.Tests.Fixtures;
 
 namespace Broadsheet.Web.Tests.OpenData;
 
@@ -100,9 +101,7 @@ public sealed class BulkDataTests(OpenDataAppFactory app) : IClassFixture<OpenDa
     {
         var client = app.NewClient();
         using var first = await client.GetAsync(new Uri(Edition + "/alto", UriKind.Relative));
-        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(Edition + "/alto", UriKind.Relative));
-        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        using var second = await client.SendAsync(again);
+        using var second = await client.AskAgainAsync(Edition + "/alto", first.Headers.ETag!);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Broadsheet.Web.Tests.Fixtures;
 
 namespace Broadsheet.Web.Tests.OpenData;
 
@@ -53,6 +54,25 @@ public sealed class IiifTests(OpenDataAppFactory app) : IClassFixture<OpenDataAp
         var services = manifest.GetProperty("service").EnumerateArray().ToList();
         Assert.Equal("SearchService2", services[0].GetProperty("type").GetString());
         Assert.Equal("http://iiif.io/api/search/1/search", services[1].GetProperty("profile").GetString());
+    }
+
+    [Theory]
+    [InlineData(Manifest)]
+    [InlineData("/iiif/tidewater/2026")]
+    [InlineData("/iiif/tidewater/2026-07-04/search?q=harbour")]
+    public async Task A_harvester_asking_again_with_the_documents_etag_gets_a_304_without_it(string url)
+    {
+        var client = app.NewClient();
+        using var first = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var second = await client.AskAgainAsync(url, first.Headers.ETag!);
+        using var other = await client.GetAsync(new Uri("/iiif/binjiang/2026-11-02/manifest", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/ld+json", first.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(first.Content.Headers.ContentType.Parameters, p => p.Name == "profile" && p.Value!.Contains("iiif.io/api/", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+        Assert.NotEqual(first.Headers.ETag, other.Headers.ETag);
     }
 
     [Fact]

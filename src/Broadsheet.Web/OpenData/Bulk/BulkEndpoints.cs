@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Broadsheet.Web.Api;
 using Broadsheet.Web.Caching;
 using Broadsheet.Web.Published;
@@ -7,7 +6,6 @@ using Broadsheet.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Broadsheet.Web.OpenData.Bulk;
 
@@ -57,11 +55,11 @@ internal static class BulkEndpoints
         }
 
         var body = await AltoDocument.WriteAsync(view, page => lines.LinesAsync(page, cancellationToken));
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..20] + "\"");
+        var etag = EntityTags.Of(body);
         context.Response.GetTypedHeaders().ETag = etag;
         var seconds = cache.Value.ClientSeconds;
         context.Response.Headers.CacheControl = seconds > 0 ? "public, max-age=" + seconds.ToString(CultureInfo.InvariantCulture) : "no-cache";
-        if (Names(context, etag))
+        if (EntityTags.AlreadyHas(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -91,7 +89,7 @@ internal static class BulkEndpoints
         var etag = YearArchive.Tag(paper, ofYear, await editions.StampsAsync(context.RequestAborted));
         context.Response.GetTypedHeaders().ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
-        if (Names(context, etag))
+        if (EntityTags.AlreadyHas(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -104,11 +102,6 @@ internal static class BulkEndpoints
         var archive = new YearArchive(editions, lines, json.Value.SerializerOptions);
         return TypedResults.Stream(stream => archive.WriteAsync(stream, paper, name, ofYear, Hosting.FinishedReads.ClientGone(context)), "application/zip", name + ".zip");
     }
-
-    /// <summary>Whether the request's If-None-Match names <paramref name="etag"/> (weakly: a compressed answer's tag is sent back as W/"…").</summary>
-    private static bool Names(HttpContext context, EntityTagHeaderValue etag) =>
-        context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
 
     private static async Task<(EditionView? View, ProblemHttpResult? Problem)> FindAsync(
         string slug, string date, string? numberText, PublishedEditions editions, CancellationToken cancellationToken)

@@ -32,8 +32,6 @@ internal static class AtomWriter
 {
     public const string MediaType = "application/atom+xml";
 
-    public static IResult Result(AtomFeed feed) => Results.Text(Write(feed), MediaType + "; charset=utf-8", Encoding.UTF8);
-
     /// <summary>
     /// The feed with an entity tag (a hash of its bytes), or a 304 when the request's <c>If-None-Match</c> names it:
     /// feed readers poll, and an unchanged feed then costs them a few hundred bytes. The page cache keeps the tag
@@ -42,16 +40,7 @@ internal static class AtomWriter
     public static IResult Result(HttpContext context, AtomFeed feed)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var body = Encoding.UTF8.GetBytes(Write(feed));
-        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..20] + "\"");
-        context.Response.GetTypedHeaders().ETag = etag;
-        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
-            && tags.Any(t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Bytes(body, MediaType + "; charset=utf-8");
+        return Caching.EntityTags.Answer(context, Encoding.UTF8.GetBytes(Write(feed)), MediaType + "; charset=utf-8");
     }
 
     public static string Write(AtomFeed feed)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,15 +22,17 @@ internal static class IiifJson
         new() { ["label"] = Text(language, label), ["value"] = Text(language, value) };
 
     /// <summary>
-    /// The document with the media type its specification recommends, readable by any origin: IIIF viewers and
-    /// aggregators fetch it from their own sites.
+    /// The document with the media type its specification recommends, readable by any origin (IIIF viewers and
+    /// aggregators fetch it from their own sites), with an entity tag of its bytes and a 304 for a harvester that
+    /// already has them.
     /// </summary>
     public static IResult Document(HttpContext context, JsonObject document, string profile)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(document);
         AllowAnyOrigin(context.Response);
         context.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Text(document.ToJsonString(Options), $"application/ld+json;profile=\"{profile}\"", Encoding.UTF8);
+        return Caching.EntityTags.Answer(context, JsonSerializer.SerializeToUtf8Bytes(document, Options), $"application/ld+json; profile=\"{profile}\"; charset=utf-8");
     }
 
     public static void AllowAnyOrigin(HttpResponse response)

@@ -40,6 +40,6 @@ internal static class CorrectionsFeed
                 Html = c.Note,
             };
         }).ToList();
-        return AtomWriter.Result(new AtomFeed(page, text["CorrectionsFeed", paper.Name], self, page, paper.Language, entries) { Author = paper.Name });
+        return AtomWriter.Result(context, new AtomFeed(page, text["CorrectionsFeed", paper.Name], self, page, paper.Language, entries) { Author = paper.Name });
     }
 }
