@@ -57,8 +57,8 @@ public sealed class ImportJobStoreTests
         await jobs.ClaimNextAsync("node-b", At, At.AddMinutes(1));
         Assert.True(await jobs.ReportAsync("alive", "node-b", """{"pages":3}""", At.AddMinutes(3)));
 
-        Assert.Empty(await jobs.FailLapsedAsync(At.AddSeconds(59), _ => "stopped"));
-        var failed = await jobs.FailLapsedAsync(At.AddMinutes(2), j => "stopped on " + j.Node);
+        Assert.Empty(await jobs.FailLapsedAsync(At.AddSeconds(59), (_, _) => Task.FromResult("stopped")));
+        var failed = await jobs.FailLapsedAsync(At.AddMinutes(2), (j, _) => Task.FromResult("stopped on " + j.Node));
 
         Assert.Equal("dead", Assert.Single(failed).Id);
         var dead = await jobs.FindAsync("dead");

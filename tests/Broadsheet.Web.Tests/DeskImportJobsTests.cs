@@ -89,6 +89,35 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
         Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "import-failed" && e.User == "node-b-editor" && e.Subject == "binjiang 2026-11-20"));
     }
 
+    [Fact]
+    public async Task A_job_whose_node_stopped_after_saving_its_edition_sends_the_editor_to_it_not_to_upload_again()
+    {
+        var client = await SignInAsync("jobs-saved");
+        var started = DateTimeOffset.UtcNow.AddMinutes(-1);
+        // The node saved the draft day's edition (stamped when saved, after the job started), then died before it could
+        // mark the job done; the other job's day has an edition from before its job started, which that job did not make.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<BroadsheetDbContext>>().CreateDbContextAsync())
+        {
+            await db.Editions.Where(e => e.Date == TestEdition.DraftDay).ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, started.AddSeconds(30)));
+            await db.Editions.Where(e => e.Date == TestEdition.Day).ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, started.AddSeconds(-30)));
+        }
+
+        var (saved, savedFolder) = Stage();
+        var (other, otherFolder) = Stage();
+        var lapsed = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await Store.TryAddAsync(Row(saved, savedFolder, ImportJobPhase.Running, "node-dead", lapsed, TestEdition.DraftDay) with { StartedAt = started }, 10);
+        await Store.TryAddAsync(Row(other, otherFolder, ImportJobPhase.Running, "node-dead", lapsed, TestEdition.Day) with { StartedAt = started }, 10);
+
+        var savedState = await DeskSession.WaitUntilFinishedAsync(client, saved, 600);
+        var otherState = await DeskSession.WaitUntilFinishedAsync(client, other, 600);
+
+        Assert.Equal("failed", savedState.GetProperty("status").GetString());
+        Assert.Equal(
+            "运行这次导入的服务器在 2026-11-03 这一期保存之后停止了。这一期在 /desk/binjiang/2026-11-03，请到那里检查，不必重新上传。",
+            savedState.GetProperty("error").GetString());
+        Assert.Equal("运行这次导入的服务器中途停止了，什么也没有改动。请重新上传这一期。", otherState.GetProperty("error").GetString());
+    }
+
     private IImportJobStore Store => app.Services.GetRequiredService<IImportJobStore>();
 
     private (string Id, string Folder) Stage()
@@ -99,10 +128,11 @@ public sealed class DeskImportJobsTests(UploadAppFactory app) : IClassFixture<Up
         return (id, folder);
     }
 
-    private ImportJobRecord Row(string id, string folder, ImportJobPhase phase, string? node, DateTimeOffset? lease)
+    private ImportJobRecord Row(string id, string folder, ImportJobPhase phase, string? node, DateTimeOffset? lease, DateOnly? date = null)
     {
         var root = app.Services.GetRequiredService<DataFolder>().Root;
-        var request = JsonSerializer.Serialize(new { SourcePath = Path.GetRelativePath(root, folder), PublicationSlug = "binjiang", Date = "2026-11-20", Replace = false }, Json);
+        var day = (date ?? new DateOnly(2026, 11, 20)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var request = JsonSerializer.Serialize(new { SourcePath = Path.GetRelativePath(root, folder), PublicationSlug = "binjiang", Date = day, Replace = false }, Json);
         return new(id, "binjiang", "滨江日报", "zh-CN", "node-b-editor", Path.GetRelativePath(root, folder), request, phase, null, null, node, lease, DateTimeOffset.UtcNow, null, null);
     }
 

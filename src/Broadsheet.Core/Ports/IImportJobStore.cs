@@ -62,8 +62,11 @@ public interface IImportJobStore
     /// <summary>Ends a job this node runs: done with its last progress (the result), or failed with <paramref name="error"/>.</summary>
     Task FinishAsync(string id, string node, string progress, string? error, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Fails every running job whose lease ended before <paramref name="now"/>, and returns them as they are now.</summary>
-    Task<IReadOnlyList<ImportJobRecord>> FailLapsedAsync(DateTimeOffset now, Func<ImportJobRecord, string> error, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Fails every running job whose lease ended before <paramref name="now"/>, each with the message
+    /// <paramref name="error"/> gives it, and returns them as they are now.
+    /// </summary>
+    Task<IReadOnlyList<ImportJobRecord>> FailLapsedAsync(DateTimeOffset now, Func<ImportJobRecord, CancellationToken, Task<string>> error, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets jobs finished before <paramref name="before"/>.</summary>
     Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);

@@ -102,7 +102,7 @@ internal sealed class EfImportJobStore(IDbContextFactory<BroadsheetDbContext> co
                 cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ImportJobRecord>> FailLapsedAsync(DateTimeOffset now, Func<ImportJobRecord, string> error, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ImportJobRecord>> FailLapsedAsync(DateTimeOffset now, Func<ImportJobRecord, CancellationToken, Task<string>> error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -113,7 +113,7 @@ internal sealed class EfImportJobStore(IDbContextFactory<BroadsheetDbContext> co
         var failed = new List<ImportJobRecord>();
         foreach (var row in lapsed)
         {
-            var message = error(row.ToRecord());
+            var message = await error(row.ToRecord(), cancellationToken);
             // The node may have renewed its lease or finished since the read: then the job is still its own.
             var changed = await db.ImportJobs
                 .Where(j => j.Id == row.Id && j.State == ImportJobPhase.Running && j.LeaseUntil < cutoff)

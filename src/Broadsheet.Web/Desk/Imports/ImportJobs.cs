@@ -282,11 +282,11 @@ internal sealed partial class ImportJobs : BackgroundService
     /// Fails the jobs whose node stopped mid-import (its lease lapsed), with a message in the publication's language, and
     /// removes their uploads. Failed, not queued again: an upload that brought its node down (memory, a tool that hangs)
     /// would bring down each node in turn, and an import that had saved just before its node died would come back as
-    /// "already exists". An import saves the whole edition or nothing, so the editor can simply upload again.
+    /// "already exists". An import saves the whole edition or nothing: the message says which (see <see cref="LapsedTextAsync"/>).
     /// </summary>
     private async Task FailLapsedAsync(CancellationToken cancellationToken)
     {
-        foreach (var job in await _store.FailLapsedAsync(_clock.GetUtcNow(), j => StoppedText(j.Language), cancellationToken))
+        foreach (var job in await _store.FailLapsedAsync(_clock.GetUtcNow(), LapsedTextAsync, cancellationToken))
         {
             DeleteQuietly(Absolute(job.Folder));
             _metrics.ImportFailed();
@@ -294,6 +294,36 @@ internal sealed partial class ImportJobs : BackgroundService
             await AuditAsync(job.UploadedBy, "import-failed", job.Publication, request.Date is { } date ? $"{job.Publication} {ReaderUrls.Date(date)}" : job.Publication, job.Error!);
         }
     }
+
+    /// <summary>
+    /// What a lapsed job tells the editor. A node may die after its import saved the edition and before it marked the job
+    /// done: then the job's day has an edition made after the job started (an import makes a new edition, replacing or
+    /// not, stamped when it is saved), and the editor is sent to it instead of being told to upload again, which would
+    /// only get "already exists". Otherwise nothing was changed. A job whose date is read from its files' names has no
+    /// date here, and is told that nothing was changed.
+    /// </summary>
+    private async Task<string> LapsedTextAsync(ImportJobRecord job, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<ImportRequest>(job.Request, Json)!;
+        if (request.Date is { } date && job.StartedAt is { } started)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var publication = await scope.ServiceProvider.GetRequiredService<IEditionStore>().FindPublicationAsync(job.Publication, cancellationToken);
+            if (publication is not null
+                && await scope.ServiceProvider.GetRequiredService<IDeskReader>().FindEditionAsync(publication.Id, date, 1, cancellationToken) is { } edition
+                && edition.CreatedAt >= started)
+            {
+                return SavedText(job.Language, job.Publication, date);
+            }
+        }
+
+        return StoppedText(job.Language);
+    }
+
+    internal static string SavedText(string? language, string slug, DateOnly date) =>
+        string.Equals(Reader.Localization.PublicationCulture.For(language), Reader.Localization.PublicationCulture.English, StringComparison.Ordinal)
+            ? $"The server running this import stopped after the edition of {ReaderUrls.Date(date)} was saved. It is at /desk/{slug}/{ReaderUrls.Date(date)}: check it there rather than uploading again."
+            : $"运行这次导入的服务器在 {ReaderUrls.Date(date)} 这一期保存之后停止了。这一期在 /desk/{slug}/{ReaderUrls.Date(date)}，请到那里检查，不必重新上传。";
 
     internal static string StoppedText(string? language) =>
         string.Equals(Reader.Localization.PublicationCulture.For(language), Reader.Localization.PublicationCulture.English, StringComparison.Ordinal)
