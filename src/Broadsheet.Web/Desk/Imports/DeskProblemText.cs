@@ -16,7 +16,7 @@ internal static class DeskProblemText
     public static string For(Problem problem, string publicationName, string? language)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var english = string.Equals(PublicationCulture.For(language), PublicationCulture.English, StringComparison.Ordinal);
+        var english = PublicationCulture.IsEnglishFor(language);
         return problem switch
         {
             EditionExists e when english => string.Create(

@@ -321,12 +321,12 @@ internal sealed partial class ImportJobs : BackgroundService
     }
 
     internal static string SavedText(string? language, string slug, DateOnly date) =>
-        string.Equals(Reader.Localization.PublicationCulture.For(language), Reader.Localization.PublicationCulture.English, StringComparison.Ordinal)
+        Reader.Localization.PublicationCulture.IsEnglishFor(language)
             ? $"The server running this import stopped after the edition of {ReaderUrls.Date(date)} was saved. It is at /desk/{slug}/{ReaderUrls.Date(date)}: check it there rather than uploading again."
             : $"运行这次导入的服务器在 {ReaderUrls.Date(date)} 这一期保存之后停止了。这一期在 /desk/{slug}/{ReaderUrls.Date(date)}，请到那里检查，不必重新上传。";
 
     internal static string StoppedText(string? language) =>
-        string.Equals(Reader.Localization.PublicationCulture.For(language), Reader.Localization.PublicationCulture.English, StringComparison.Ordinal)
+        Reader.Localization.PublicationCulture.IsEnglishFor(language)
             ? "The server running this import stopped before it finished, so nothing was changed. Please upload the edition again."
             : "运行这次导入的服务器中途停止了，什么也没有改动。请重新上传这一期。";
 

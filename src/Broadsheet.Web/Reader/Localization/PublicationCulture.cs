@@ -71,6 +71,9 @@ internal static class PublicationCulture
             ? English
             : Chinese;
 
+    /// <summary>Whether the desk words its messages to a publication in <paramref name="language"/> in English.</summary>
+    public static bool IsEnglishFor(string? language) => string.Equals(For(language), English, StringComparison.Ordinal);
+
     public static bool IsEnglish => string.Equals(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, "en", StringComparison.Ordinal);
 
     public static IServiceCollection AddReaderLocalization(this IServiceCollection services)
